@@ -1,0 +1,80 @@
+"""The ``vnreport`` command: parse arguments, call the API, print. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn Vietnamese administrative reports (DOCX, PDF, .doc, scans, text) into normalized JSON.",
+)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"vnreport: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def parse(
+    files: List[Path] = typer.Argument(..., help="Report files: .docx .pdf .doc .rtf .odt .txt .md .html"),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output",
+        help="Write here: a .json file for one input, a folder for several (one FILE.json each). Default: stdout.",
+    ),
+    pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
+    ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
+    format: Optional[str] = typer.Option(None, "--format", help="Override the detected format (docx, pdf, txt …)."),
+) -> None:
+    """Parse reports into the JSON contract (schema 1.0)."""
+    from extract.errors import VnreportError
+    from extract.pipeline import parse as parse_one
+
+    if ocr not in ("auto", "always", "never"):
+        _fail(f"--ocr must be auto, always or never, not {ocr!r}", 2)
+    many = len(files) > 1
+    if many and output and output.suffix.lower() == ".json":
+        _fail("several inputs need -o to name a folder, not a .json file", 2)
+    failures = 0
+    for file in files:
+        try:
+            report = parse_one(file, format, ocr=ocr)
+        except VnreportError as err:
+            failures += 1
+            typer.echo(f"vnreport: {type(err).__name__}: {err}", err=True)
+            continue
+        data = report.to_json(pretty=pretty) + b"\n"
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        elif many or output.is_dir():
+            output.mkdir(parents=True, exist_ok=True)
+            (output / f"{file.name}.json").write_bytes(data)
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(data)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report JSON."""
+    import json
+
+    from extract.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

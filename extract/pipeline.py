@@ -1,0 +1,97 @@
+"""One file in, one :class:`~extract.schema.Report` out.
+
+    file ─▶ readers ─▶ Document ─▶ text (encoding, NFC) ─▶ structure ─▶ Skeleton
+         ─▶ metadata ─▶ extractors (citations, indicators) ─▶ Report
+
+Extractors are a registry (:data:`EXTRACTORS`): each entry names a function
+``extract(skeleton, metadata) -> list`` whose results fill the Report field of
+the same name. Adding a kind of finding is one line here plus its package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from pathlib import Path
+
+from extract.errors import VnreportError
+from extract.readers import ReadOptions, read
+from extract.schema import Report, Source
+
+EXTRACTORS: dict[str, str] = {
+    "citations": "extract.citations:extract",
+    "indicators": "extract.indicators:extract",
+}
+
+
+def load_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
+    """Bytes and display name of a path or of raw bytes."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "<bytes>"
+    path = Path(source)
+    try:
+        return path.read_bytes(), name or str(path)
+    except FileNotFoundError:
+        raise VnreportError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise VnreportError(str(path), "is a directory, not a file") from None
+    except PermissionError:
+        raise VnreportError(str(path), "permission denied") from None
+
+
+def parse(
+    source: str | Path | bytes,
+    format: str | None = None,
+    *,
+    name: str | None = None,
+    ocr: str = "auto",
+    options: ReadOptions | None = None,
+) -> Report:
+    """Parse one report.
+
+        >>> report = parse("corpora/samples/bao-cao-6-thang-2021.docx")  # doctest: +SKIP
+        >>> [s.id for s in report.sections]  # doctest: +SKIP
+        ['I', 'II', 'III', 'IV']
+
+    ``source`` is a path or the file's bytes; ``format`` (docx, pdf, doc, txt, md,
+    html …) overrides what the content says. Raises a subclass of
+    :class:`~extract.errors.VnreportError` for a file that cannot be read.
+    """
+    data, display = load_source(source, name)
+    opts = options or ReadOptions(ocr=ocr)
+    doc = read(data, display, format, opts)
+
+    from extract.text import repair_blocks
+
+    texts, encoding, text_warnings = repair_blocks([b.text for b in doc.blocks], [b.font for b in doc.blocks])
+    for block, text in zip(doc.blocks, texts):
+        block.text = text
+    labels, _, _ = repair_blocks([b.label or "" for b in doc.blocks], [b.font for b in doc.blocks])
+    for block, label in zip(doc.blocks, labels):
+        block.label = label or None
+
+    from extract.structure import build
+    from extract.metadata import extract_metadata
+
+    skeleton = build(doc)
+    metadata = extract_metadata(skeleton)
+    report = Report(
+        source=Source(
+            path=display,
+            sha256=hashlib.sha256(data).hexdigest(),
+            format=doc.format,
+            pages=doc.pages,
+            ocr=doc.ocr,
+            encoding_repaired=encoding,
+            ocr_confidence=doc.ocr_confidence,
+        ),
+        metadata=metadata,
+        text=skeleton.text,
+        sections=skeleton.sections,
+        warnings=[*doc.warnings, *text_warnings, *skeleton.warnings],
+    )
+    for field_name, target in EXTRACTORS.items():
+        module, func = target.split(":")
+        findings = getattr(importlib.import_module(module), func)(skeleton, metadata)
+        setattr(report, field_name, findings)
+    return report

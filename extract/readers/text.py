@@ -1,0 +1,176 @@
+"""Plain text, Markdown and HTML → Document.
+
+Markdown marks are hints, not structure: ``**bold**`` sets ``bold``, ``#`` sets a
+``style`` of ``"md-h3"``; the numbering in the text decides the section tree.
+
+    >>> doc = read_md("### **III. KẾT QUẢ**\\n\\nĐoạn văn.".encode(), "a.md", None)
+    >>> [(b.text, b.bold, b.style) for b in doc.blocks]
+    [('III. KẾT QUẢ', True, 'md-h3'), ('Đoạn văn.', None, None)]
+"""
+
+from __future__ import annotations
+
+import codecs
+from html.parser import HTMLParser
+
+import regex
+
+from extract.document import Block, Document
+from extract.errors import CorruptDocument
+
+_HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
+_WHOLE_BOLD = regex.compile(r"^\s*(\*\*|__)(.+?)\1\s*$", regex.S)
+_EMPHASIS = regex.compile(r"(\*\*\*|\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", regex.S)
+_WHOLE_ITALIC = regex.compile(r"^\s*(\*|_)(?!\1)(.+?)\1\s*$", regex.S)
+_LIST_LINE = regex.compile(r"^\s*([-+*•])\s+")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text file → str.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as such. Anything
+    else is an 8-bit file; it is decoded as Windows-1252 so that TCVN3/VNI bytes
+    arrive as the same characters Word shows for them, which is what
+    ``extract.text`` repairs.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise CorruptDocument(name, f"UTF-16 text with invalid bytes ({exc.reason})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace").translate(_CP1252_HOLES)
+
+
+# cp1252 leaves five bytes undefined; map them like latin-1 so that no byte is lost.
+_CP1252_HOLES = {0xFFFD: None}
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in regex.split(r"\n[ \t]*\n+", text.replace("\r\n", "\n").replace("\r", "\n")) if p.strip()]
+
+
+def read_txt(data: bytes, name: str, options) -> Document:
+    text = decode_text(data, name)
+    blocks = []
+    for para in _paragraphs(text):
+        # A plain-text paragraph may still hold one list item or heading per line.
+        for line in para.split("\n"):
+            if line.strip():
+                blocks.append(Block(text=line.strip(), kind=_kind(line)))
+    return Document(format="txt", blocks=blocks)
+
+
+def read_md(data: bytes, name: str, options) -> Document:
+    text = decode_text(data, name)
+    blocks: list[Block] = []
+    for para in _paragraphs(text):
+        lines = para.split("\n")
+        # A paragraph made only of list lines is one block per item.
+        if all(_LIST_LINE.match(line) or not line.strip() for line in lines) and len(lines) > 1:
+            for line in lines:
+                if line.strip():
+                    blocks.append(_md_block(line))
+            continue
+        # Markdown: two trailing spaces (or a backslash) are a hard break; a bare
+        # newline is a soft wrap.
+        joined = ""
+        for i, line in enumerate(lines):
+            hard = line.endswith("  ") or line.endswith("\\")
+            piece = line.rstrip(" \\") if hard else line.rstrip()
+            joined += piece
+            if i < len(lines) - 1:
+                joined += "\n" if hard else " "
+        blocks.append(_md_block(joined))
+    return Document(format="md", blocks=blocks)
+
+
+def _md_block(raw: str) -> Block:
+    style = None
+    heading = _HEADING.match(raw.strip())
+    if heading:
+        style = f"md-h{len(heading.group(1))}"
+        raw = heading.group(2)
+    lines = [ln.strip() for ln in raw.split("\n")]
+    bold = all(_WHOLE_BOLD.match(ln) for ln in lines if ln) or None
+    italic = (
+        all(_WHOLE_ITALIC.match(ln) or regex.match(r"^\s*\*\*\*.+\*\*\*\s*$", ln) for ln in lines if ln) or None
+    )
+    text = "\n".join(_strip_emphasis(ln) for ln in lines)
+    return Block(text=text.strip(), kind=_kind(text), bold=bold, italic=italic, style=style)
+
+
+def _strip_emphasis(line: str) -> str:
+    previous = None
+    while previous != line:
+        previous, line = line, _EMPHASIS.sub(r"\2", line)
+    return line
+
+
+def _kind(line: str):
+    return "list_item" if _LIST_LINE.match(line) else "paragraph"
+
+
+class _HtmlBlocks(HTMLParser):
+    BLOCK_TAGS = {"p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "title"}
+    SKIP_TAGS = {"script", "style", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._buf: list[str] = []
+        self._bold = 0
+        self._skip = 0
+        self._tag_stack: list[str] = []
+        self._bold_chars = 0
+        self._chars = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP_TAGS:
+            self._skip += 1
+        elif tag in self.BLOCK_TAGS:
+            self._flush()
+        if tag in ("b", "strong"):
+            self._bold += 1
+        self._tag_stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCK_TAGS:
+            self._flush(tag)
+        if tag in ("b", "strong"):
+            self._bold = max(0, self._bold - 1)
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self._buf.append(data)
+        n = len(data.strip())
+        self._chars += n
+        if self._bold:
+            self._bold_chars += n
+
+    def _flush(self, tag: str | None = None):
+        text = regex.sub(r"\s+", " ", "".join(self._buf)).strip()
+        if text:
+            kind = "list_item" if tag == "li" else "table_cell" if tag in ("td", "th") else "paragraph"
+            style = f"html-{tag}" if tag and tag.startswith("h") and len(tag) == 2 else None
+            bold = (self._chars > 0 and self._bold_chars >= 0.8 * self._chars) or None
+            self.blocks.append(Block(text=text, kind=kind, bold=bold, style=style))
+        self._buf, self._chars, self._bold_chars = [], 0, 0
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def read_html(data: bytes, name: str, options) -> Document:
+    parser = _HtmlBlocks()
+    parser.feed(decode_text(data, name))
+    parser.close()
+    return Document(format="html", blocks=parser.blocks)
