@@ -1,0 +1,28 @@
+"""Score vnreport against the hand-made gold in corpora/gold/.
+
+    python scripts/evaluate.py citations [--doc NAME] [--json OUT]
+    python scripts/evaluate.py indicators [--doc NAME] [--json OUT]
+
+Each extractor's scoring lives in its own module beside this one
+(``eval_citations.py``, ``eval_indicators.py``) exposing ``main(argv) -> int``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+SCORERS = {"citations": "eval_citations", "indicators": "eval_indicators"}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in SCORERS:
+        print(f"usage: evaluate.py {{{','.join(SCORERS)}}} [options]", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    return importlib.import_module(SCORERS[argv[0]]).main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
