@@ -30,6 +30,7 @@ def parse(
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
     ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
     format: Optional[str] = typer.Option(None, "--format", help="Override the detected format (docx, pdf, txt …)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
     """Parse reports into the JSON contract (schema 1.0)."""
     from extract.errors import VnreportError
@@ -47,6 +48,12 @@ def parse(
         except VnreportError as err:
             failures += 1
             typer.echo(f"vnreport: {type(err).__name__}: {err}", err=True)
+            continue
+        except Exception as err:  # a bug of ours: still one line per file, and go on
+            if debug:
+                raise
+            failures += 1
+            typer.echo(f"vnreport: internal error on {file}: {type(err).__name__}: {err} (rerun with --debug)", err=True)
             continue
         data = report.to_json(pretty=pretty) + b"\n"
         if output is None:
