@@ -70,6 +70,67 @@ def parse(
 
 
 @app.command()
+def batch(
+    inputs: List[str] = typer.Argument(..., help="Folders, files or globs ('archive/**/*.pdf')."),
+    output: Path = typer.Option(..., "-o", "--output", help="Dataset folder to write."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Processes on this machine (default: cores)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    resume: bool = typer.Option(False, "--resume", help="Skip files already in the dataset; retry errors."),
+    ocr: str = typer.Option("auto", "--ocr", help="auto, always or never."),
+    timeout: float = typer.Option(300.0, "--timeout", help="Seconds allowed per file."),
+    memory_mb: int = typer.Option(2048, "--memory-mb", help="Resident memory allowed per file, in MB."),
+) -> None:
+    """Parse many reports into a dataset: reports.jsonl, Parquet tables and vnreport.duckdb."""
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from extract.dataset import Limits
+    from extract.dataset import batch as run_batch
+
+    if ocr not in ("auto", "always", "never"):
+        _fail(f"--ocr must be auto, always or never, not {ocr!r}", 2)
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TextColumn("[red]{task.fields[errors]} errors"),
+        TimeRemainingColumn(), console=console, transient=False,
+    )
+    task = progress.add_task("batch", total=None, rate="", errors=0)
+    started = time.monotonic()
+
+    def on_start(total: int) -> None:
+        progress.update(task, total=total)
+
+    def on_result(outcome, summary) -> None:
+        elapsed = max(time.monotonic() - started, 1e-6)
+        done = summary.reports + summary.errors
+        progress.update(task, advance=1, errors=summary.errors,
+                        rate=f"{done / elapsed:.1f} files/s {summary.pages / elapsed:.1f} pages/s")
+        if not outcome.ok:
+            progress.console.print(f"[red]{outcome.error_type}[/red]: {outcome.message}", highlight=False)
+
+    with progress:
+        summary = run_batch(
+            inputs, output, workers=workers, scheduler=scheduler, resume=resume,
+            limits=Limits(timeout=timeout, memory=memory_mb * 1024**2, ocr=ocr),
+            on_start=on_start, on_result=on_result,
+        )
+    by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.errors_by_type.items())) or "none"
+    console.print(
+        f"{summary.files} files, {summary.pages} pages, {summary.reports} reports "
+        f"({summary.resumed} from an earlier run), errors: {by_type}; "
+        f"{len(summary.skipped)} skipped (not reports); {summary.seconds:.1f} s → {output}"
+    )
+    for missing in summary.missing:
+        console.print(f"[yellow]nothing matched {missing}")
+    if summary.interrupted:
+        console.print("[yellow]interrupted: the dataset holds what was finished; rerun with --resume")
+        raise typer.Exit(130)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the report JSON."""
     import json
