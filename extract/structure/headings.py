@@ -1,0 +1,171 @@
+"""The numbering grammar of Vietnamese reports: what label opens a paragraph.
+
+A label is read off the start of a block's displayed text (Word's automatic
+number, then the text) and classified into a *style*; the style, not a fixed
+rank, is what the tree builder nests by:
+
+    >>> lab = parse_label("III. KẾT QUẢ THỰC HIỆN")
+    >>> lab.style, lab.number, lab.label, lab.rest, lab.value
+    ('roman', 'III', 'III.', 'KẾT QUẢ THỰC HIỆN', 3)
+    >>> parse_label("đ) Chỉ đạo các sở").style, parse_label("đ) Chỉ đạo các sở").value
+    ('letter', 5)
+    >>> parse_label("Phần thứ hai. KẾT QUẢ").number
+    '2'
+    >>> parse_label("- Quán triệt đến toàn thể").style
+    'bullet'
+    >>> parse_label("2021 – 2021, Kế hoạch số 10") is None
+    True
+
+Styles: ``part`` (Phần), ``chapter`` (Chương), ``item`` (Mục), ``article``
+(Điều N.), ``roman`` (I. / I - / I/), ``upper`` (A. / B.), ``arabic`` (1. / 1/),
+``arabic)`` (1)), ``decimal2`` (1.1 / 1.1. / 2.3)), ``decimal3`` (1.1.2),
+``letter`` (a) / b. / đ)), ``letter_sub`` (a.1), ``paren`` ((1)),
+``paren_letter`` ((a)), and ``bullet`` (-, +, •, *, –), which never opens a
+section. ``value`` is the ordinal of the number (a→1, đ→5, III→3) so that
+restarts, skips and repeats can be seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Vietnamese list letters skip f, j, w, z and put đ after d; some authors use the
+# Latin order instead, so both orders are accepted when checking a sequence.
+VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+_ORDINAL_WORDS = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+    "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_VALID = regex.compile(r"^L?X{0,3}(?:IX|IV|V?I{0,3})$")
+
+# After a label: whitespace, or straight into an upper-case word ("1.Foo" in careless typing).
+_AFTER = r"(?:\s+|$|(?=\p{Lu}))"
+
+_PATTERNS: list[tuple[str, regex.Pattern]] = [
+    ("part", regex.compile(
+        r"^(?P<label>(?:PHẦN|Phần)\s+(?P<num>(?:thứ|THỨ)\s+\p{L}+|[IVXLC]+|\d{1,2}))"
+        r"(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+    ("chapter", regex.compile(
+        r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+    ("item", regex.compile(
+        r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+    ("article", regex.compile(r"^(?P<label>(?:ĐIỀU|Điều)\s+(?P<num>\d{1,3}[a-zđ]?)\.)" + _AFTER)),
+    ("decimal3", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
+    ("decimal2", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
+    ("letter_sub", regex.compile(r"^(?P<label>(?P<num>[a-zđ]\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
+    ("roman", regex.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})(?P<punct>\s*[.)/]|\s+[-–]))" + _AFTER)),
+    ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>[.)/]))" + _AFTER)),
+    ("arabic)", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\)))" + _AFTER)),
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\.))" + _AFTER)),
+    # "1/" only before a space: "04/NĐ-CP" is a document number broken off its line.
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>/))(?:\s+|$)")),
+    ("letter", regex.compile(r"^(?P<label>(?P<num>[a-zđ])(?P<punct>[).]))" + _AFTER)),
+    ("paren", regex.compile(r"^(?P<label>\((?P<num>\d{1,2})\))" + _AFTER)),
+    ("paren_letter", regex.compile(r"^(?P<label>\((?P<num>[a-zđ])\))" + _AFTER)),
+    ("bullet", regex.compile(r"^(?P<label>(?P<num>[-+•*–—·▪●○◦]))(?:\s+|(?=\S))")),
+]
+
+SECTION_STYLES = frozenset(style for style, _ in _PATTERNS) - {"bullet"}
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    style: str
+    number: str  # normalized: "III", "1", "1.1", "đ", "2" for "Phần thứ hai"
+    label: str  # as printed: "III.", "1)", "Phần thứ hai"
+    rest: str  # the text after the label
+    value: int  # ordinal of the last component, for sequence checks
+
+
+def roman_value(numeral: str) -> int | None:
+    """``"XIV"`` → 14; None when the letters are not a well-formed numeral below 90."""
+    if not numeral or not _ROMAN_VALID.match(numeral):
+        return None
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = _ROMAN_DIGITS[ch]
+        nxt = _ROMAN_DIGITS[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -v if v < nxt else v
+    return total
+
+
+def letter_value(letter: str) -> int:
+    """Ordinal of a list letter in the Vietnamese order: a→1, d→4, đ→5, e→6."""
+    letter = letter.lower()
+    return VIETNAMESE_LETTERS.index(letter) + 1 if letter in VIETNAMESE_LETTERS else LATIN_LETTERS.index(letter) + 1
+
+
+def letter_follows(previous: str, current: str) -> bool:
+    """True when ``current`` is the next letter after ``previous`` in either order."""
+    p, c = previous.lower(), current.lower()
+    return any(p in order and c in order and order.index(c) == order.index(p) + 1
+               for order in (VIETNAMESE_LETTERS, LATIN_LETTERS))
+
+
+def _part_number(raw: str) -> tuple[str, int] | None:
+    words = raw.split()
+    if len(words) == 2 and words[0].lower() == "thứ":
+        value = _ORDINAL_WORDS.get(words[1].lower())
+        return (str(value), value) if value else None
+    if raw.isdigit():
+        return raw.lstrip("0") or "0", int(raw)
+    value = roman_value(raw)
+    return (raw, value) if value else None
+
+
+def parse_label(text: str) -> Label | None:
+    """The numbering label opening ``text``, or None when it opens with none.
+
+        >>> parse_label("1.1. Đánh giá chung").number
+        '1.1'
+        >>> parse_label("2.3) Kết quả").style
+        'decimal2'
+        >>> parse_label("IV - Nhiệm vụ").label
+        'IV -'
+        >>> parse_label("04/NĐ-CP ngày 09/01/2015") is None
+        True
+    """
+    text = text.lstrip()
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        raw = m.group("num")
+        label = regex.sub(r"\s+", " ", m.group("label")).strip()
+        rest = text[m.end():].strip()
+        rest = regex.sub(r"^[.:\-–]\s*", "", rest) if style in ("part", "chapter", "item") else rest
+        parsed = _number_and_value(style, raw)
+        if parsed is None:
+            continue
+        number, value = parsed
+        return Label(style=style, number=number, label=label, rest=rest, value=value)
+    return None
+
+
+def _number_and_value(style: str, raw: str) -> tuple[str, int] | None:
+    if style in ("part", "chapter", "item"):
+        return _part_number(raw)
+    if style == "roman":
+        value = roman_value(raw)
+        return (raw, value) if value else None
+    if style == "upper":
+        return raw, ord(raw) - ord("A") + 1 if raw != "Đ" else 5
+    if style in ("letter", "paren_letter"):
+        return raw, letter_value(raw)
+    if style == "letter_sub":
+        return raw, int(raw.split(".")[1])
+    if style == "bullet":
+        return raw, 0
+    if style in ("decimal2", "decimal3"):
+        parts = [p.lstrip("0") or "0" for p in raw.split(".")]
+        return ".".join(parts), int(parts[-1])
+    if style == "article":
+        digits = regex.match(r"\d+", raw).group()
+        return raw.lstrip("0") or "0", int(digits)
+    return raw.lstrip("0") or "0", int(raw)

@@ -1,0 +1,112 @@
+"""Front matter, body, back matter: where each block of a report sits.
+
+The front matter is the header (agency, quốc hiệu, số, place and date, the type
+line, the title, "Kính gửi", "V/v"): short lines up to the first body paragraph
+or the first numbered heading. The back matter starts at the closing formula
+("… kính báo cáo./.", a short line ending "./.", "Trên đây là báo cáo …"),
+"Nơi nhận:" or the signature block, whichever comes first after the body:
+
+    >>> from extract.document import Block
+    >>> blocks = [Block(text="BÁO CÁO"), Block(text="Kết quả công tác"),
+    ...           Block(text="I. KHÁI QUÁT"), Block(text="Nội dung."),
+    ...           Block(text="Sở Công Thương kính báo cáo./."), Block(text="GIÁM ĐỐC")]
+    >>> assign_regions(blocks)
+    ['front', 'front', 'body', 'body', 'back', 'back']
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.document import Block
+from extract.structure.headings import parse_label
+from extract.structure.skeleton import Region
+
+# Header lines that are front matter however long the header grows.
+_FRONT_LINE = regex.compile(
+    r"^(?:CỘNG\s+H[OÒ]À\s+XÃ\s+H[ỘO]I|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN|Số\s*:|Số\s+\S*[/-]|"
+    r"V/v\b|Về\s+việc\b|Kính\s+gửi\b|\*|[-_=–—.…*\s]+$|"
+    r".{0,60},\s*ngày\s+[\d.…\s]*tháng)",
+    regex.I,
+)
+_CLOSING = regex.compile(
+    r"(?:kính\s+(?:báo\s+cáo|trình|gửi|đề\s+nghị|đề\s+xuất)|xin\s+(?:báo\s+cáo|trân\s+trọng))[^.]{0,80}\.?\s*/\s*\.?\s*$",
+    regex.I,
+)
+_RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?", regex.I)
+_SUMMING_UP = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
+_SIGNATURE_PREFIX = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}|^(?:K/T|T/M|T/L)\s+\p{Lu}")
+_BODY_OPENING = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Ngày\s+\d)\b", regex.I)
+
+# Front matter never runs longer than this many blocks (a header, a title, Kính gửi).
+_FRONT_LIMIT = 40
+
+
+def lines(block: Block) -> list[str]:
+    """The non-empty lines of a block's displayed text, stripped."""
+    return [ln.strip() for ln in block.display_text.split("\n") if ln.strip()]
+
+
+def _is_numbered_heading(text: str) -> bool:
+    label = parse_label(text)
+    return label is not None and label.style != "bullet" and len(label.rest) < 300
+
+
+def _is_body_paragraph(text: str) -> bool:
+    if _BODY_OPENING.match(text) and len(text) > 60:
+        return True
+    return len(text) > 160 or (len(text) > 80 and text.rstrip().endswith((".", ";", ":")))
+
+
+def front_end(blocks: list[Block]) -> int:
+    """Index of the first block after the front matter (0 when there is none)."""
+    end = 0
+    for i, block in enumerate(blocks[:_FRONT_LIMIT]):
+        text = block.display_text.strip()
+        if not text:
+            end = i + 1 if end == i else end
+            continue
+        if block.kind == "table_cell" and i == end:
+            end = i + 1  # header tables: agency | quốc hiệu, số | place and date
+            continue
+        if all(_FRONT_LINE.match(ln) for ln in lines(block)):
+            end = i + 1
+            continue
+        if _is_numbered_heading(text) or _is_body_paragraph(text) or _is_closing(text):
+            break
+        end = i + 1  # a short unlabelled line: type line, title, agency
+    return end
+
+
+def _is_closing(text: str) -> bool:
+    text = text.strip()
+    return bool(
+        _RECIPIENTS.match(text)
+        or _CLOSING.search(text)
+        or (len(text) < 100 and regex.search(r"\./\.?\s*$", text))
+        or _SIGNATURE_PREFIX.match(text)
+    )
+
+
+def back_start(blocks: list[Block], start: int) -> int:
+    """Index of the first back-matter block at or after ``start`` (len when none)."""
+    for i in range(start, len(blocks)):
+        text = blocks[i].display_text
+        if _is_closing(text) and not _is_numbered_heading(text):
+            first = i
+            # "Trên đây là báo cáo …" just before the closing formula belongs to it.
+            for j in range(i - 1, max(start, i - 3) - 1, -1):
+                if _SUMMING_UP.match(blocks[j].display_text.strip()):
+                    first = j
+            return first
+    for i in range(len(blocks) - 1, start - 1, -1):
+        if _SUMMING_UP.match(blocks[i].display_text.strip()):
+            return i
+    return len(blocks)
+
+
+def assign_regions(blocks: list[Block]) -> list[Region]:
+    """The region of every block, in order."""
+    front = front_end(blocks)
+    back = back_start(blocks, front)
+    return ["front" if i < front else "back" if i >= back else "body" for i in range(len(blocks))]

@@ -1,0 +1,217 @@
+"""The section tree, driven by the numbering each document uses.
+
+Nesting is learned per document: the first numbering style seen is level 1, a
+new style seen under it is its child, and a style seen before pops back to its
+own level, like a stack. Layout (bold, length, final punctuation) only decides
+whether a numbered paragraph is a heading or an item of a list:
+
+    >>> from extract.document import Block
+    >>> blocks = [Block(text=t) for t in
+    ...     ["I. KHÁI QUÁT", "Nội dung.", "II. KẾT QUẢ", "1. Dân chủ", "a) Họp", "2. Quan hệ", "III. NHIỆM VỤ"]]
+    >>> tree = build_tree(blocks, range(len(blocks)))
+    >>> [(s.id, s.level, s.title) for s in tree.ordered]
+    [('I', 1, 'KHÁI QUÁT'), ('II', 1, 'KẾT QUẢ'), ('II.1', 2, 'Dân chủ'), ('II.1.a', 3, 'Họp'), ('II.2', 2, 'Quan hệ'), ('III', 1, 'NHIỆM VỤ')]
+    >>> tree.block_sections
+    ['I', 'I', 'II', 'II.1', 'II.1.a', 'II.2', 'III']
+
+Numbers that restart, skip or repeat keep their section and their text; a
+repeated id gets a suffix ``-2``, ``-3`` … (``III.2`` then another ``2.`` under
+III is ``III.2-2``) and the repair is reported in ``warnings``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from extract.document import Block
+from extract.schema import Section
+from extract.structure.headings import Label, letter_follows, parse_label
+
+# A heading is a short line; longer numbered paragraphs are list items.
+HEADING_MAX = 200
+_RUN_IN_MAX = 150  # "5. Về tổng hợp: Tổng số nhiệm vụ …" — the part before the colon
+_SENTENCE_BREAK = regex.compile(r"[.;!?]\s+\p{Lu}")
+_LETTER_STYLES = {"letter", "paren_letter", "upper"}
+# Single letters that read as Roman numerals unless the document is counting A, B, C …
+_ROMAN_OR_LETTER = {"I": "H", "V": "U", "X": "W", "L": "K"}
+
+
+@dataclass(slots=True)
+class _Open:
+    style: str
+    section: Section
+    block: int
+
+
+@dataclass(slots=True)
+class Tree:
+    roots: list[Section] = field(default_factory=list)
+    ordered: list[Section] = field(default_factory=list)  # depth first, document order
+    heading_blocks: list[int] = field(default_factory=list)  # block index of each ``ordered`` section
+    block_sections: list[str | None] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def heading_kind(block: Block, label: Label | None) -> str | None:
+    """``"heading"``, ``"run-in"`` (a heading followed by its text after a colon), or None.
+
+        >>> heading_kind(Block(text="1. Ưu điểm"), parse_label("1. Ưu điểm"))
+        'heading'
+        >>> text = "b) Phát động 01 đợt cao điểm 60 ngày đêm cấp tài khoản định danh điện tử cho tổ chức, cá nhân trên địa bàn tỉnh."
+        >>> heading_kind(Block(text=text), parse_label(text)) is None
+        True
+    """
+    if label is None or label.style == "bullet" or block.kind == "table_cell":
+        return None
+    rest = " ".join(label.rest.split())
+    if label.style in ("part", "chapter", "article"):
+        return "heading"
+    if label.style in ("item", "roman"):
+        return "heading" if len(rest) <= 300 else None
+    if not rest:
+        return None
+    n = len(rest)
+    last = rest[-1]
+    short = n <= HEADING_MAX and last not in ";,"
+    if short and last == ".":
+        short = (bool(block.bold) and n <= 150) or (n <= 60 and not _SENTENCE_BREAK.search(rest))
+    elif short and _SENTENCE_BREAK.search(rest) and not block.bold:
+        short = False
+    if short:
+        return "heading"
+    if label.style == "upper":
+        return None
+    return "run-in" if _run_in_title(rest) else None
+
+
+def _run_in_title(rest: str) -> str | None:
+    head, colon, _ = rest.partition(":")
+    if colon and 0 < len(head) <= _RUN_IN_MAX and not _SENTENCE_BREAK.search(head):
+        return head.strip()
+    return None
+
+
+def heading_title(label: Label, kind: str) -> str:
+    """The title as printed, without the label and without a trailing colon."""
+    rest = " ".join(label.rest.split())
+    if kind == "run-in" or len(rest) > HEADING_MAX:
+        rest = _run_in_title(rest) or regex.split(r"(?<=[.;])\s", rest, maxsplit=1)[0]
+    return rest.rstrip(" :")
+
+
+def _follows(previous: Label, current: Label) -> bool:
+    if current.style in _LETTER_STYLES and len(previous.number) == 1:
+        return letter_follows(previous.number, current.number)
+    return current.value == previous.value + 1
+
+
+def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
+    """Sections of ``blocks``, opened only by blocks whose index is in ``body``."""
+    body = set(body)
+    tree = Tree(block_sections=[None] * len(blocks))
+    stack: list[_Open] = []
+    rank: dict[str, int] = {}  # style → order of first appearance
+    last_child: dict[int, dict[str, Label]] = {}  # id(parent section) → style → last label
+    used_ids: set[str] = set()
+
+    for i, block in enumerate(blocks):
+        if i in body:
+            label = _contextual(parse_label(block.display_text), stack, last_child)
+            kind = heading_kind(block, label)
+            if kind == "run-in" and not _expected_next(label, stack, last_child):
+                kind = None
+            if kind:
+                parent = _place(label.style, stack, rank)
+                siblings = last_child.setdefault(id(parent.section) if parent else 0, {})
+                warning = _sequence_warning(siblings.get(label.style), label, parent)
+                if warning:
+                    tree.warnings.append(warning)
+                siblings[label.style] = label
+                section = _new_section(label, heading_title(label, kind), parent, len(stack) + 1, used_ids)
+                if section.id != _plain_id(label, parent):
+                    tree.warnings.append(
+                        f"Section {_plain_id(label, parent)} appears more than once; "
+                        f"this one is kept as section {section.id}."
+                    )
+                (parent.section.children if parent else tree.roots).append(section)
+                stack.append(_Open(label.style, section, i))
+                tree.ordered.append(section)
+                tree.heading_blocks.append(i)
+        tree.block_sections[i] = stack[-1].section.id if stack and i in body else None
+    return tree
+
+
+def _contextual(label: Label | None, stack: list[_Open], last_child: dict) -> Label | None:
+    """Read "I." as the letter I when the document is counting A, B, … H at that level."""
+    if label is None or label.style != "roman" or label.number not in _ROMAN_OR_LETTER:
+        return label
+    for opened in reversed(stack):
+        if opened.style == "upper":
+            parent_key = id(stack[stack.index(opened) - 1].section) if stack.index(opened) else 0
+            previous = last_child.get(parent_key, {}).get("upper")
+            if previous and previous.number == _ROMAN_OR_LETTER[label.number]:
+                return Label("upper", label.number, label.label, label.rest, ord(label.number) - ord("A") + 1)
+    return label
+
+
+def _expected_next(label: Label, stack: list[_Open], last_child: dict) -> bool:
+    """A run-in heading counts only when it continues a numbering already open."""
+    for depth, opened in enumerate(stack):
+        if opened.style == label.style:
+            parent_key = id(stack[depth - 1].section) if depth else 0
+            previous = last_child.get(parent_key, {}).get(label.style)
+            return previous is not None and _follows(previous, label)
+    return False
+
+
+def _place(style: str, stack: list[_Open], rank: dict[str, int]) -> _Open | None:
+    """Pop ``stack`` to where a heading of ``style`` belongs; return its parent."""
+    styles = [o.style for o in stack]
+    if style in styles:
+        del stack[styles.index(style):]
+    elif style in rank:
+        while stack and rank[stack[-1].style] > rank[style]:
+            stack.pop()
+    else:
+        rank[style] = len(rank)
+    return stack[-1] if stack else None
+
+
+def _sequence_warning(previous: Label | None, label: Label, parent: _Open | None) -> str | None:
+    where = f"under section {parent.section.id}" if parent else "at the top level"
+    if previous is None:
+        if label.value > 1 and label.style not in ("article", "part", "chapter"):
+            return f"Numbering {where} starts at {label.label} instead of the first number."
+        return None
+    if _follows(previous, label):
+        return None
+    if label.number == previous.number:
+        return f"Section number {label.label} is repeated {where}."
+    if label.value < previous.value:
+        return f"Numbering restarts {where}: {label.label} comes after {previous.label}."
+    return f"Numbering skips {where}: {label.label} comes after {previous.label}."
+
+
+def _id_part(label: Label, parent: _Open | None) -> str:
+    # "1.1" under "1." is the first child of 1, not a second copy of the whole path.
+    if parent and label.number.startswith(parent.section.number + "."):
+        return label.number[len(parent.section.number) + 1:]
+    return label.number
+
+
+def _plain_id(label: Label, parent: _Open | None) -> str:
+    part = _id_part(label, parent)
+    return f"{parent.section.id}.{part}" if parent else part
+
+
+def _new_section(label: Label, title: str, parent: _Open | None, level: int, used: set[str]) -> Section:
+    plain = _plain_id(label, parent)
+    section_id, n = plain, 1
+    while section_id in used:
+        n += 1
+        section_id = f"{plain}-{n}"
+    used.add(section_id)
+    return Section(id=section_id, label=label.label, number=label.number, level=level, title=title, children=[])
