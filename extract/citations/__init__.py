@@ -1,0 +1,43 @@
+"""Cited documents: find, parse, normalize and resolve every directive a report cites.
+
+    >>> [(c.form, c.key) for c in find_citations(
+    ...     "Thực hiện Nghị định số 04/2015/NĐ-CP của Chính phủ; theo Nghị định 04, …")]
+    [('full', 'NĐ|4|CP|2015'), ('short', 'NĐ|4|CP|2015')]
+
+``find_citations(text)`` works on any string (section and page stay None);
+``extract(skeleton, metadata)`` is the pipeline's extractor: it also says where each
+citation sits and leaves out the report's own số ký hiệu from its header.
+"""
+
+from __future__ import annotations
+
+from extract.citations.parse import find_all
+from extract.citations.resolve import number, resolve
+from extract.schema import Citation
+
+__all__ = ["find_citations", "extract"]
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every citation in ``text``, in text order, short forms resolved."""
+    return resolve(number(find_all(text)))
+
+
+def _own_symbol(skeleton, cite: Citation, own: str | None) -> bool:
+    """The header's "Số: 123/BC-SCT" (or a type-word title above it) names the report itself."""
+    block = skeleton.block_at(cite.span[0])
+    if block is None or block.region != "front" or cite.form != "full":
+        return False
+    line = skeleton.text[block.span[0] : block.span[1]]
+    starts_with_so = line.lstrip().casefold().startswith("số")
+    return starts_with_so or (own is not None and cite.symbol == own.replace(" ", ""))
+
+
+def extract(skeleton, metadata) -> list[Citation]:
+    """Citations of a report with section, page and ids; the report's own symbol is not one."""
+    own = getattr(metadata, "symbol", None)
+    cites = [c for c in find_all(skeleton.text) if not _own_symbol(skeleton, c, own)]
+    for c in cites:
+        c.section = skeleton.section_at(c.span[0])
+        c.page = skeleton.page_at(c.span[0])
+    return resolve(number(cites))

@@ -1,0 +1,55 @@
+"""Issuer codes of a số ký hiệu and the organs they name.
+
+    >>> issuer_name("CP"), issuer_name("UBTVQH14"), issuer_name("BDVTU-BCSĐ")
+    ('Chính phủ', 'Ủy ban Thường vụ Quốc hội', 'Ban Dân vận Tỉnh ủy và Ban cán sự đảng')
+    >>> canonical_issuer("ttg"), canonical_issuer("BCSDUBND"), canonical_issuer("SCT")
+    ('TTg', 'BCSDUBND', 'SCT')
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract.citations.tables import _rows, fold
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Code (upper case) → organ; ``issuer_names.tsv`` overrides ``issuers.tsv``."""
+    names: dict[str, str] = {}
+    for r in _rows("issuers.tsv"):
+        code = r["abbreviation"]
+        if regex.fullmatch(r"[\p{L}&]+", code):
+            names[code.upper()] = regex.sub(r"\s*\(.*?\)\s*", "", r["expansion"]).split(" / ")[0].strip()
+    for r in _rows("issuer_names.tsv"):
+        names[r["code"].upper()] = r["name"]
+    return names
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Upper-case and đ-less spellings → the code as tables write it (TTg keeps its case)."""
+    codes = [r["code"] for r in _rows("issuer_names.tsv")]
+    table = {fold(c).upper(): c for c in codes}
+    table.update({c.upper(): c for c in codes})
+    return table
+
+
+def canonical_issuer(segment: str) -> str:
+    """One issuer segment as the tables spell it; unknown segments are upper-cased."""
+    upper = segment.upper()
+    return _spellings().get(upper) or _spellings().get(fold(upper)) or upper
+
+
+def issuer_name(code: str) -> str | None:
+    """The organ a (possibly joint) issuer code names, or None when a part is unknown."""
+    parts = []
+    for segment in code.split("-"):
+        bare = regex.sub(r"\d+$", "", segment).upper()
+        name = _names().get(bare) or _names().get(fold(bare))
+        if name is None:
+            return None
+        parts.append(name)
+    return " và ".join(parts)

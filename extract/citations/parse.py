@@ -1,0 +1,224 @@
+"""Turn pattern matches into :class:`~extract.schema.Citation` fields.
+
+    >>> [c.key for c in find_all("Nghị định số 04/NĐ-CP ngày 09/01/2015 của Chính phủ")]
+    ['NĐ|4|CP|2015']
+    >>> c = find_all("Chỉ thị số 08 – CT/TU ngày 25-5-2021 của Ban Thường vụ Tỉnh ủy về công tác dân vận;")[0]
+    >>> c.symbol, c.date, c.issuer, c.subject
+    ('08-CT/TU', '2021-05-25', 'Ban Thường vụ Tỉnh ủy', 'về công tác dân vận')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from extract.citations import patterns as P
+from extract.citations.issuers import canonical_issuer, issuer_name
+from extract.citations.tables import DocType, canonical_type_code, code_name, doc_type_for_word
+from extract.schema import Citation
+
+_SPLIT = regex.compile(rf"\s*({P.DASH}|/)\s*")
+_WS = regex.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Symbol:
+    number: str
+    year: int | None
+    type_code: str | None
+    issuer_code: str | None
+    issuer_part: str  # the key's issuer part: everything after the type code
+    text: str  # normalized: no spaces, ASCII hyphen
+    end: int  # where the symbol really ends in the match (trailing words trimmed)
+
+
+def _is_code(segment: str, upper_mode: bool) -> bool:
+    return not upper_mode or any(c.isupper() for c in segment) or segment.isdigit()
+
+
+def parse_symbol(m: regex.Match, group_offset: int = 0) -> Symbol | None:
+    """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol."""
+    number = m["number"].replace("O", "0").replace("o", "0")
+    code = m["code"]
+    pieces = _SPLIT.split(code)
+    segments, seps = pieces[0::2], ["-" if s != "/" else "/" for s in pieces[1::2]]
+    upper_mode = any(any(c.isupper() for c in s) for s in segments)
+    keep = len(segments)
+    while keep > 1 and not _is_code(segments[keep - 1], upper_mode):
+        keep -= 1
+    segments, seps = segments[:keep], seps[: keep - 1]
+    consumed = sum(len(x) for x in pieces[: 2 * keep - 1])
+    end = m.start("code") + consumed
+    party = P.regex.fullmatch(P.DASH, m["sep"].strip()) is not None and m["year"] is None
+    type_code = canonical_type_code(segments[0]) if len(segments) > 1 else None
+    if type_code and party and seps[0] != "/":
+        return None  # "5-7%"-like runs: a Party symbol is TYPE/ISSUER
+    rest = segments[1:] if type_code else segments
+    rest_seps = seps[1:] if type_code else seps
+    rest = [canonical_issuer(s) for s in rest]
+    issuer_part = rest[0] + "".join(sep + seg for sep, seg in zip(rest_seps, rest[1:]))
+    issuer_code = issuer_part if type_code else rest[0]
+    head = f"{number}{'-' if party else '/'}" + (f"{m['year']}/" if m["year"] else "")
+    text = head + (f"{type_code}{seps[0]}" if type_code else "") + issuer_part
+    return Symbol(number, int(m["year"]) if m["year"] else None, type_code, issuer_code, issuer_part, text, end)
+
+
+@dataclass(slots=True)
+class Tail:
+    end: int
+    date: str | None = None
+    issuer: str | None = None
+    term: str | None = None
+    subject: str | None = None
+
+
+def _date(m: regex.Match) -> str | None:
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _clean(s: str) -> str:
+    return _WS.sub(" ", s).strip(" ,")
+
+
+def parse_tail(text: str, pos: int) -> Tail:
+    """Term, date and issuer in any order after ``pos``, then the subject."""
+    tail = Tail(end=pos)
+    for _ in range(4):
+        if tail.term is None and (m := P.TERM.match(text, tail.end)):
+            tail.term = "khóa " + m["term"].split()[-1].upper()
+        elif tail.date is None and (m := P.DATE.match(text, tail.end)) and (d := _date(m)):
+            tail.date = d
+        elif tail.issuer is None and (m := P.ISSUER.match(text, tail.end)):
+            tail.issuer = _clean(m["issuer"])
+        else:
+            break
+        tail.end = m.end()
+    if m := (P.QUOTED.match(text, tail.end) or P.SUBJECT.match(text, tail.end)):
+        subject = m["subject"]
+        if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
+            subject = subject[: stop.start()]
+        subject = _clean(subject)
+        if tail.issuer is None and (late := P.LATE_ISSUER.search(subject)):
+            tail.issuer = _clean(late["issuer"])
+            subject = _clean(subject[: late.start()])
+        intro = m.groupdict().get("intro")
+        tail.subject = f"{_clean(intro)} {subject}" if intro else subject
+    return tail
+
+
+def _key(type_part: str, number: str, issuer_part: str | None, year: int | None) -> str:
+    parts = [type_part, str(int(number))]
+    if issuer_part:
+        parts.append(issuer_part.upper())
+    if year:
+        parts.append(str(year))
+    return "|".join(parts)
+
+
+def _full(text: str, word: DocType, m: regex.Match, start: int, sym: Symbol) -> Citation:
+    tail = parse_tail(text, sym.end)
+    year = sym.year
+    key_year = year or (int(tail.date[:4]) if word.normative and tail.date else None)
+    generic = word.type_code == "CV"
+    doc_type = (code_name(sym.type_code) if generic and sym.type_code else None) or word.doc_type
+    issuer = tail.issuer or (issuer_name(sym.issuer_code) if sym.issuer_code else None)
+    return Citation(
+        id="",
+        text=_clean(text[start : tail.end]) if False else text[start : tail.end].strip(),
+        form="full",
+        doc_type=doc_type,
+        type_code=sym.type_code,
+        number=sym.number,
+        year=year,
+        symbol=sym.text,
+        issuer_code=sym.issuer_code,
+        issuer=issuer,
+        date=tail.date,
+        subject=tail.subject,
+        term=tail.term,
+        key=_key(sym.type_code or word.key_code, sym.number, sym.issuer_part, key_year),
+        span=(start, tail.end),
+    )
+
+
+def _full_citations(text: str) -> list[Citation]:
+    found = []
+    for m in P.FULL.finditer(text):
+        word = doc_type_for_word(m["word"])
+        sym = parse_symbol(m)
+        if sym is None:
+            continue
+        cite = _full(text, word, m, m.start(), sym)
+        found.append(cite)
+        pos = cite.span[1]
+        while c := P.CONTINUATION.match(text, pos):
+            sym = parse_symbol(c)
+            if sym is None:
+                break
+            start = c.start("so") if c["so"] else c.start("number")
+            nxt = _full(text, word, c, start, sym)
+            found.append(nxt)
+            pos = nxt.span[1]
+    return found
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    found = []
+    for pattern in (P.NAMED_PARTY, P.NAMED_LAW, P.HIEN_PHAP):
+        for m in pattern.finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
+            name = _clean(m["name"])
+            name = regex.sub(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?", "TW ", name)
+            tail = parse_tail(text, m.end())
+            key = f"{word.key_code}|{name}" + (f"|{tail.term}" if tail.term else "")
+            found.append(
+                Citation(
+                    id="", text=text[m.start() : tail.end].strip(), form="named", doc_type=word.doc_type,
+                    issuer=tail.issuer, date=tail.date, subject=tail.subject, term=tail.term, key=key,
+                    span=(m.start(), tail.end),
+                )
+            )
+            taken.append((m.start(), tail.end))
+    return found
+
+
+def _short(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    found = []
+    for m in P.SHORT.finditer(text):
+        number = m["number"].replace("O", "0").replace("o", "0")
+        if _overlaps(m.span(), taken) or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number)):
+            continue
+        word = doc_type_for_word(m["word"])
+        tail = parse_tail(text, m.end())
+        found.append(
+            Citation(
+                id="", text=text[m.start() : tail.end].strip(), form="short", doc_type=word.doc_type,
+                type_code=word.type_code, number=number, issuer=tail.issuer, date=tail.date,
+                subject=tail.subject, term=tail.term, key=_key(word.key_code, number, None, None),
+                span=(m.start(), tail.end),
+            )
+        )
+    return found
+
+
+def find_all(text: str) -> list[Citation]:
+    """Every citation in ``text`` in text order, ids and short-form links not yet set."""
+    full = _full_citations(text)
+    taken = [c.span for c in full]
+    named = _named(text, taken)
+    short = _short(text, taken)
+    cites = sorted([*full, *named, *short], key=lambda c: c.span[0])
+    for c in cites:
+        c.span = (c.span[0], c.span[0] + len(c.text))
+    return cites

@@ -1,0 +1,97 @@
+"""Compiled patterns of a citation, built from the type table.
+
+A full citation is a type word, an optional "số", then a số ký hiệu that may be
+damaged (spaces, en dashes and line breaks inside it, "D" for "Đ", lower case):
+
+    >>> m = FULL.search("theo Kế hoạch số 10 – KH/BDVTU-BCSĐUBND ngày 11/01/2021")
+    >>> m["word"], m["number"], m["code"]
+    ('Kế hoạch', '10', 'KH/BDVTU-BCSĐUBND')
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.citations.tables import doc_types, fold, organ_heads
+
+FLAGS = regex.IGNORECASE | regex.VERSION1
+
+DASH = r"[-–—‐‑−]"
+SEP = rf"\s*(?:{DASH}|/)\s*"
+
+
+def _word_pattern(word: str) -> str:
+    """A type word with any run of white space between its syllables, marked or bare."""
+    spellings = {word, fold(word)}
+    return "|".join(r"\s+".join(map(regex.escape, s.split())) for s in sorted(spellings, key=len, reverse=True))
+
+
+def _words(types) -> str:
+    return "|".join(_word_pattern(t.word) for t in types)
+
+
+WORDS = _words(doc_types())
+SHORT_WORDS = _words(t for t in doc_types() if t.short_form)
+
+# "số", "số:", "Số" — and OCR's bare "so"; an opening parenthesis sometimes precedes it
+SO = r"(?:s[ốô]|so)\s*:?"
+NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5})(?![\d.,])"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+SEGMENT = r"[\p{L}&][\p{L}&0]*\d{0,3}(?![\p{L}\d])"
+CODE = rf"(?P<code>{SEGMENT}(?:{SEP}{SEGMENT})*)"
+SYMBOL = rf"{NUMBER}(?P<sep>{SEP})(?:{YEAR}{SEP})?{CODE}"
+
+_LEFT = r"(?<![\p{L}\d])"
+FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS})\s*(?:{SO}\s*)?{SYMBOL}", FLAGS)
+
+# A further symbol after one citation: "… 183/QĐ-UBND và số 184/QĐ-UBND"
+CONTINUATION = regex.compile(rf"\G\s*(?:,|;|và|, và)\s*(?P<so>{SO}\s*)?{SYMBOL}", FLAGS)
+
+SHORT = regex.compile(
+    rf"{_LEFT}(?P<word>{SHORT_WORDS})\s+(?P<so>{SO}\s*)?{NUMBER}"
+    rf"(?!{SEP}[\p{{L}}\d]|\s*(?:%|tháng|năm|lần|người|ngày)(?!\p{{L}}))",
+    FLAGS,
+)
+
+ROMAN = r"[IVXLC]+"
+TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh[oó]a\s+{ROMAN}|kho\u0301a\s+{ROMAN})\s*\)?", FLAGS)
+
+_DMY = r"(?P<d>\d{1,2})\s*[/.\-–]\s*(?P<m>\d{1,2})\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)"
+_LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
+DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+)?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
+
+_HEADS = "|".join(regex.escape(h) for h in organ_heads())
+# The issuer phrase runs to a stop word, a date, punctuation, a bracket or a new type word.
+_ISSUER_STOP = (
+    r"\s+(?:về|v/v|ngày|nhằm|để|đã|đang|sẽ|được|thực\s+hiện|trong|tại|theo|với|cho|là|"
+    r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|khóa|khoá|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
+    r"năm|đối\s+với|đến|từ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
+    r"|\s*[,;:.()“”\"\n]|\s*$"
+    rf"|\s+(?:{WORDS})(?=\s)"
+)
+ISSUER = regex.compile(
+    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).)*)",
+    regex.VERSION1,
+)
+# "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
+LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
+
+SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>[^;\n]*)", FLAGS)
+QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"\n]{1,400})[”\"]", FLAGS)
+# A subject ends at a sentence end or where another citation starts
+SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]|,?\s+(?:{WORDS})\s+(?:{SO}\s*)?\d", FLAGS)
+
+NAMED_PARTY = regex.compile(
+    rf"{_LEFT}(?P<word>Nghị\s+quyết|Kết\s+luận)\s+(?:(?:số\s+)?(?P<name>"
+    rf"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:Đảng\s+bộ\s+tỉnh\s+)?(?:lần\s+thứ\s+)?{ROMAN}"
+    rf"|(?:Hội\s+nghị\s+)?(?:BCH\s+)?(?:TW|Trung\s+ương)\s+(?:Đảng\s+)?(?:lần\s+thứ\s+)?\d{{1,2}}))"
+    rf"(?![\p{{L}}\d])",
+    regex.VERSION1,
+)
+NAMED_LAW = regex.compile(
+    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+(?!số\b)(?P<name>\p{{Lu}}[\p{{L}}]*"
+    rf"(?:\s+(?!(?:số|ngày|năm|của|và|đã|được|có|để|theo|tại|trong|với|thì|này|đó|hiện\s+hành|quy|ban|sửa|"
+    rf"hướng|khi|như|do|từ|đến|nhưng|cũng|các|mới|vào|là|liên|đối)(?!\p{{L}}))[\p{{L}}]+){{0,9}})",
+    regex.VERSION1,
+)
+HIEN_PHAP = regex.compile(r"(?<![\p{L}])Hiến\s+pháp\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)
