@@ -34,8 +34,8 @@ WORDS = _words(doc_types())
 SHORT_WORDS = _words(t for t in doc_types() if t.short_form)
 
 # "số", "số:", "Số" — and OCR's bare "so"; an opening parenthesis sometimes precedes it
-SO = r"(?:s[ốô]|so)\s*:?"
-NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5})(?![\d.,])"
+SO = r"(?:s[ốôo]\p{M}*)\s*:?"
+NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5})(?!\d|[.,]\d)"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 SEGMENT = r"[\p{L}&][\p{L}&0]*\d{0,3}(?![\p{L}\d])"
 CODE = rf"(?P<code>{SEGMENT}(?:{SEP}{SEGMENT})*)"
@@ -66,7 +66,7 @@ _ISSUER_STOP = (
     r"\s+(?:về|v/v|ngày|nhằm|để|đã|đang|sẽ|được|thực\s+hiện|trong|tại|theo|với|cho|là|"
     r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|khóa|khoá|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
     r"năm|đối\s+với|đến|từ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
-    r"|\s*[,;:.()“”\"\n]|\s*$"
+    r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?=[ \t]*(?:[-+•*\d\n]|[IVX]+\.|\p{Lu}{2,}|$))"
     rf"|\s+(?:{WORDS})(?=\s)"
 )
 ISSUER = regex.compile(
@@ -76,7 +76,7 @@ ISSUER = regex.compile(
 # "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
 LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
 
-SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>[^;\n]*)", FLAGS)
+SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll}))*)", FLAGS)
 QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"\n]{1,400})[”\"]", FLAGS)
 # A subject ends at a sentence end or where another citation starts
 SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]|,?\s+(?:{WORDS})\s+(?:{SO}\s*)?\d", FLAGS)
