@@ -1,0 +1,380 @@
+"""DOCX → :class:`~extract.document.Document`, in the order Word shows the body.
+
+Paragraphs and tables come interleaved as in the file (python-docx's
+``doc.paragraphs`` would lose where tables sit); each paragraph of a table cell is a
+``table_cell`` block with its (table, row, column), a merged cell once. Word's
+automatic numbering, which is not in the paragraph text, becomes ``Block.label``:
+
+    >>> doc = read_docx(open("seed/bao-cao-qcdc-6t-2021.docx", "rb").read(), "seed.docx", None)  # doctest: +SKIP
+    >>> doc.blocks[0].text  # doctest: +SKIP
+    'BÁO CÁO\\nkết quả việc thực hiện Quy chế dân chủ ở cơ sở\\n6 tháng đầu năm và nhiệm vụ trọng tâm 6 tháng cuối năm 2021'
+    >>> [(b.label, b.kind) for b in doc.blocks if b.label][:1]  # doctest: +SKIP
+    [('•', 'list_item')]
+
+Headers and footers stay out of the body (their text is kept in
+``measured["headers"]`` for debugging). What the text holds: manual line breaks as
+"\\n", tabs as "\\t", tracked insertions but not deletions, the shown result of fields
+(not their instructions), text boxes where they are anchored.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from extract.document import Block, Document
+from extract.errors import CorruptDocument, UnsupportedFormat, VnreportError
+from extract.readers.ooxml import check_package
+from extract.readers.word_numbering import SYMBOL_FONTS, ListNumbering
+from extract.readers.wordml import W, RunFormat, WordStyles, attr, int_attr, theme_fonts
+
+BOLD_SHARE = 0.8  # a block is bold when this share of its visible characters is bold
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_REL_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+_REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_REL_HEADER_FOOTER = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+)
+# Elements whose children are more of the same level: walk through them.
+_BLOCK_WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"}
+_INLINE_WRAPPERS = {
+    W + "hyperlink", W + "smartTag", W + "ins", W + "moveTo", W + "customXml", W + "fldSimple",
+    W + "dir", W + "bdo", W + "sdt", W + "sdtContent",
+}
+# Characters a run element stands for
+_RUN_CHARS = {
+    W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
+    W + "noBreakHyphen": "-", W + "softHyphen": "",
+}
+# w:sym in the Symbol font: the glyphs reports use; other symbol-font glyphs read as bullets
+_SYMBOL_GLYPHS = {0x2D: "-", 0xB7: "•", 0xAE: "→", 0xDE: "⇒", 0xA3: "≤", 0xB3: "≥", 0xB4: "×", 0xB1: "±"}
+_WORDS = regex.compile(r"\w+")
+
+
+def read_docx(data: bytes, name: str, options) -> Document:
+    """Read the bytes of a .docx file called ``name``."""
+    check_package(data, name)
+    word = _open(data, name)
+    try:
+        body_reader = _BodyReader(_styles(word), ListNumbering.from_xml(_numbering(word)))
+        body_reader.container(word.element.body)
+        headers = _header_texts(word)
+        app = _app_properties(word)
+    except VnreportError:
+        raise
+    except Exception as exc:  # python-docx/lxml on a part Word would refuse: report, don't crash
+        raise CorruptDocument(name, f"damaged Word document ({type(exc).__name__}: {exc})") from None
+    doc = Document(format="docx", blocks=body_reader.blocks, path=name)
+    doc.measured["headers"] = headers
+    doc.pages = _page_count(app, doc)
+    return doc
+
+
+def _open(data: bytes, name: str):
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except ValueError as exc:  # python-docx's way of saying "main part is not a .docx document"
+        raise UnsupportedFormat(name, f"not a plain Word document ({exc})") from None
+    except Exception as exc:  # the library boundary: any failure here is a damaged package
+        raise CorruptDocument(name, f"damaged Word package ({type(exc).__name__}: {exc})") from None
+
+
+def _styles(word) -> WordStyles:
+    try:
+        theme = _parse(word.part.part_related_by(_REL_THEME).blob)
+    except KeyError:
+        theme = None
+    return WordStyles(word.styles.element, theme_fonts(theme))
+
+
+def _numbering(word):
+    try:  # python-docx's numbering_part would try to create a part when there is none
+        return word.part.part_related_by(_REL_NUMBERING).element
+    except KeyError:
+        return None
+
+
+def _parse(blob: bytes):
+    from lxml import etree
+
+    # ooxml.check_package already refused DOCTYPEs; this parser would not expand them either
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return etree.fromstring(blob, parser)
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    look: RunFormat
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    pieces: list[_Piece] = field(default_factory=list)
+    text_boxes: list = field(default_factory=list)
+
+
+class _BodyReader:
+    """Walks body XML in document order, keeping list counters and open fields."""
+
+    def __init__(self, styles: WordStyles, numbering: ListNumbering):
+        self.styles = styles
+        self.numbering = numbering
+        self.blocks: list[Block] = []
+        self.tables = 0
+        # Open complex fields, True once past "separate": only results are shown.
+        # Fields span paragraphs (a table of contents), so this lives here.
+        self.fields: list[bool] = []
+
+    def container(self, el, cell: tuple[int, int, int] | None = None) -> None:
+        """Body, table cell, text box or content control: paragraphs and tables in order."""
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, cell)
+            elif tag == W + "tbl":
+                self.table(child)
+            elif tag in _BLOCK_WRAPPERS:
+                self.container(child, cell)
+
+    def table(self, tbl) -> None:
+        index = self.tables
+        self.tables += 1
+        for row, tr in enumerate(_children(tbl, W + "tr")):
+            trpr = tr.find(W + "trPr")
+            before = trpr.find(W + "gridBefore") if trpr is not None else None
+            column = int_attr(before, "val", 0) if before is not None else 0
+            for tc in _children(tr, W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = 1
+                if tcpr is not None:
+                    grid_span = tcpr.find(W + "gridSpan")
+                    span = max(int_attr(grid_span, "val", 1), 1) if grid_span is not None else 1
+                    if _continues_merge(tcpr):
+                        column += span
+                        continue
+                self.container(tc, (index, row, column))
+                column += span
+
+    def paragraph(self, p, cell: tuple[int, int, int] | None) -> None:
+        ppr = p.find(W + "pPr")
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        style_id = self.styles.paragraph_style(attr(style_el, "val"))
+        own = self.styles.paragraph_props(ppr)
+        inherited = self.styles.paragraph_style_format(style_id)
+        label = self._list_label(own, inherited, style_id)
+
+        content = _Paragraph()
+        self._inline(p, style_id, content)
+        text = "".join(piece.text for piece in content.pieces).strip()
+        if text.strip():
+            indent = own.indent
+            if indent is None:
+                indent = label.indent if label and label.indent is not None else inherited.indent
+            bold, italic, size, font = _measure(content.pieces)
+            shown = label.text if label else None
+            kind = "table_cell" if cell else "list_item" if shown else "paragraph"
+            self.blocks.append(Block(
+                text=text, kind=kind, label=shown, list_level=label.level if label else None,
+                bold=bold, italic=italic, font_size=size, font=font,
+                style=self.styles.name(style_id), align=own.align or inherited.align,
+                indent=indent, cell=cell,
+            ))
+        for box in content.text_boxes:
+            self.container(box, cell)
+
+    def _list_label(self, own, inherited, style_id):
+        num_id = own.num_id if own.num_id is not None else inherited.num_id
+        if num_id is None or num_id == "0":
+            return None
+        ilvl = own.ilvl if own.ilvl is not None else inherited.ilvl
+        if ilvl is None:
+            linked = self.numbering.style_level(style_id)
+            ilvl = linked[1] if linked else 0
+        return self.numbering.next_label(num_id, ilvl)
+
+    def _inline(self, el, style_id: str | None, out: _Paragraph) -> None:
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == W + "r":
+                self._run(child, style_id, out)
+            elif tag in _INLINE_WRAPPERS:
+                self._inline(child, style_id, out)
+            elif tag == _MC + "AlternateContent":
+                self._inline(_chosen(child), style_id, out)
+            elif tag in (_M + "oMath", _M + "oMathPara") and self._showing():
+                look = self.styles.run_format(None, None, style_id)
+                out.pieces.append(_Piece("".join(t.text or "" for t in child.iter(_M + "t")), look))
+
+    def _showing(self) -> bool:
+        return all(self.fields)
+
+    def _run(self, r, style_id: str | None, out: _Paragraph) -> None:
+        rpr = r.find(W + "rPr")
+        char_style = rpr.find(W + "rStyle") if rpr is not None else None
+        look = self.styles.run_format(rpr, attr(char_style, "val"), style_id)
+        for child in r.iterchildren():
+            tag = child.tag
+            if tag == W + "fldChar":
+                self._field_char(attr(child, "fldCharType"))
+                continue
+            if not self._showing() or look.hidden:
+                continue
+            if tag == W + "t":
+                out.pieces.append(_Piece(child.text or "", look))
+            elif tag in _RUN_CHARS:
+                out.pieces.append(_Piece(_RUN_CHARS[tag], look))
+            elif tag == W + "sym":
+                out.pieces.append(_Piece(_symbol(child), look))
+            elif tag in (W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"):
+                out.text_boxes.extend(_text_boxes(child))
+
+    def _field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.fields.append(False)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = True
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+
+def _children(el, tag: str):
+    """Children with ``tag``, looking through content controls and custom XML wrappers."""
+    for child in el.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _continues_merge(tcpr) -> bool:
+    """A cell that continues a vertical (or legacy horizontal) merge: its text is the first cell's."""
+    for local in ("vMerge", "hMerge"):
+        merge = tcpr.find(W + local)
+        if merge is not None and attr(merge, "val") != "restart":
+            return True
+    return False
+
+
+def _chosen(alternate):
+    """The branch of mc:AlternateContent Word shows: the first Choice, else the Fallback."""
+    for branch in alternate.iterchildren(_MC + "Choice", _MC + "Fallback"):
+        return branch
+    return alternate
+
+
+def _text_boxes(el):
+    """Outermost w:txbxContent under a drawing, one per text box (not Choice and Fallback both)."""
+    for child in el.iterchildren():
+        if child.tag == W + "txbxContent":
+            yield child
+        elif child.tag == _MC + "AlternateContent":
+            choice = _chosen(child)
+            boxes = list(_text_boxes(choice))
+            if not boxes:
+                fallback = child.find(_MC + "Fallback")
+                boxes = list(_text_boxes(fallback)) if fallback is not None else []
+            yield from boxes
+        else:
+            yield from _text_boxes(child)
+
+
+def _symbol(sym) -> str:
+    code = _hex(attr(sym, "char"))
+    if code is None:
+        return ""
+    font = (attr(sym, "font") or "").lower()
+    if code >= 0xF000:
+        code -= 0xF000
+    elif not font.startswith(SYMBOL_FONTS):
+        return chr(code)
+    return _SYMBOL_GLYPHS.get(code, "•")
+
+
+def _hex(value: str | None) -> int | None:
+    try:
+        return int(value, 16) if value else None
+    except ValueError:
+        return None
+
+
+def _measure(pieces: list[_Piece]) -> tuple[bool | None, bool | None, float | None, str | None]:
+    """(bold, italic, dominant size, dominant font) over the visible characters."""
+    visible = bold = italic = 0
+    sizes: Counter = Counter()
+    fonts: Counter = Counter()
+    for piece in pieces:
+        count = sum(1 for ch in piece.text if not ch.isspace())
+        if not count:
+            continue
+        visible += count
+        bold += count if piece.look.bold else 0
+        italic += count if piece.look.italic else 0
+        if piece.look.size:
+            sizes[piece.look.size] += count
+        if piece.look.font:
+            fonts[piece.look.font] += count
+    if not visible:
+        return None, None, None, None
+    return (
+        bold >= BOLD_SHARE * visible,
+        italic >= BOLD_SHARE * visible,
+        sizes.most_common(1)[0][0] if sizes else None,
+        fonts.most_common(1)[0][0] if fonts else None,
+    )
+
+
+def _header_texts(word) -> list[str]:
+    texts = []
+    for rel in word.part.rels.values():
+        if rel.reltype in _REL_HEADER_FOOTER and not rel.is_external:
+            reader = _BodyReader(_styles(word), ListNumbering.from_xml(None))
+            reader.container(rel.target_part.element)
+            text = "\n".join(block.text for block in reader.blocks)
+            if text:
+                texts.append(text)
+    return texts
+
+
+def _app_properties(word) -> dict[str, int]:
+    """<Pages>, <Words> from docProps/app.xml: Word's counts when the file was last saved."""
+    for part in word.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            root = _parse(part.blob)
+            out = {}
+            for local in ("Pages", "Words"):
+                el = root.find(_EXTENDED + local)
+                if el is not None and (el.text or "").strip().isdigit():
+                    out[local] = int(el.text.strip())
+            return out
+    return {}
+
+
+def _page_count(app: dict[str, int], doc: Document) -> int | None:
+    """Word's page count from its last save; None when absent or plainly stale.
+
+    A DOCX has no pages of its own: <Pages> is what Word counted when it last laid the
+    file out. Generators (pandoc, templates) copy an app.xml from elsewhere; when its
+    word count is far below the body's, the page count belongs to another text.
+    """
+    pages = app.get("Pages")
+    doc.measured["app_xml"] = app
+    if not pages:
+        return None
+    words = sum(len(_WORDS.findall(block.text)) for block in doc.blocks)
+    if "Words" in app and app["Words"] * 2 < words:
+        doc.warnings.append(
+            f"docProps/app.xml says {pages} page(s) for {app['Words']} words but the body has {words}:"
+            " stale statistics, page count not used"
+        )
+        return None
+    return pages
