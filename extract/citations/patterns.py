@@ -71,13 +71,13 @@ _ISSUER_STOP = (
 )
 ISSUER = regex.compile(
     rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).)*)",
-    regex.VERSION1,
+    regex.VERSION1 | regex.DOTALL,
 )
 # "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
 LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
 
 SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll}))*)", FLAGS)
-QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"\n]{1,400})[”\"]", FLAGS)
+QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400})[”\"]", FLAGS)
 # A subject ends at a sentence end or where another citation starts
 SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]|,?\s+(?:{WORDS})\s+(?:{SO}\s*)?\d", FLAGS)
 
