@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def load_make_samples():
-    spec = importlib.util.spec_from_file_location("make_samples", ROOT / "scripts" / "make_samples.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_samples"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
+from compare_series import load_make_samples
+from conftest import SAMPLES
 
 @pytest.fixture(scope="module")
 def make_samples():

@@ -1,0 +1,492 @@
+"""One agency's reports lined up across periods: indicators, citations, sections.
+
+    >>> from extract.compare import compare, load_reports                # doctest: +SKIP
+    >>> comparison = compare(load_reports(Path("corpora/samples/series").glob("*.docx")))  # doctest: +SKIP
+    >>> [p.label for p in comparison.periods]                            # doctest: +SKIP
+    ['6 tháng đầu năm 2021', 'năm 2021', '6 tháng đầu năm 2022', 'năm 2022']
+    >>> row = comparison.indicators[0]; row.label, [c.value for c in row.cells]   # doctest: +SKIP
+    ('Chỉ số sản xuất công nghiệp (IIP)', [12.5, 10.8, 9.6, 8.9])
+
+Reports are ordered by ``metadata.period.start`` (then its end, then the report's
+date). Indicators are aligned only within one kind and unit, by label similarity
+(rapidfuzz, token based, on the accented text and on an accent-folded copy, so an
+OCR'd report that lost its tones still lines up), the section's title breaking
+ties; every indicator ends in an aligned row or in :attr:`Comparison.unmatched`.
+Citations are grouped by canonical ``key``; sections are matched by title with
+the period words taken out ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022" is the same section
+as "… 6 THÁNG CUỐI NĂM 2021").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+import msgspec
+import regex
+
+from extract.errors import VnreportError
+from extract.schema import Citation, Indicator, Report, Section
+
+# A label pair scoring below this (0–100) is two different indicators; sections likewise.
+LABEL_THRESHOLD = 85.0  # "Kim ngạch xuất khẩu" / "… nhập khẩu" score 84.5
+SECTION_THRESHOLD = 70.0
+
+
+# ---------------------------------------------------------------- result
+
+
+class PeriodColumn(msgspec.Struct, kw_only=True):
+    label: str
+    start: str | None = None
+    end: str | None = None
+    date: str | None = None
+    symbol: str | None = None
+    source: str = ""
+
+
+class Cell(msgspec.Struct, kw_only=True):
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    text: str = ""
+    label: str | None = None
+    section: str | None = None
+    score: float = 100.0  # label similarity to the row's previous cell
+    change: float | None = None  # value minus the previous period's value in this row
+    change_pct: float | None = None  # relative change, percent of the previous value
+
+    @property
+    def shown(self) -> str:
+        if self.numerator is not None and self.denominator is not None:
+            return f"{format_number(self.numerator)}/{format_number(self.denominator)}"
+        return "" if self.value is None else format_number(self.value)
+
+
+class IndicatorRow(msgspec.Struct, kw_only=True):
+    label: str
+    kind: str
+    unit: str | None
+    cells: list[Cell | None]  # one per period, None where the report does not state it
+    score: float  # the lowest label similarity that joined this row
+
+
+class Unmatched(msgspec.Struct, kw_only=True):
+    period: str
+    label: str | None
+    kind: str
+    unit: str | None
+    value: float | None
+    text: str
+    section: str | None
+    reason: str
+
+
+class CitationRow(msgspec.Struct, kw_only=True):
+    key: str
+    text: str
+    doc_type: str | None
+    present: list[bool]
+
+
+class CitationChange(msgspec.Struct, kw_only=True):
+    before: str  # period label
+    after: str
+    new: list[str]
+    carried: list[str]
+    dropped: list[str]
+
+
+class SectionChange(msgspec.Struct, kw_only=True):
+    before: str
+    after: str
+    change: str  # "added" | "removed" | "renamed"
+    id_before: str | None = None
+    id_after: str | None = None
+    title_before: str | None = None
+    title_after: str | None = None
+    score: float | None = None
+
+
+class Comparison(msgspec.Struct, kw_only=True):
+    periods: list[PeriodColumn]
+    indicators: list[IndicatorRow]
+    unmatched: list[Unmatched]
+    citations: list[CitationRow]
+    citation_changes: list[CitationChange]
+    section_changes: list[SectionChange]
+    warnings: list[str] = []
+
+    def to_json(self, *, pretty: bool = False) -> bytes:
+        raw = msgspec.json.encode(self)
+        return msgspec.json.format(raw, indent=2) if pretty else raw
+
+    def to_csv(self) -> str:
+        """One sheet: indicators (values, then change), citations (x where cited), sections."""
+        labels = [p.label for p in self.periods]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["table", "item", "kind", "unit", "status", "score", *labels,
+                         *(f"change {p}" for p in labels[1:]), *(f"change % {p}" for p in labels[1:])])
+        blank = [""] * (len(labels) - 1)
+        for row in self.indicators:
+            cells = row.cells
+            writer.writerow(["indicator", row.label, row.kind, row.unit or "", "aligned", format_number(row.score),
+                             *(c.shown if c else "" for c in cells),
+                             *(format_number(c.change) if c and c.change is not None else "" for c in cells[1:]),
+                             *(format_number(c.change_pct) if c and c.change_pct is not None else "" for c in cells[1:])])
+        for item in self.unmatched:
+            values = [format_number(item.value) if item.value is not None and p == item.period else "" for p in labels]
+            writer.writerow(["indicator", item.label or item.text, item.kind, item.unit or "",
+                             f"unmatched: {item.reason}", "", *values, *blank, *blank])
+        for cited in self.citations:
+            writer.writerow(["citation", cited.text, cited.doc_type or "", "", cited.key, "",
+                             *("x" if here else "" for here in cited.present), *blank, *blank])
+        for change in self.section_changes:
+            values = [change.id_before if p == change.before else change.id_after if p == change.after else ""
+                      for p in labels]
+            title = change.title_after if change.change == "added" else change.title_before
+            if change.change == "renamed":
+                title = f"{change.title_before} → {change.title_after}"
+            writer.writerow(["section", title, "", "", change.change,
+                             "" if change.score is None else format_number(change.score),
+                             *(v or "" for v in values), *blank, *blank])
+        return out.getvalue()
+
+    def to_html(self) -> str:
+        from extract.compare_html import render_html
+
+        return render_html(self)
+
+
+def format_number(value: float | None) -> str:
+    """Vietnamese notation, as the reports print it: ``1234.5`` → ``1.234,5``."""
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+# ---------------------------------------------------------------- text similarity
+
+
+_PERIOD_WORDS = regex.compile(
+    r"(?:\b(?:\d+|sáu|chín) tháng(?: (?:đầu|cuối))?(?: năm)?|\bquý [ivx\d]+(?: năm)?|\btháng \d+(?: năm)?|\bnăm)"
+    r"(?:\s*/?\s*\d{4})?",
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without tone and vowel marks: ``"Đặc điểm"`` → ``"dac diem"``."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def similarity(a: str, b: str) -> float:
+    """Token-based similarity 0–100, the better of the accented and the accent-folded text.
+
+        >>> similarity("Kim ngạch xuất khẩu", "kim ngach xuat khau")
+        100.0
+        >>> similarity("Thuận lợi", "Khó khăn") < 50
+        True
+
+    The mean of token sort and token set ratios: the set ratio forgives extra words
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn" within a longer label), the sort ratio keeps a
+    rename from scoring a perfect 100.
+    """
+    from rapidfuzz import fuzz, utils
+
+    def score(x: str, y: str) -> float:
+        x, y = utils.default_process(x), utils.default_process(y)
+        return (fuzz.token_sort_ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2
+
+    a, b = unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)
+    return round(max(score(a, b), score(fold(a), fold(b))), 1)
+
+
+def section_key(title: str) -> str:
+    """A title or label without its period words, for matching across periods.
+
+        >>> section_key("PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021")
+        'phương hướng, nhiệm vụ'
+    """
+    return " ".join(_PERIOD_WORDS.sub(" ", unicodedata.normalize("NFC", title).casefold()).split())
+
+
+# ---------------------------------------------------------------- ordering and loading
+
+
+def period_order(report: Report) -> tuple[str, str, str]:
+    period, date = report.metadata.period, report.metadata.date or ""
+    start = (period.start if period else None) or date or "9999"
+    return start, (period.end if period else None) or date, date
+
+
+def column(report: Report) -> PeriodColumn:
+    meta = report.metadata
+    label = (meta.period.label if meta.period else None) or meta.date or Path(report.source.path).name
+    return PeriodColumn(label=label, start=meta.period.start if meta.period else None,
+                        end=meta.period.end if meta.period else None, date=meta.date,
+                        symbol=meta.symbol, source=report.source.path)
+
+
+def load_reports(paths: Iterable[str | Path]) -> list[Report]:
+    """Report JSON files (``vnreport parse`` output) as they are; any other file is parsed."""
+    from extract.pipeline import parse
+
+    reports = []
+    for path in map(Path, paths):
+        if path.suffix.lower() == ".json":
+            try:
+                reports.append(Report.from_json(path.read_bytes()))
+            except FileNotFoundError:
+                raise VnreportError(str(path), "no such file") from None
+            except (msgspec.DecodeError, msgspec.ValidationError) as err:
+                raise VnreportError(str(path), f"not a vnreport report JSON ({err})") from None
+        else:
+            reports.append(parse(path))
+    return reports
+
+
+def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]:
+    """The reports of a ``vnreport batch`` dataset, those of ``agency`` only when given.
+
+    The agency matches without regard to case and accents ("sở công thương" finds
+    "Sở Công Thương").
+    """
+    path = Path(dataset) / "reports.jsonl"
+    if not path.is_file():
+        raise VnreportError(str(path), "no reports.jsonl here: is this a folder written by vnreport batch?")
+    wanted = fold(" ".join(agency.split())) if agency else None
+    reports = []
+    with path.open("rb") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                report = Report.from_json(line)
+            except (msgspec.DecodeError, msgspec.ValidationError) as err:
+                raise VnreportError(str(path), f"line {number} is not a report JSON ({err})") from None
+            if wanted is None or fold(" ".join((report.metadata.agency or "").split())) == wanted:
+                reports.append(report)
+    if not reports:
+        raise VnreportError(str(path), f"no report of agency {agency!r}" if agency else "no reports")
+    return reports
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def compare(reports: list[Report]) -> Comparison:
+    """Line the reports up by period and compare what they state."""
+    ordered = sorted(reports, key=period_order)
+    periods = [column(r) for r in ordered]
+    warnings = [f"{p.source}: no period or date, placed last" for r, p in zip(ordered, periods)
+                if period_order(r)[0] == "9999"]
+    rows, unmatched = align_indicators(ordered, periods)
+    citations, citation_changes = compare_citations(ordered, periods)
+    return Comparison(
+        periods=periods, indicators=rows, unmatched=unmatched, citations=citations,
+        citation_changes=citation_changes, section_changes=compare_sections(ordered, periods),
+        warnings=warnings,
+    )
+
+
+def _section_titles(report: Report) -> dict[str, str]:
+    return {s.id: s.title for s in report.iter_sections()}
+
+
+def _unit(indicator: Indicator) -> str:
+    return " ".join((indicator.unit or "").casefold().split())
+
+
+def _cell(indicator: Indicator, score: float = 100.0) -> Cell:
+    return Cell(value=indicator.value, numerator=indicator.numerator, denominator=indicator.denominator,
+                text=indicator.text, label=indicator.label, section=indicator.section, score=score)
+
+
+class _Row:
+    """A row being built: its cells so far and the last label and section that joined it."""
+
+    def __init__(self, indicator: Indicator, section_title: str, width: int, at: int):
+        self.kind, self.unit = indicator.kind, _unit(indicator)
+        self.label, self.section_title = indicator.label or "", section_title
+        self.cells: list[Cell | None] = [None] * width
+        self.cells[at] = _cell(indicator)
+        self.unit_shown = indicator.unit
+
+    def add(self, indicator: Indicator, section_title: str, at: int, score: float) -> None:
+        self.cells[at] = _cell(indicator, score)
+        self.label, self.section_title = indicator.label or self.label, section_title
+
+
+def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tuple[list[IndicatorRow], list[Unmatched]]:
+    """Rows of one indicator across periods, and the indicators no other period states.
+
+    Within each report the pairs (open row, indicator) of the same kind and unit are
+    scored by label similarity, then by section title similarity, and taken best
+    first, each row and each indicator at most once per report.
+    """
+    width = len(reports)
+    rows: list[_Row] = []
+    unlabelled: list[Unmatched] = []
+    for at, report in enumerate(reports):
+        titles = _section_titles(report)
+        labelled = []
+        for indicator in report.indicators:
+            if indicator.label:
+                labelled.append(indicator)
+            else:
+                unlabelled.append(_unmatched(indicator, periods[at], "no label to align it by"))
+        pairs = []
+        for i, indicator in enumerate(labelled):
+            title = titles.get(indicator.section or "", "")
+            for r, row in enumerate(rows):
+                if row.cells[at] is None and row.kind == indicator.kind and row.unit == _unit(indicator):
+                    score = similarity(section_key(row.label), section_key(indicator.label))
+                    if score >= LABEL_THRESHOLD:
+                        context = similarity(section_key(row.section_title), section_key(title)) if title else 0.0
+                        pairs.append((-score, -context, r, i))
+        pairs.sort()
+        placed_rows, placed = set(), set()
+        for neg_score, _, r, i in pairs:
+            if r in placed_rows or i in placed:
+                continue
+            indicator = labelled[i]
+            rows[r].add(indicator, titles.get(indicator.section or "", ""), at, -neg_score)
+            placed_rows.add(r)
+            placed.add(i)
+        for i, indicator in enumerate(labelled):
+            if i not in placed:
+                rows.append(_Row(indicator, titles.get(indicator.section or "", ""), width, at))
+    aligned, alone = [], []
+    for row in rows:
+        present = [(at, c) for at, c in enumerate(row.cells) if c is not None]
+        if len(present) == 1:
+            at, cell = present[0]
+            alone.append(Unmatched(
+                period=periods[at].label, label=cell.label, kind=row.kind, unit=row.unit_shown, value=cell.value,
+                text=cell.text, section=cell.section,
+                reason="no indicator of the same kind and unit with a similar label in another period"))
+            continue
+        _fill_changes(row.cells)
+        aligned.append(IndicatorRow(label=present[0][1].label or "", kind=row.kind, unit=row.unit_shown,
+                                    cells=row.cells, score=min(c.score for _, c in present)))
+    return aligned, alone + unlabelled
+
+
+def _fill_changes(cells: list[Cell | None]) -> None:
+    previous = None
+    for cell in cells:
+        if cell is None:
+            continue
+        if previous is not None and previous.value is not None and cell.value is not None:
+            cell.change = round(cell.value - previous.value, 6)
+            if previous.value:
+                cell.change_pct = round((cell.value - previous.value) / abs(previous.value) * 100, 2)
+        previous = cell
+
+
+def _unmatched(indicator: Indicator, period: PeriodColumn, reason: str) -> Unmatched:
+    return Unmatched(period=period.label, label=indicator.label, kind=indicator.kind, unit=indicator.unit,
+                     value=indicator.value, text=indicator.text, section=indicator.section, reason=reason)
+
+
+def citation_identity(citation: Citation, by_id: dict[str, Citation]) -> str:
+    """The canonical key; a short form takes the key of the citation it refers to; a named
+    document without a key ("Nghị quyết Đại hội XIII của Đảng") is known by its folded text."""
+    if citation.key:
+        return citation.key
+    target = by_id.get(citation.refers_to or "")
+    if target is not None and target.key:
+        return target.key
+    return "named:" + " ".join(fold(citation.text).split())
+
+
+def compare_citations(reports: list[Report], periods: list[PeriodColumn]) -> tuple[list[CitationRow], list[CitationChange]]:
+    seen: dict[str, CitationRow] = {}
+    per_report: list[set[str]] = []
+    for at, report in enumerate(reports):
+        by_id = {c.id: c for c in report.citations}
+        keys = set()
+        for citation in report.citations:
+            key = citation_identity(citation, by_id)
+            keys.add(key)
+            row = seen.setdefault(key, CitationRow(key=key, text=citation.text, doc_type=citation.doc_type,
+                                                   present=[False] * len(reports)))
+            if citation.form == "full" and len(citation.text) > len(row.text):
+                row.text = citation.text  # the fullest spelling describes the document best
+            row.present[at] = True
+        per_report.append(keys)
+    changes = [
+        CitationChange(before=periods[i - 1].label, after=periods[i].label,
+                       new=sorted(per_report[i] - per_report[i - 1]),
+                       carried=sorted(per_report[i] & per_report[i - 1]),
+                       dropped=sorted(per_report[i - 1] - per_report[i]))
+        for i in range(1, len(reports))
+    ]
+    return list(seen.values()), changes
+
+
+def _flat_sections(report: Report) -> list[tuple[Section, str]]:
+    """Each section with its parent's title (the context that breaks ties)."""
+    out = []
+
+    def walk(sections: list[Section], parent: str) -> None:
+        for section in sections:
+            out.append((section, parent))
+            walk(section.children, section.title)
+
+    walk(report.sections, "")
+    return out
+
+
+def compare_sections(reports: list[Report], periods: list[PeriodColumn]) -> list[SectionChange]:
+    """For each pair of consecutive reports: sections added, removed and renamed.
+
+    Sections of the same level are paired best title first (parent title breaking
+    ties); a pair whose titles differ once the period words are out is a rename.
+    """
+    changes = []
+    for i in range(1, len(reports)):
+        before, after = _flat_sections(reports[i - 1]), _flat_sections(reports[i])
+        pairs = []
+        for b, (old, old_parent) in enumerate(before):
+            for a, (new, new_parent) in enumerate(after):
+                if old.level != new.level:
+                    continue
+                old_key, new_key = section_key(old.title), section_key(new.title)
+                score = 100.0 if old_key == new_key else similarity(old_key, new_key)
+                if score >= SECTION_THRESHOLD:
+                    pairs.append((-score, -similarity(section_key(old_parent), section_key(new_parent)), b, a))
+        pairs.sort()
+        used_before, used_after = set(), set()
+        here = {"before": periods[i - 1].label, "after": periods[i].label}
+        for neg_score, _, b, a in pairs:
+            if b in used_before or a in used_after:
+                continue
+            used_before.add(b)
+            used_after.add(a)
+            old, new = before[b][0], after[a][0]
+            if -neg_score < 100:
+                changes.append(SectionChange(**here, change="renamed", id_before=old.id, id_after=new.id,
+                                             title_before=old.title, title_after=new.title, score=-neg_score))
+        changes += [SectionChange(**here, change="removed", id_before=s.id, title_before=s.title)
+                    for b, (s, _) in enumerate(before) if b not in used_before]
+        changes += [SectionChange(**here, change="added", id_after=s.id, title_after=s.title)
+                    for a, (s, _) in enumerate(after) if a not in used_after]
+    return changes
+
+
+def write(comparison: Comparison, fmt: str) -> bytes:
+    """The comparison in ``json``, ``csv`` or ``html``, as bytes to write."""
+    renderers = {
+        "json": lambda: comparison.to_json(pretty=True) + b"\n",
+        "csv": lambda: comparison.to_csv().encode("utf-8"),
+        "html": lambda: comparison.to_html().encode("utf-8"),
+    }
+    return renderers[fmt]()
+
