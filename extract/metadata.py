@@ -1,0 +1,395 @@
+"""Who issued the report, when, about what, who signed it and for whom.
+
+Reads the front matter (agency lines, "Số:", place and date, the type line and
+the title) and the back matter (closing formula, "Nơi nhận:", the signature
+block) of a :class:`~extract.structure.skeleton.Skeleton`:
+
+    >>> from extract.document import Block, Document
+    >>> from extract.structure import build
+    >>> doc = Document(format="txt", blocks=[Block(text=t) for t in [
+    ...     "UBND TỈNH QUẢNG NGÃI", "SỞ CÔNG THƯƠNG", "Số: 123/BC-SCT",
+    ...     "Quảng Ngãi, ngày 20 tháng 6 năm 2021", "BÁO CÁO",
+    ...     "Kết quả công tác 6 tháng đầu năm 2021", "I. KẾT QUẢ", "Nội dung.",
+    ...     "Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A"]])
+    >>> m = extract_metadata(build(doc))
+    >>> m.doc_type, m.symbol, m.agency, m.parent_agency, m.place, m.date
+    ('Báo cáo', '123/BC-SCT', 'Sở Công Thương', 'UBND tỉnh Quảng Ngãi', 'Quảng Ngãi', '2021-06-20')
+    >>> m.period.start, m.period.end, m.signer.authority, m.signer.title, m.signer.name, m.recipients
+    ('2021-01-01', '2021-06-30', 'KT.', 'Phó Giám đốc', 'Nguyễn Văn A', ['Sở Nội vụ', 'Lưu: VT, VP'])
+
+Decisions:
+- ``symbol`` is the số ký hiệu as printed without spaces; a draft's blank number
+  stays blank: "Số:   /BC-UBND" → ``"/BC-UBND"`` (the type and issuer codes are
+  still facts about the document).
+- ``date`` is null when the header leaves day or month blank; ``place`` is kept.
+- ALL-CAPS header lines are re-cased the Vietnamese way (``extract/data/agency_words.tsv``),
+  acronyms (UBND, HĐND …) stay upper case; lines already in mixed case are kept.
+- ``recipients`` keeps every line of "Nơi nhận:", the filing line "Lưu: VT, VP" too
+  (it is printed there as where the copies go); bullets and final ";" / "." are dropped.
+- Without a header, the agency comes from the closing formula
+  ("Sở Công Thương kính báo cáo./." → "Sở Công Thương").
+- The period is the first one in the title; printed without a year, it borrows the
+  year of a later period in the title, else of the header date.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extract.periods import find_periods, parse_period, year_of
+from extract.schema import Metadata, Signer
+from extract.structure.regions import lines
+from extract.structure.skeleton import Skeleton
+
+DATA = Path(__file__).parent / "data"
+
+_NATIONAL = regex.compile(
+    r"CỘNG\s+H[OÒ]À\s+XÃ\s+H[ỘO]I\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    regex.I,
+)
+_SYMBOL = regex.compile(r"\bSố\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
+_PLACE_DATE = regex.compile(
+    r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*"
+    r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
+)
+_SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+$")
+_ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
+_ADDRESSEE = regex.compile(r"^Kính\s+gửi\b", regex.I)
+_RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?\s*", regex.I)
+_CLOSING_AGENCY = regex.compile(r"^(?P<agency>.{3,120}?)\s+(?:xin\s+)?kính\s+(?:báo\s+cáo|trình|gửi)", regex.I)
+_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+_POSITION_WORDS = regex.compile(
+    r"\b(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH|PHÓ|ỦY\s+BAN|UBND|BỘ|BAN|KT|TM|TL|TUQ)\b"
+)
+_VOWELS = regex.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", regex.I)
+
+
+# ---------------------------------------------------------------- reference data
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+
+
+@cache
+def doc_types() -> dict[str, str]:
+    """Upper-case type line → full name: ``"BÁO CÁO"`` → ``"Báo cáo"``, plus type codes ``"BC"``."""
+    names: dict[str, str] = {}
+    for row in _rows("doc_types.tsv"):
+        code, full = row[0], regex.sub(r"\s*\(.*?\)\s*", "", row[1]).strip()
+        if not regex.fullmatch(r"[\p{L} ]+", full):
+            continue
+        names.setdefault(full.upper(), full)
+        if code != "(none)":
+            names.setdefault(code, full)
+    return names
+
+
+@cache
+def acronyms() -> frozenset[str]:
+    """Upper-case abbreviations that stay upper case in re-cased header lines."""
+    found: set[str] = set()
+    for name in ("acronyms.tsv", "issuers.tsv"):
+        for row in _rows(name):
+            found.update(t for t in regex.split(r"[\s/,]+", row[0]) if t and t.upper() == t)
+    return frozenset(found)
+
+
+@cache
+def _agency_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    table = {tuple(row[0].split()): (row[1], row[2]) for row in _rows("agency_words.tsv")}
+    return table, max(len(k) for k in table)
+
+
+@cache
+def _signer_prefixes() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in _rows("signer_prefixes.tsv")), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- casing
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def _is_acronym(core: str) -> bool:
+    return core in acronyms() or any(c.isdigit() for c in core) or (len(core) > 1 and not _VOWELS.search(core))
+
+
+def vietnamese_case(line: str) -> str:
+    """An ALL-CAPS header line in the case ND30 prints names in; mixed-case lines unchanged.
+
+        >>> vietnamese_case("UBND TỈNH QUẢNG NGÃI"), vietnamese_case("SỞ CÔNG THƯƠNG")
+        ('UBND tỉnh Quảng Ngãi', 'Sở Công Thương')
+        >>> vietnamese_case("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+        'Bộ Văn hóa, Thể thao và Du lịch'
+        >>> vietnamese_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
+        'Ủy ban nhân dân tỉnh Lâm Đồng'
+    """
+    line = " ".join(line.split())
+    if any(c.islower() for c in line):
+        return line
+    table, longest = _agency_words()
+    words = line.split()
+    out: list[str] = []
+    mode = "first"  # first | lower | place | parts (Bộ/Sở: each coordinated part capitalized)
+    part_start = False
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            key = tuple(w.strip(",;:.") for w in words[i:i + n])
+            if key in table and (n == 1 or not words[i + n - 2].endswith(",")):
+                printed, kind = table[key]
+                tail = words[i + n - 1][len(key[-1]):]
+                out.append((_cap(printed) if not out and kind == "unit" else printed) + tail)
+                mode = {"unit": "place", "ministry": "parts", "lead": "lower", "body": "first"}.get(kind, mode)
+                part_start = kind == "ministry"
+                i += n
+                break
+        else:
+            word = words[i]
+            core = word.strip(",;:.()")
+            if _is_acronym(core):
+                out.append(word)
+            elif core == "VÀ":
+                out.append(word.lower())
+                part_start = mode == "parts"
+            elif mode == "place" or (mode == "parts" and part_start) or mode == "first":
+                out.append(_cap(word))
+                mode = "lower" if mode == "first" else mode
+                part_start = False
+            else:
+                out.append(word.lower())
+            if word.endswith(",") or word in ("-", "–"):
+                part_start = mode == "parts"
+                mode = "lower" if mode == "place" else mode
+            i += 1
+    return " ".join(out)
+
+
+def position_case(line: str) -> str:
+    """``"PHÓ CHỦ TỊCH"`` → ``"Phó Chủ tịch"``; ``"GIÁM ĐỐC"`` → ``"Giám đốc"``."""
+    line = " ".join(line.split())
+    if any(c.islower() for c in line):
+        return line
+    words = line.split()
+    lead = 2 if words[0] in ("PHÓ", "CHÁNH", "Q.") and len(words) > 1 else 1
+    return " ".join([_cap(w) for w in words[:lead]] + [w if _is_acronym(w) else w.lower() for w in words[lead:]])
+
+
+# ---------------------------------------------------------------- the header
+
+
+def _front_lines(skeleton: Skeleton) -> list[str]:
+    out: list[str] = []
+    for pb in skeleton.blocks:
+        if pb.region == "front":
+            for line in lines(pb.block):
+                # PDF text may run the two header columns into one line.
+                out.extend(part.strip() for part in _NATIONAL.split(line) if part.strip())
+    return out
+
+
+def _type_of(line: str) -> tuple[str, str] | None:
+    """(full type name, words after it) when ``line`` is a type line like "BÁO CÁO"."""
+    upper = " ".join(line.split()).rstrip(":")
+    if not upper or upper != upper.upper():
+        return None
+    for key, full in doc_types().items():
+        if key == full.upper() and (upper == key or upper.startswith(key + " ")):
+            return full, upper[len(key):].strip()
+    return None
+
+
+def _agency_groups(agency_lines: list[str]) -> list[str]:
+    """Header lines regrouped into names: "ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG" is one name."""
+    table, _ = _agency_words()
+    groups: list[str] = []
+    for line in agency_lines:
+        first = tuple(line.split()[:2])
+        unit_start = table.get(first[:1], ("", ""))[1] == "unit" or table.get(first, ("", ""))[1] == "unit"
+        continues_previous = groups and (
+            groups[-1].endswith((",", " VÀ", "-", "–")) or line.startswith(("VÀ ", "-", "–", ","))
+            or (unit_start and not _has_place(groups[-1]))
+        )
+        if continues_previous:
+            groups[-1] = f"{groups[-1]} {line}"
+        else:
+            groups.append(line)
+    return groups
+
+
+def _has_place(name: str) -> bool:
+    table, _ = _agency_words()
+    words = name.split()
+    return any(table.get(tuple(words[i:i + n]), ("", ""))[1] == "unit" for n in (1, 2) for i in range(len(words)))
+
+
+def _header(front: list[str], m: Metadata) -> None:
+    agency_lines: list[str] = []
+    type_index = None
+    for k, line in enumerate(front):
+        symbol = _SYMBOL.search(line)
+        place_date = _PLACE_DATE.search(line)
+        if symbol and m.symbol is None:
+            m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
+            line = line[:symbol.start()].strip()
+        if place_date and m.place is None:
+            _set_place_date(place_date, m)
+            line = line[:place_date.start()].strip()
+        if type_index is None and (found := _type_of(line)):
+            m.doc_type, rest = found
+            type_index = k
+            title_lines = [rest] if rest else []
+            for after in front[k + 1:]:
+                if _ADDRESSEE.match(after) or _SYMBOL.match(after) or _PLACE_DATE.search(after):
+                    break
+                if not _SEPARATOR.match(after):
+                    title_lines.append(after)
+            if title_lines:
+                m.title = _title(title_lines)
+            continue
+        if type_index is None and not symbol and not place_date and line and not _SEPARATOR.match(line):
+            if _ABOUT.match(line):
+                m.title = m.title or _title([_ABOUT.sub("", line)])
+            elif line.upper() == line and not _ADDRESSEE.match(line):
+                agency_lines.append(line.strip("* "))
+    groups = [g for g in _agency_groups([ln for ln in agency_lines if ln]) if g]
+    if groups:
+        m.agency = vietnamese_case(groups[-1])
+        m.parent_agency = vietnamese_case(groups[-2]) if len(groups) > 1 else None
+
+
+def _set_place_date(found: regex.Match, m: Metadata) -> None:
+    m.place = " ".join(found.group("place").split())
+    day, month, year = found.group("day"), found.group("month"), found.group("year")
+    if day and month:
+        try:
+            m.date = datetime.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            m.date = None
+
+
+def _title(title_lines: list[str]) -> str:
+    text = " ".join(" ".join(title_lines).split())
+    if text.upper() == text:
+        text = vietnamese_case(text)
+    return text[:1].upper() + text[1:]
+
+
+def _doc_type_from_symbol(symbol: str | None) -> str | None:
+    """``"123/BC-SCT"`` → Báo cáo, ``"08-CT/TU"`` (Party style) → Chỉ thị, ``"327/SCT-VP"`` → None."""
+    if not symbol:
+        return None
+    party = regex.match(r"^\d*-(?P<code>[\p{L}]+)/", symbol)
+    state = regex.match(r"^[\d.]*/(?:\d{4}/)?(?P<code>[\p{L}]+)-", symbol)
+    found = party or state
+    return doc_types().get(found.group("code")) if found else None
+
+
+# ---------------------------------------------------------------- the back matter
+
+
+def _back_lines(skeleton: Skeleton) -> list[str]:
+    return [line for pb in skeleton.blocks if pb.region == "back" for line in lines(pb.block)]
+
+
+def _prefix_of(line: str) -> tuple[str | None, str]:
+    """``"KT. GIÁM ĐỐC"`` → ("KT.", "GIÁM ĐỐC"); Party prefixes ("K/T") have no dot."""
+    for prefix in _signer_prefixes():
+        if prefix.endswith("."):
+            pattern = regex.escape(prefix[:-1]) + r"\s*\.\s*"
+        else:
+            pattern = regex.escape(prefix) + r"\s+"
+        m = regex.match(pattern, line)
+        if m and line[m.end():].strip():
+            return prefix, line[m.end():].strip()
+    return None, line
+
+
+def _is_position(line: str) -> bool:
+    return line.upper() == line and bool(_POSITION_WORDS.search(line)) and len(line) < 90
+
+
+def _back(back: list[str], m: Metadata) -> None:
+    recipients: list[str] = []
+    signature: list[str] = []
+    in_recipients = False
+    for line in back:
+        head = _RECIPIENTS.match(line)
+        if head:
+            in_recipients = True
+            line = line[head.end():].strip()
+            if not line:
+                continue
+        if in_recipients and regex.match(r"^[-+•*–]\s*", line):
+            recipients.append(regex.sub(r"^[-+•*–]\s*", "", line).rstrip(" ;.,"))
+            continue
+        in_recipients = in_recipients and not (_is_position(line) or _prefix_of(line)[0])
+        if not in_recipients:
+            signature.append(line)
+        if m.agency is None and (closing := _CLOSING_AGENCY.match(line)):
+            m.agency = closing.group("agency").strip()
+    m.recipients = [r for r in recipients if r]
+    m.signer = _signer(signature)
+
+
+def _signer(signature: list[str]) -> Signer | None:
+    """Authority, title and name from the signature lines (stacked prefixes: the innermost wins)."""
+    start = next((k for k, line in enumerate(signature) if _prefix_of(line)[0] or _is_position(line)), None)
+    if start is None:
+        return None
+    authority, title = None, None
+    k = start
+    while k < len(signature) and (_prefix_of(signature[k])[0] or _is_position(signature[k])):
+        prefix, rest = _prefix_of(signature[k])
+        authority = prefix or authority
+        title = rest
+        k += 1
+    name = None
+    for line in signature[k:k + 6]:
+        clean = line.strip()
+        if clean.startswith(("(", "[")) or not clean:
+            continue
+        if _NAME.match(clean) and not _is_position(clean):
+            name = clean if clean.upper() != clean else " ".join(_cap(w) for w in clean.split())
+            break
+    return Signer(name=name, title=position_case(title) if title else None, authority=authority)
+
+
+# ---------------------------------------------------------------- the period
+
+
+def _period(m: Metadata):
+    if not m.title:
+        return None
+    found = find_periods(m.title)
+    if not found:
+        return None
+    first = found[0][1]
+    if first.start is not None:
+        return first
+    later_years = [y for _, p in found[1:] if (y := year_of(p))]
+    year = later_years[0] if later_years else int(m.date[:4]) if m.date else None
+    if year is None:
+        return first
+    span = found[0][0]
+    return parse_period(m.title[span[0]:span[1]], context_year=year)
+
+
+def extract_metadata(skeleton: Skeleton) -> Metadata:
+    """The report's :class:`~extract.schema.Metadata` from its front and back matter."""
+    m = Metadata()
+    _header(_front_lines(skeleton), m)
+    _back(_back_lines(skeleton), m)
+    if m.doc_type is None:
+        m.doc_type = _doc_type_from_symbol(m.symbol)
+    m.period = _period(m)
+    return m
