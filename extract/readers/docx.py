@@ -274,16 +274,16 @@ def _chosen(alternate):
 
 def _text_boxes(el):
     """Outermost w:txbxContent under a drawing, one per text box (not Choice and Fallback both)."""
+    if el.tag == _MC + "AlternateContent":
+        boxes = list(_text_boxes(_chosen(el)))
+        fallback = el.find(_MC + "Fallback")
+        if not boxes and fallback is not None:
+            boxes = list(_text_boxes(fallback))
+        yield from boxes
+        return
     for child in el.iterchildren():
         if child.tag == W + "txbxContent":
             yield child
-        elif child.tag == _MC + "AlternateContent":
-            choice = _chosen(child)
-            boxes = list(_text_boxes(choice))
-            if not boxes:
-                fallback = child.find(_MC + "Fallback")
-                boxes = list(_text_boxes(fallback)) if fallback is not None else []
-            yield from boxes
         else:
             yield from _text_boxes(child)
 
