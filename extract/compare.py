@@ -61,9 +61,18 @@ class Cell(msgspec.Struct, kw_only=True):
 
     @property
     def shown(self) -> str:
+        """As a Vietnamese reader writes it: ``1.234,5``, ``37/42``."""
+        return self._written(format_number)
+
+    @property
+    def plain(self) -> str:
+        """As a spreadsheet reads it: ``1234.5``, ``37/42``."""
+        return self._written(plain_number)
+
+    def _written(self, number) -> str:
         if self.numerator is not None and self.denominator is not None:
-            return f"{format_number(self.numerator)}/{format_number(self.denominator)}"
-        return "" if self.value is None else format_number(self.value)
+            return f"{number(self.numerator)}/{number(self.denominator)}"
+        return number(self.value)
 
 
 class IndicatorRow(msgspec.Struct, kw_only=True):
@@ -125,7 +134,10 @@ class Comparison(msgspec.Struct, kw_only=True):
         return msgspec.json.format(raw, indent=2) if pretty else raw
 
     def to_csv(self) -> str:
-        """One sheet: indicators (values, then change), citations (x where cited), sections."""
+        """One sheet: indicators (values, then change), citations (x where cited), sections.
+
+        Numbers are plain (``1234.5``) so that spreadsheets and pandas read them as numbers.
+        """
         labels = [p.label for p in self.periods]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -134,12 +146,12 @@ class Comparison(msgspec.Struct, kw_only=True):
         blank = [""] * (len(labels) - 1)
         for row in self.indicators:
             cells = row.cells
-            writer.writerow(["indicator", row.label, row.kind, row.unit or "", "aligned", format_number(row.score),
-                             *(c.shown if c else "" for c in cells),
-                             *(format_number(c.change) if c and c.change is not None else "" for c in cells[1:]),
-                             *(format_number(c.change_pct) if c and c.change_pct is not None else "" for c in cells[1:])])
+            writer.writerow(["indicator", row.label, row.kind, row.unit or "", "aligned", plain_number(row.score),
+                             *(c.plain if c else "" for c in cells),
+                             *(plain_number(c.change) if c else "" for c in cells[1:]),
+                             *(plain_number(c.change_pct) if c else "" for c in cells[1:])])
         for item in self.unmatched:
-            values = [format_number(item.value) if item.value is not None and p == item.period else "" for p in labels]
+            values = [plain_number(item.value) if p == item.period else "" for p in labels]
             writer.writerow(["indicator", item.label or item.text, item.kind, item.unit or "",
                              f"unmatched: {item.reason}", "", *values, *blank, *blank])
         for cited in self.citations:
@@ -152,7 +164,7 @@ class Comparison(msgspec.Struct, kw_only=True):
             if change.change == "renamed":
                 title = f"{change.title_before} → {change.title_after}"
             writer.writerow(["section", title, "", "", change.change,
-                             "" if change.score is None else format_number(change.score),
+                             plain_number(change.score),
                              *(v or "" for v in values), *blank, *blank])
         return out.getvalue()
 
@@ -160,6 +172,11 @@ class Comparison(msgspec.Struct, kw_only=True):
         from extract.compare_html import render_html
 
         return render_html(self)
+
+
+def plain_number(value: float | None) -> str:
+    """``1234.5`` → ``"1234.5"``, ``21345.0`` → ``"21345"``, None → ``""``."""
+    return "" if value is None else f"{value:.10g}"
 
 
 def format_number(value: float | None) -> str:

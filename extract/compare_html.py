@@ -72,7 +72,7 @@ def _indicator_table(rows, periods) -> str:
     head = "".join(f"<th>{escape(p)}</th>" for p in periods)
     body = []
     for row in rows:
-        cells = "".join(_value_cell(cell) for cell in row.cells)
+        cells = "".join(_value_cell(cell, rising_is_good=row.kind != "rank") for cell in row.cells)
         unit = escape(row.unit or "")
         body.append(
             f'<tr class="indicator"><td class="label">{escape(row.label)}'
@@ -82,14 +82,15 @@ def _indicator_table(rows, periods) -> str:
     return f'<table class="indicators"><tr><th>Chỉ tiêu</th><th>Đơn vị</th>{head}<th>Biểu đồ</th></tr>{"".join(body)}</table>'
 
 
-def _value_cell(cell) -> str:
+def _value_cell(cell, rising_is_good: bool) -> str:
     if cell is None:
         return '<td class="num muted">–</td>'
     change = ""
     if cell.change is not None:
         from extract.compare import format_number
 
-        sign = "up" if cell.change > 0 else "down" if cell.change < 0 else ""
+        better = cell.change > 0 if rising_is_good else cell.change < 0  # rank 12/63 beats 15/63
+        sign = "" if cell.change == 0 else "up" if better else "down"
         pct = f" ({'+' if cell.change_pct > 0 else ''}{format_number(cell.change_pct)}%)" if cell.change_pct is not None else ""
         change = f'<span class="change {sign}">{"+" if cell.change > 0 else ""}{format_number(cell.change)}{pct}</span>'
     return f'<td class="num" title="{escape(cell.text)}">{escape(cell.shown)}{change}</td>'

@@ -176,7 +176,8 @@ def test_comparison_json_round_trips_and_csv_has_one_column_per_period(compariso
     rows = list(csv.reader(io.StringIO(comparison.to_csv())))
     assert rows[0][6:10] == SERIES
     iip = next(r for r in rows if r[1] == "Chỉ số sản xuất công nghiệp (IIP)")
-    assert iip[6:10] == ["12,5", "10,8", "9,6", "8,9"]
+    assert iip[6:10] == ["12.5", "10.8", "9.6", "8.9"]
+    assert next(r for r in rows if r[1] == "Giá trị sản xuất công nghiệp" and r[2] == "money")[6] == "21345"
     assert next(r for r in rows if r[0] == "section" and r[4] == "renamed")[1] == (
         "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH → CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, ĐIỀU HÀNH")
     assert {r[4] for r in rows if r[0] == "citation"} >= {"CT|8|TU", "SCT-VP|327"}
