@@ -48,7 +48,7 @@ from extract.structure.skeleton import Skeleton
 DATA = Path(__file__).parent / "data"
 
 _NATIONAL = regex.compile(
-    r"CỘNG\s+H[OÒ]À\s+XÃ\s+H[ỘO]I\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.I,
 )
@@ -346,12 +346,16 @@ def _signer(signature: list[str]) -> Signer | None:
     start = next((k for k, line in enumerate(signature) if _prefix_of(line)[0] or _is_position(line)), None)
     if start is None:
         return None
+    # Stacked lines: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the innermost
+    # prefix is the authority, the first unprefixed line is the signer's own title.
     authority, title = None, None
     k = start
     while k < len(signature) and (_prefix_of(signature[k])[0] or _is_position(signature[k])):
         prefix, rest = _prefix_of(signature[k])
-        authority = prefix or authority
-        title = rest
+        if prefix:
+            authority, title = prefix, rest
+        elif title is None or _prefix_of(signature[k - 1])[0]:
+            title = rest
         k += 1
     name = None
     for line in signature[k:k + 6]:

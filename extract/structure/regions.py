@@ -24,7 +24,7 @@ from extract.structure.skeleton import Region
 
 # Header lines that are front matter however long the header grows.
 _FRONT_LINE = regex.compile(
-    r"^(?:CỘNG\s+H[OÒ]À\s+XÃ\s+H[ỘO]I|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN|Số\s*:|Số\s+\S*[/-]|"
+    r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I|Độc\s+lập\s*[-–]|ĐẢNG\s+CỘNG\s+SẢN|Số\s*:|Số\s+\S*[/-]|"
     r"V/v\b|Về\s+việc\b|Kính\s+gửi\b|\*|[-_=–—.…*\s]+$|"
     r".{0,60},\s*ngày\s+[\d.…\s]*tháng)",
     regex.I,

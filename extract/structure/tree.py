@@ -32,7 +32,9 @@ from extract.structure.headings import Label, letter_follows, parse_label
 
 # A heading is a short line; longer numbered paragraphs are list items.
 HEADING_MAX = 200
-_RUN_IN_MAX = 150  # "5. Về tổng hợp: Tổng số nhiệm vụ …" — the part before the colon
+_RUN_IN_MAX = 120  # "5. Về tổng hợp: Tổng số nhiệm vụ …" — the part before the colon
+# "… các nhiệm vụ, như: (1) …" introduces a list: the words before its colon are no title.
+_LIST_LEAD = regex.compile(r"(?:như|sau|sau\s+đây|gồm|là|cụ\s+thể|bao\s+gồm|các\s+nhiệm\s+vụ)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.;!?]\s+\p{Lu}")
 _LETTER_STYLES = {"letter", "paren_letter", "upper"}
 # Single letters that read as Roman numerals unless the document is counting A, B, C …
@@ -89,7 +91,7 @@ def heading_kind(block: Block, label: Label | None) -> str | None:
 
 def _run_in_title(rest: str) -> str | None:
     head, colon, _ = rest.partition(":")
-    if colon and 0 < len(head) <= _RUN_IN_MAX and not _SENTENCE_BREAK.search(head):
+    if colon and 0 < len(head) <= _RUN_IN_MAX and not _SENTENCE_BREAK.search(head) and not _LIST_LEAD.search(head):
         return head.strip()
     return None
 
@@ -116,13 +118,25 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     rank: dict[str, int] = {}  # style → order of first appearance
     last_child: dict[int, dict[str, Label]] = {}  # id(parent section) → style → last label
     used_ids: set[str] = set()
+    list_items: dict[int, dict[str, Label]] = {}  # id(section) → style → last numbered list item
 
+    candidates = {i: parse_label(blocks[i].display_text) for i in sorted(body)}
+    kinds = {i: heading_kind(blocks[i], label) for i, label in candidates.items()}
     for i, block in enumerate(blocks):
         if i in body:
-            label = _contextual(parse_label(block.display_text), stack, last_child)
-            kind = heading_kind(block, label)
-            if kind == "run-in" and not _expected_next(label, stack, last_child):
+            label = _contextual(candidates[i], stack, last_child)
+            kind = kinds[i]
+            if kind == "run-in" and not (
+                _expected_next(label, stack, last_child) or _next_sibling_is_heading(i, label, candidates, kinds)
+            ):
                 kind = None
+            # "a) long item.", "b) short line:" — once a numbering is a list, it stays one.
+            here = id(stack[-1].section) if stack else 0
+            previous_item = list_items.get(here, {}).get(label.style) if label else None
+            if kind and previous_item and _follows(previous_item, label) and not block.bold:
+                kind = None
+            if not kind and label and label.style != "bullet":
+                list_items.setdefault(here, {})[label.style] = label
             if kind:
                 parent = _place(label.style, stack, rank)
                 siblings = last_child.setdefault(id(parent.section) if parent else 0, {})
@@ -155,6 +169,15 @@ def _contextual(label: Label | None, stack: list[_Open], last_child: dict) -> La
             if previous and previous.number == _ROMAN_OR_LETTER[label.number]:
                 return Label("upper", label.number, label.label, label.rest, ord(label.number) - ord("A") + 1)
     return label
+
+
+def _next_sibling_is_heading(i: int, label: Label, candidates: dict, kinds: dict) -> bool:
+    """A run-in heading also counts when the next number of its style is a heading."""
+    for j in sorted(k for k in candidates if k > i):
+        other = candidates[j]
+        if other is not None and other.style == label.style:
+            return _follows(label, other) and kinds[j] is not None
+    return False
 
 
 def _expected_next(label: Label, stack: list[_Open], last_child: dict) -> bool:
