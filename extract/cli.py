@@ -131,6 +131,46 @@ def batch(
 
 
 @app.command()
+def compare(
+    files: Optional[List[Path]] = typer.Argument(
+        None, help="Report JSON files (vnreport parse output), or report files to parse (.docx .pdf …)."),
+    dataset: Optional[Path] = typer.Option(None, "--dataset", help="A folder written by vnreport batch."),
+    agency: Optional[str] = typer.Option(None, "--agency", help='With --dataset: one agency, e.g. "Sở Công Thương".'),
+    format: str = typer.Option("json", "--format", help="json, csv or html (one self-contained page)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here. Default: stdout."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
+) -> None:
+    """Line up one agency's reports across periods: indicators, citations, sections."""
+    from extract.compare import compare as compare_reports
+    from extract.compare import load_dataset, load_reports, write
+    from extract.errors import VnreportError
+
+    if format not in ("json", "csv", "html"):
+        _fail(f"--format must be json, csv or html, not {format!r}", 2)
+    if bool(files) == bool(dataset):
+        _fail("give report files or --dataset DATASET, not both", 2)
+    if agency and not dataset:
+        _fail("--agency filters a --dataset", 2)
+    try:
+        reports = load_dataset(dataset, agency) if dataset else load_reports(files)
+        data = write(compare_reports(reports), format) if len(reports) > 1 else None
+    except VnreportError as err:
+        _fail(f"{type(err).__name__}: {err}")
+    except Exception as err:  # a bug of ours: one line, not a traceback
+        if debug:
+            raise
+        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug)")
+    if data is None:
+        _fail(f"compare needs at least two reports, found {len(reports)}", 2)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the report JSON."""
     import json
