@@ -1,0 +1,533 @@
+"""Scanned pages → blocks, by Tesseract with the Vietnamese (``vie``) model.
+
+Pages are rendered with pypdfium2, straightened (scanners tilt pages by a degree or
+two), and read by the ``tesseract`` program with hOCR output, which keeps every
+word's box and each line's text size. Lines become paragraphs by their geometry
+(vertical gap, first-line indent, a short last line, a change of size), so that the
+structure step can still tell headings by size, indentation and centring:
+
+    >>> blocks, confidence = ocr_pdf_pages(pdf_bytes, "cv-4214.pdf", [1], ReadOptions())  # doctest: +SKIP
+    >>> blocks[0].text, blocks[0].page, blocks[0].align, confidence[1]  # doctest: +SKIP
+    ('BỘ CÔNG AN', 1, None, 91.4)
+
+``bold`` stays None: an image does not say which words are bold. ``font_size`` is
+Tesseract's text size of the line (``x_size``) in points, ``indent`` the x of the
+block's first line from the page's left edge in points, ``ocr_confidence`` the mean
+word confidence (0–100).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from extract.document import Block, Document
+from extract.errors import CorruptDocument, EmptyDocument, OcrUnavailable, Timeout
+
+# 300 dpi reads the corpus scans best; 200 dpi is ~15 % faster at the same accuracy on
+# clean pages but loses diacritics on small or noisy print (docs/ocr.md).
+DPI = 300
+LANGUAGE = "vie"
+_DEBIAN_PACKAGES = "tesseract-ocr tesseract-ocr-vie"
+# A page whose words average below this confidence is tried again turned by the
+# angle Tesseract's orientation detection reports (a page scanned sideways).
+_RETRY_BELOW_CONFIDENCE = 60.0
+_MAX_SKEW_DEGREES = 4.0
+
+_LIST_LABEL = regex.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|\p{Ll}\)|[-–+•*])\s")
+_PAGE_NUMBER = regex.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
+_ENDS_SENTENCE = regex.compile(r"[.;:!?…]$")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of words as Tesseract found it, in pixels."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    baseline: float  # y of the baseline
+    size: float  # Tesseract's x_size: the height of the line's text
+    words: list[str]
+    confidences: list[float]
+    area: str  # Tesseract's text area (column) the line belongs to
+    text_x0: int = 0  # where the text starts after a list label ("-", "1.", "a)")
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(slots=True)
+class PageResult:
+    page: int
+    blocks: list[Block] = field(default_factory=list)
+    confidence: float = 0.0
+    seconds: float = 0.0
+    skew: float = 0.0  # degrees the page was turned back before reading
+    rotation: int = 0  # quarter turns found by orientation detection
+
+
+# ── public entry points ──────────────────────────────────────────────────────
+
+
+def ocr_pdf_pages(data: bytes, name: str, page_numbers: list[int], options) -> tuple[list[Block], dict[int, float]]:
+    """OCR the given 1-based pages of a PDF; blocks in page order and mean confidence per page."""
+    results = read_pdf_pages(data, name, page_numbers, options)
+    blocks = join_across_pages([r.blocks for r in results])
+    return blocks, {r.page: r.confidence for r in results}
+
+
+def ocr_image(data: bytes, name: str, options) -> Document:
+    """A scanned page saved as PNG, JPEG or TIFF (every frame of a multi-page TIFF) → Document."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    if options is not None and options.ocr == "never":
+        raise EmptyDocument(name, "an image holds no text unless it is read by OCR, and OCR is off (--ocr never)")
+    require_tesseract(name)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            fmt = (image.format or "image").lower()
+            frames = [_grey(frame, DPI) for frame in ImageSequence.Iterator(image)]
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise CorruptDocument(name, f"the image cannot be decoded ({exc})") from None
+    timeout = _timeout(options)
+    with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as work:
+        results = _read_images(((i + 1, frame) for i, frame in enumerate(frames)), Path(work), name, timeout)
+    return Document(
+        format=fmt,
+        blocks=join_across_pages([r.blocks for r in results]),
+        pages=len(results),
+        ocr=True,
+        ocr_confidence=[r.confidence for r in results],
+        warnings=[f"read by OCR (Tesseract {LANGUAGE}); mean word confidence {_mean([r.confidence for r in results]):.1f}"],
+        measured={"ocr_seconds_per_page": _mean([r.seconds for r in results])},
+    )
+
+
+def read_pdf_pages(data: bytes, name: str, page_numbers: list[int], options) -> list[PageResult]:
+    """Each page read separately, with its timing, skew and rotation (what the bench reports)."""
+    import pypdfium2 as pdfium
+
+    require_tesseract(name)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise CorruptDocument(name, f"the PDF cannot be opened for OCR ({exc})") from None
+    timeout = _timeout(options)
+    try:
+        count = len(pdf)
+        wanted = [p for p in page_numbers if 1 <= p <= count]
+
+        def rendered():
+            # Rendering stays on this thread (pdfium is not thread-safe); Tesseract
+            # reads each page in its own process while the next page renders.
+            for number in wanted:
+                bitmap = pdf[number - 1].render(scale=DPI / 72, grayscale=True)
+                yield number, bitmap.to_pil()
+
+        with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as work:
+            return _read_images(rendered(), Path(work), name, timeout)
+    finally:
+        pdf.close()
+
+
+def ocr_timing(source: str | Path | bytes, page_numbers: list[int] | None = None, options=None) -> dict:
+    """OCR speed on one PDF, for ``scripts/bench.py``.
+
+        >>> ocr_timing("seed/bao-cao-qcdc-6t-2021.pdf", [1, 2])  # doctest: +SKIP
+        {'pages': 2, 'seconds': 1.9, 'seconds_per_page': 0.95, 'page_seconds': 1.4, 'mean_confidence': 95.2, 'dpi': 300, 'workers': 2}
+
+    ``seconds`` is the wall time for the pages (pages run in parallel, one Tesseract per
+    core); ``page_seconds`` is the mean time one page takes in one Tesseract process.
+    """
+    import pypdfium2 as pdfium
+
+    data = Path(source).read_bytes() if not isinstance(source, bytes) else source
+    if page_numbers is None:
+        pdf = pdfium.PdfDocument(data)
+        page_numbers = list(range(1, len(pdf) + 1))
+        pdf.close()
+    start = time.perf_counter()
+    results = read_pdf_pages(data, str(source)[:80], page_numbers, options)
+    seconds = time.perf_counter() - start
+    return {
+        "pages": len(results),
+        "seconds": round(seconds, 2),
+        "seconds_per_page": round(seconds / max(len(results), 1), 2),
+        "page_seconds": round(_mean([r.seconds for r in results]), 2),
+        "mean_confidence": round(_mean([r.confidence for r in results]), 1),
+        "dpi": DPI,
+        "workers": _workers(len(results)),
+    }
+
+
+def require_tesseract(name: str | None = None) -> str:
+    """Path of ``tesseract`` when it and the ``vie`` model are installed, else OcrUnavailable."""
+    program = shutil.which("tesseract")
+    if not program:
+        raise OcrUnavailable(
+            name, f"this file needs OCR and the program 'tesseract' is not installed; "
+            f"on Debian/Ubuntu: apt-get install {_DEBIAN_PACKAGES}",
+        )
+    if LANGUAGE not in _languages(program):
+        raise OcrUnavailable(
+            name, f"this file needs OCR and Tesseract has no Vietnamese model ({LANGUAGE}); "
+            f"on Debian/Ubuntu: apt-get install tesseract-ocr-{LANGUAGE}",
+        )
+    return program
+
+
+@functools.cache
+def _languages(program: str) -> frozenset[str]:
+    try:
+        out = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=60)
+    except (subprocess.TimeoutExpired, OSError):
+        return frozenset()
+    return frozenset(line.strip() for line in (out.stdout + out.stderr).splitlines()[1:])
+
+
+# ── one page ─────────────────────────────────────────────────────────────────
+
+
+def _read_images(pages, work: Path, name: str, timeout: float) -> list[PageResult]:
+    """Straighten, save and OCR each (number, image); results in page order."""
+    futures = []
+    with ThreadPoolExecutor(max_workers=_workers(None)) as pool:
+        for number, image in pages:
+            skew = estimate_skew(image)
+            if abs(skew) >= 0.1:
+                image = image.rotate(skew, resample=_bicubic(), fillcolor=255)
+            path = work / f"page-{number:05d}.png"
+            image.save(path, optimize=False, compress_level=1)
+            futures.append(pool.submit(_read_page, path, number, image.size, skew, name, timeout))
+        return [f.result() for f in futures]
+
+
+def _read_page(path: Path, number: int, size: tuple[int, int], skew: float, name: str, timeout: float) -> PageResult:
+    start = time.perf_counter()
+    lines = _tesseract_lines(path, name, timeout)
+    rotation = 0
+    if _mean([c for line in lines for c in line.confidences]) < _RETRY_BELOW_CONFIDENCE:
+        rotation = _orientation(path, name, timeout)
+        if rotation:
+            from PIL import Image
+
+            with Image.open(path) as image:
+                image.rotate(-90 * rotation, expand=True).save(path)
+                size = image.size[::-1] if rotation % 2 else image.size
+            turned = _tesseract_lines(path, name, timeout)
+            if _mean([c for l in turned for c in l.confidences]) > _mean([c for l in lines for c in l.confidences]):
+                lines = turned
+            else:
+                rotation = 0
+    blocks = paragraphs(lines, size[0], size[1], number)
+    confidences = [c for line in lines for c in line.confidences]
+    return PageResult(
+        page=number, blocks=blocks, confidence=round(_mean(confidences), 1),
+        seconds=time.perf_counter() - start, skew=skew, rotation=rotation,
+    )
+
+
+def _tesseract_lines(path: Path, name: str, timeout: float) -> list[Line]:
+    hocr = _run_tesseract(["-l", LANGUAGE, "--psm", "3", "--dpi", str(DPI), "hocr"], path, name, timeout)
+    return parse_hocr(hocr)
+
+
+def _orientation(path: Path, name: str, timeout: float) -> int:
+    """Quarter turns clockwise that make the page upright, by Tesseract's OSD (0 if unsure)."""
+    try:
+        out = _run_tesseract(["--psm", "0", "-l", "osd"], path, name, timeout)
+    except OcrUnavailable:
+        return 0
+    fields = dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+    try:
+        degrees = int(fields.get("Rotate", "0").strip())
+        confident = float(fields.get("Orientation confidence", "0").strip()) >= 2.0
+    except ValueError:
+        return 0
+    return degrees // 90 if confident else 0
+
+
+def _run_tesseract(args: list[str], path: Path, name: str, timeout: float) -> str:
+    # One thread per Tesseract: pages already run in parallel, and on two cores
+    # OpenMP inside one page gains under 10 % (docs/ocr.md).
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    proc = subprocess.Popen(
+        [require_tesseract(name), str(path), "stdout", *args],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env, start_new_session=True,
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise Timeout(name, f"OCR of one page took longer than {timeout:g} s") from None
+    if proc.returncode != 0:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        if any("osd" in m and "traineddata" in m for m in message):
+            raise OcrUnavailable(name, "Tesseract has no orientation model (osd)")
+        raise CorruptDocument(name, f"Tesseract could not read a page ({message[-1] if message else proc.returncode})")
+    return out.decode("utf-8", "replace")
+
+
+# ── hOCR → lines → paragraphs ────────────────────────────────────────────────
+
+_NS = "{http://www.w3.org/1999/xhtml}"
+
+
+def parse_hocr(hocr: str) -> list[Line]:
+    """Lines of an hOCR page, in Tesseract's reading order, without stray marks.
+
+        >>> page = ('<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        ...   '<div class="ocr_carea" id="block_1_1">'
+        ...   '<span class="ocr_line" title="bbox 10 20 300 60; baseline 0 -8; x_size 40">'
+        ...   '<span class="ocrx_word" title="bbox 10 20 120 52; x_wconf 96">BÁO</span>'
+        ...   '<span class="ocrx_word" title="bbox 140 20 300 52; x_wconf 94">CÁO</span>'
+        ...   '</span></div></body></html>')
+        >>> [(l.text, l.size, l.baseline) for l in parse_hocr(page)]
+        [('BÁO CÁO', 40.0, 52.0)]
+    """
+    root = ET.fromstring(hocr.encode("utf-8"))
+    lines = []
+    for area in root.iter(f"{_NS}div"):
+        if area.get("class") != "ocr_carea":
+            continue
+        for span in area.iter(f"{_NS}span"):
+            if span.get("class") not in ("ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"):
+                continue
+            line = _line(span, area.get("id", ""))
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def _line(span, area: str) -> Line | None:
+    props = _title(span.get("title", ""))
+    words, confidences, starts = [], [], []
+    for word in span.iter(f"{_NS}span"):
+        if word.get("class") != "ocrx_word":
+            continue
+        text = "".join(word.itertext()).strip()
+        conf = float(_title(word.get("title", "")).get("x_wconf", ["0"])[0])
+        # Specks, stamp edges and signature strokes come out as lone punctuation
+        # with a low confidence; letters and digits are kept whatever their score.
+        if not text or (conf < 30 and not regex.search(r"[\p{L}\p{N}]", text)):
+            continue
+        words.append(text)
+        confidences.append(conf)
+        starts.append(int(_title(word.get("title", "")).get("bbox", ["0"])[0]))
+    if not words or max(confidences) < 30:
+        return None
+    x0, y0, x1, y1 = (int(v) for v in props["bbox"])
+    slope_offset = props.get("baseline", ["0", "0"])
+    baseline = y1 + float(slope_offset[1])
+    size = float(props.get("x_size", [y1 - y0])[0])
+    text_x0 = starts[1] if len(words) > 1 and _LIST_LABEL.match(" ".join(words[:2])) else starts[0]
+    return Line(x0, y0, x1, y1, baseline, size, words, confidences, area, text_x0)
+
+
+def _title(title: str) -> dict[str, list[str]]:
+    props = {}
+    for part in title.split(";"):
+        key, *values = part.split()
+        if key:
+            props[key] = values
+    return props
+
+
+def paragraphs(lines: list[Line], width: int, height: int, page: int) -> list[Block]:
+    """Group one page's lines into paragraph blocks.
+
+    A new paragraph starts at a new text area, after a gap clearly wider than the
+    page's usual line pitch, where the text size changes, after a line that stops
+    short of the right margin, on a line indented past the one before it, and on a
+    line that starts with a list label after one that ended a sentence. Centred
+    lines of one size stay together (a two-line title is one paragraph).
+    """
+    lines = [l for l in lines if not _is_page_number(l, height)]
+    if not lines:
+        return []
+    left, right = _margins(lines, width)
+    pitch = _usual_pitch(lines)
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not _starts_paragraph(groups[-1][-1], line, left, right, pitch):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [_block(group, left, right, page) for group in groups]
+
+
+def _starts_paragraph(prev: Line, line: Line, left: float, right: float, pitch: float) -> bool:
+    span = right - left
+    if line.area != prev.area:
+        return True
+    if line.baseline - prev.baseline > 1.45 * pitch or line.baseline <= prev.baseline:
+        return True
+    if abs(line.size - prev.size) > 0.15 * max(line.size, prev.size):
+        return True
+    both_centred = _centred(prev, left, right) and _centred(line, left, right)
+    if both_centred:
+        return False
+    if prev.x1 < right - 0.1 * span:
+        return True
+    # Indented past where the previous line's text starts: a first-line indent. A
+    # hanging list item wraps to its text, not to its label, and stays one paragraph.
+    if line.x0 > prev.text_x0 + 0.5 * line.size:
+        return True
+    return bool(_LIST_LABEL.match(line.text) and _ENDS_SENTENCE.search(prev.text))
+
+
+def _block(group: list[Line], left: float, right: float, page: int) -> Block:
+    scale = 72 / DPI
+    confidences = [c for line in group for c in line.confidences]
+    if all(_centred(line, left, right) for line in group):
+        align = "center"
+    elif all(line.x0 > left + 0.3 * (right - left) and line.x1 > right - 0.05 * (right - left) for line in group):
+        align = "right"
+    else:
+        align = None
+    return Block(
+        text=" ".join(line.text for line in group),
+        page=page,
+        bold=None,
+        font_size=round(statistics.median(line.size for line in group) * scale * 2) / 2,
+        align=align,
+        indent=round(group[0].x0 * scale, 1),
+        ocr_confidence=round(_mean(confidences), 1),
+    )
+
+
+def _centred(line: Line, left: float, right: float) -> bool:
+    span = right - left
+    return (
+        line.x0 > left + 0.05 * span
+        and line.x1 < right - 0.05 * span
+        and abs(line.middle - (left + right) / 2) < 0.04 * span
+    )
+
+
+def _margins(lines: list[Line], width: int) -> tuple[float, float]:
+    """Left and right edges of the body text: where most long lines start and end."""
+    widest = max(l.x1 - l.x0 for l in lines)
+    long_lines = [l for l in lines if l.x1 - l.x0 > 0.6 * widest] or lines
+    starts = sorted(l.x0 for l in long_lines)
+    ends = sorted(l.x1 for l in long_lines)
+    return starts[len(starts) // 10], ends[-1 - len(ends) // 10]
+
+
+def _usual_pitch(lines: list[Line]) -> float:
+    """Median distance between baselines of consecutive lines of one text area."""
+    steps = [
+        b.baseline - a.baseline
+        for a, b in zip(lines, lines[1:])
+        if a.area == b.area and 0 < b.baseline - a.baseline < 3 * max(a.size, b.size)
+    ]
+    return statistics.median(steps) if steps else 1.3 * statistics.median(l.size for l in lines)
+
+
+def _is_page_number(line: Line, height: int) -> bool:
+    near_edge = line.y1 < 0.08 * height or line.y0 > 0.92 * height
+    return near_edge and bool(_PAGE_NUMBER.match(line.text))
+
+
+def join_across_pages(pages: list[list[Block]]) -> list[Block]:
+    """Blocks of all pages in order, a paragraph cut by a page break made whole again.
+
+    The last paragraph of a page goes on at the top of the next when it does not end
+    a sentence and the next page starts in lower case, not centred, not with a label.
+    """
+    blocks: list[Block] = []
+    for page_blocks in pages:
+        for i, block in enumerate(page_blocks):
+            if i == 0 and blocks and _continues(blocks[-1], block):
+                last = blocks[-1]
+                last.text = f"{last.text} {block.text}"
+                last.joined_across_pages = True
+                last.ocr_confidence = _mean([last.ocr_confidence or 0.0, block.ocr_confidence or 0.0])
+                continue
+            blocks.append(block)
+    return blocks
+
+
+def _continues(last: Block, first: Block) -> bool:
+    if last.page == first.page or _ENDS_SENTENCE.search(last.text) or first.align or last.align:
+        return False
+    return not first.text[:1].isupper() and not _LIST_LABEL.match(first.text)
+
+
+# ── page images ──────────────────────────────────────────────────────────────
+
+
+def estimate_skew(image) -> float:
+    """Degrees (counter-clockwise) to turn a page image so its text lines are level.
+
+    The page is shrunk and binarised, turned by candidate angles, and the angle whose
+    row profile has the sharpest steps (lines of ink, then white gaps) wins.
+    """
+    from PIL import Image
+
+    small = image.convert("L")
+    small = small.resize((max(small.width // 4, 1), max(small.height // 4, 1)), Image.BILINEAR)
+    ink = small.point(lambda v: 255 if v < 160 else 0)
+
+    def sharpness(angle: float) -> float:
+        turned = ink.rotate(angle, resample=Image.BILINEAR, fillcolor=0)
+        rows = list(turned.resize((1, turned.height), Image.BOX).getdata())
+        return sum((a - b) ** 2 for a, b in zip(rows, rows[1:]))
+
+    coarse = [a / 2 for a in range(int(-2 * _MAX_SKEW_DEGREES), int(2 * _MAX_SKEW_DEGREES) + 1)]
+    best = max(coarse, key=sharpness)
+    fine = [best + a / 10 for a in range(-4, 5)]
+    best = max(fine, key=sharpness)
+    return round(best, 2) if abs(best) >= 0.1 else 0.0
+
+
+def _grey(frame, dpi: int):
+    image = frame.convert("L")
+    found = frame.info.get("dpi", (dpi, dpi))[0] or dpi
+    if found and abs(found - dpi) > 20:
+        # Tesseract reads best near 300 dpi; a 150-dpi fax is scaled up, a 600-dpi scan down.
+        scale = dpi / found
+        image = image.resize((round(image.width * scale), round(image.height * scale)), _bicubic())
+    return image
+
+
+def _bicubic():
+    from PIL import Image
+
+    return Image.BICUBIC
+
+
+def _timeout(options) -> float:
+    return float(getattr(options, "timeout", 300.0) or 300.0)
+
+
+def _workers(pages: int | None) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, pages or cores))
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
