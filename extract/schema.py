@@ -103,6 +103,8 @@ class Indicator(msgspec.Struct, kw_only=True):
     section: str | None = None
     span: Span = (0, 0)
     page: int | None = None
+    approx: str | None = None  # hedge before the figure: "gần", "hơn", "khoảng", "ước đạt" …
+    value_max: float | None = None  # upper end of a range "5-7%" (value is the lower end)
 
 
 class Report(msgspec.Struct, kw_only=True):

@@ -1,0 +1,194 @@
+"""Numeric indicators: every reported figure with its label, unit, kind and comparison.
+
+    >>> [(i.label, i.kind, i.value, i.unit) for i in find_indicators(
+    ...     "Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ 36%, "
+    ...     "được đào tạo lý luận chính trị 74 %.")]  # doctest: +NORMALIZE_WHITESPACE
+    [('Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ', 'percent', 36.0, '%'),
+     ('Tỷ lệ công chức, viên chức được đào tạo lý luận chính trị', 'percent', 74.0, '%')]
+
+``find_indicators(text)`` works on any string; ``extract(skeleton, metadata)`` is
+the pipeline's step: it leaves out numbers inside citations and in the front and
+back matter, and fills section, page and period.
+
+Conventions (also in ``docs/accuracy.md``):
+- money and scaled quantities carry the base value, the scale stays in ``unit``:
+  ``12.500 tỷ đồng`` → value 1.25e13, unit ``tỷ đồng``;
+- a ratio ``37/42 TTHC`` has numerator 37, denominator 42 and value 37/42
+  (rounded to 4 places); ``104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ`` too;
+- a parenthesised fraction right after a percentage (``41,4% … (55/133)``) is
+  that percentage's numerator and denominator, not an indicator of its own;
+- a range ``5-7%`` has value 5 and ``value_max`` 7; hedges (gần, hơn, khoảng …)
+  go to ``approx``; a rank ``xếp thứ 15/63`` has value 15 and denominator 63.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from extract.indicators.filters import not_indicator
+from extract.indicators.kinds import cues_before, reading
+from extract.indicators.labels import complete, left_label, right_label, starts_with_verb, words
+from extract.indicators.numbers import Mention, find_mentions
+from extract.indicators.units import unit_after
+from extract.schema import Indicator
+
+__all__ = ["find_indicators", "extract", "NLP_DEFAULT"]
+
+# Whether extract() refines labels with underthesea; set from the measurement in docs/accuracy.md.
+NLP_DEFAULT = False
+
+_SENTENCE_END = regex.compile(r"[.;!?…](?=\s|$)|\n")
+# "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit.
+_OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _number(s: str) -> float | None:
+    from extract.text.numbers import parse_number
+
+    return parse_number(s)
+
+
+def _explained_percent(found: list[Indicator], m: Mention, sentence_start: int) -> Indicator | None:
+    """The percentage a parenthesised ``(55/133)`` explains: equal share first, else the nearest."""
+    candidates = [i for i in found if i.unit == "%" and i.span[0] >= sentence_start and i.numerator is None]
+    share = 100 * m.numerator / m.denominator
+    for ind in reversed(candidates):
+        if ind.value is not None and abs(ind.value - share) <= 1:
+            return ind
+    return candidates[-1] if candidates else None
+
+
+def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
+           counted: bool, previous: Indicator | None) -> tuple[str | None, tuple[int, int]]:
+    """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`."""
+    left = left_label(text[s_start:start])
+    copula = regex.search(r"(?:\blà|:|\bgồm)\s*$", text[s_start:start])
+    if counted and not copula:
+        right = right_label(text[unit_start : unit_end + 200])
+        if words(right) > words(text[unit_start:unit_end]) or words(left) < 2:
+            return right or None, (start, max(unit_end, unit_start + len(right)))
+    if words(left) >= 2:
+        return left, (text.rfind(left, s_start, start), unit_end)
+    right = right_label(text[unit_end : unit_end + 200])
+    if right:
+        return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
+    if previous is not None and previous.label and previous.span[0] >= s_start - 200:
+        return previous.label, (start, unit_end)
+    return left or None, (start, unit_end)
+
+
+def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
+                    exclude: list[tuple[int, int]] | None = None) -> list[Indicator]:
+    """Every indicator in ``text``, in order, ids ``i1``, ``i2`` …
+
+    ``nlp=True`` refines labels with underthesea (see :mod:`extract.indicators.refine`);
+    ``period`` is the report period, used when the sentence names none; numbers inside
+    the ``exclude`` spans (citations) are skipped.
+    """
+    from extract.periods import find_periods
+
+    bounds = _sentence_bounds(text)
+    excluded = sorted(exclude or [])
+    found: list[Indicator] = []
+    consumed_until = last_figure_end = -1
+    for m in find_mentions(text):
+        if m.start < consumed_until:
+            continue
+        k = bisect.bisect_right(excluded, (m.start, float("inf"))) - 1
+        if k >= 0 and excluded[k][0] <= m.start < excluded[k][1]:
+            continue
+        s_start = sentence = bounds[bisect.bisect_right(bounds, m.start) - 1]
+        if found and found[-1].span[0] >= s_start:
+            s_start = max(s_start, last_figure_end)  # a list: the clause starts after the previous figure
+        cues = cues_before(text[max(0, m.start - 40) : m.start])
+        rank = "rank" in cues
+        hit = unit_after(text, m.end)
+        if m.denominator is not None and hit is None and not rank:
+            if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
+                target = _explained_percent(found, m, sentence)
+                if target is not None:
+                    target.numerator, target.denominator = m.numerator, m.denominator
+            continue
+        if not rank and (hit is None or not_indicator(text, m.start, m.end, has_unit=True)):
+            continue
+        unit, unit_end = (hit if hit else (None, m.end))
+        numerator, denominator = m.numerator, m.denominator
+        over = _OVER.match(text, unit_end) if unit and denominator is None and unit.kind == "count" else None
+        if over and (d := _number(over.group(1))) and d >= m.value:
+            numerator, denominator, consumed_until = m.value, d, over.end()
+        r = reading(text[s_start : m.start], text[m.end : m.end + 120], unit.kind if unit else None)
+        scale = unit.scale if unit else 1.0
+        if r.kind == "rank":
+            value = m.value
+        elif denominator:
+            r.kind = "ratio"
+            value = round(numerator / denominator, 4)
+        else:
+            value = m.value * scale
+        unit_start = m.end + (text[m.end : m.end + 1] == " ")
+        counted = unit is not None and unit.kind == "count"
+        same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
+        label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence)
+        found.append(Indicator(
+            id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
+            unit=unit.unit if unit else None, numerator=numerator, denominator=denominator,
+            direction=r.direction, baseline=r.baseline, period=None, span=span,
+            approx=r.approx, value_max=m.value_max * scale if m.value_max is not None else None,
+        ))
+        last_figure_end = max(unit_end, consumed_until)
+        found[-1].period = _period_near(text, s_start, m.start, find_periods) or period
+    _share_subjects(found, bounds)
+    if nlp:
+        from extract.indicators.refine import refine_labels
+
+        refine_labels(found)
+    for n, ind in enumerate(found, 1):
+        ind.id = f"i{n}"
+    return found
+
+
+def _period_near(text: str, s_start: int, start: int, find_periods) -> str | None:
+    """The period the sentence names before the figure ("năm 2020", "quý I"), if any."""
+    named = [p for (a, _), p in find_periods(text[s_start:start]) if p.start]
+    return named[-1].label if named else None
+
+
+def _share_subjects(found: list[Indicator], bounds: list[int]) -> None:
+    """Complete verb-initial labels from the previous label in the same sentence."""
+    for prev, ind in zip(found, found[1:]):
+        same = bisect.bisect_right(bounds, prev.span[0]) == bisect.bisect_right(bounds, ind.span[0])
+        if same and ind.label and prev.label and starts_with_verb(ind.label):
+            ind.label = complete(ind.label, prev.label)
+
+
+def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
+    """Indicators of a report's body, with section, page and period; citations left out."""
+    from extract.citations import find_citations
+
+    text = skeleton.text
+    exclude = [c.span for c in find_citations(text)]
+    for pb in skeleton.blocks:
+        if pb.region != "body" or pb.is_heading:
+            exclude.append(pb.span)
+    period = metadata.period.label if getattr(metadata, "period", None) else None
+    found = find_indicators(text, nlp=NLP_DEFAULT if nlp is None else nlp, period=period, exclude=_merge(exclude))
+    for ind in found:
+        ind.section = skeleton.section_at(ind.span[0])
+        ind.page = skeleton.page_at(ind.span[0])
+    return found
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged

@@ -1,0 +1,70 @@
+"""Numbers that are not indicators: dates, periods, terms, ordinals, names, document
+numbers, levels, article numbers, anniversaries, phone numbers, ages, durations.
+
+    >>> not_indicator("bão số 9 gây thiệt hại", 7, 8, has_unit=False)
+    'a name or document number (bão số 9, văn bản số 12)'
+    >>> not_indicator("Kỷ niệm 70 năm Ngày Truyền thống", 8, 10, has_unit=False)
+    'anniversary'
+    >>> not_indicator("tổng số 5.264 hồ sơ", 8, 13, has_unit=True) is None
+    True
+
+The cue words live in ``extract/data/not_indicator_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract.indicators.tables import not_indicator_cues
+
+# "Covid-19", "Covid -19", "SARS-CoV-2", "Mẫu-01": a word glued to the number by a hyphen.
+_NAME_BEFORE = regex.compile(r"\p{L}[ ]?[-–][ ]?$")
+# "08-CT/TU", "12/QĐ-UBND", "06/QĐ-TTg": a code follows the number.
+_CODE_AFTER = regex.compile(r"^[ ]?[-–/][ ]?\p{Lu}")
+_PHONE = regex.compile(r"^[ .]?\d{3}[ .]\d{3,4}")
+
+
+def _alternation(cues: list[str]) -> str:
+    return "|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))
+
+
+@cache
+def _cue_patterns():
+    rows = not_indicator_cues()
+    reason = {(r["cue"].casefold(), r["side"]): r["reason"] for r in rows}
+
+    def before(when):
+        cues = [r["cue"] for r in rows if r["side"] == "before" and r["when"] in when]
+        return regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_alternation(cues)})[ ]?$", regex.IGNORECASE)
+
+    after = [r["cue"] for r in rows if r["side"] == "after"]
+    allow = [r["cue"] for r in rows if r["side"] == "allow"]
+    return (
+        before({"always"}),
+        before({"always", "unitless"}),
+        regex.compile(rf"^[ ]?({_alternation(after)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE),
+        regex.compile(rf"(?<![\p{{L}}\p{{N}}])({_alternation(allow)})[ ]?$", regex.IGNORECASE),
+        reason,
+    )
+
+
+def not_indicator(text: str, start: int, end: int, *, has_unit: bool) -> str | None:
+    """Why the number at ``text[start:end]`` is not an indicator, or None if it may be one."""
+    always, unitless, after, allow, reason = _cue_patterns()
+    left = text[max(0, start - 40) : start]
+    right = text[end : end + 40]
+    if _NAME_BEFORE.search(left):
+        return "a name with a number (Covid-19)"
+    if _CODE_AFTER.match(right):
+        return "a document number"
+    if _PHONE.match(right):
+        return "a phone number"
+    m = (always if has_unit else unitless).search(left)
+    if m and not allow.search(left):
+        return reason[(m.group(1).casefold(), "before")]
+    m = after.match(right)
+    if m and not has_unit:
+        return reason[(m.group(1).casefold(), "after")]
+    return None

@@ -1,0 +1,91 @@
+"""How to read a figure from the words around it: kind, direction, hedge, baseline.
+
+    >>> r = reading("doanh thu tăng khoảng ", "% so với cùng kỳ năm trước.", "percent")
+    >>> r.kind, r.direction, r.approx, r.baseline
+    ('growth', 'tăng', 'khoảng', 'cùng kỳ năm trước')
+    >>> r = reading("giải ngân đạt ", "% kế hoạch năm", "percent")
+    >>> r.kind, r.direction, r.baseline
+    ('percent', 'đạt', 'kế hoạch năm')
+
+Kinds: a relative change (``tăng 12,5%``, ``giảm 3%``) is ``growth``; a share
+of plan (``đạt 48,5% kế hoạch năm``) stays ``percent`` with direction ``đạt``
+and the plan as baseline; an absolute change (``tăng 12.685 người``) keeps its
+unit's kind (count, money …) with direction ``tăng``. Cue words are in
+``extract/data/indicator_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extract.indicators.tables import reading_cues
+
+# "so với cùng kỳ năm trước", "so với kế hoạch", "so với năm 2020": up to the clause's end.
+_BASELINE = regex.compile(
+    r"^[^.;:()\n]{0,40}?\bso (?:với|cùng)\s+(?P<b>[^,.;:()\n]{2,60}?)(?=\s*(?:[,.;:()\n]|$|\s(?:và|trong|đạt|tăng|giảm)\s))"
+    r"|^\s*(?P<plan>kế hoạch(?: năm| (?:tỉnh|Trung ương) giao| được giao| đề ra)?)\b"
+)
+
+
+@dataclass(slots=True)
+class Reading:
+    kind: str
+    direction: str | None = None
+    approx: str | None = None
+    baseline: str | None = None
+    rank: bool = False
+    multiple: bool = False
+
+
+@cache
+def _cue_at_end():
+    alternation = "|".join(regex.escape(c.cue) for c in reading_cues())
+    by_cue = {c.cue.casefold(): c for c in reading_cues()}
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])({alternation})[ ]?$", regex.IGNORECASE), by_cue
+
+
+def cue_at_end(left: str) -> regex.Match | None:
+    """The cue word (any role) that ends ``left``, if one does."""
+    return _cue_at_end()[0].search(left)
+
+
+def cues_before(left: str) -> dict[str, str]:
+    """Role → value of the cue words right before a number: "tăng hơn " → direction, approx."""
+    pattern, by_cue = _cue_at_end()
+    found: dict[str, str] = {}
+    rest = left
+    for _ in range(3):
+        m = pattern.search(rest)
+        if not m:
+            break
+        cue = by_cue[m.group(1).casefold()]
+        found.setdefault(cue.role, cue.value)
+        rest = rest[: m.start()]
+    return found
+
+
+def reading(left: str, right: str, unit_kind: str | None) -> Reading:
+    """Read the figure whose preceding text is ``left`` and following text (unit first) ``right``."""
+    cues = cues_before(left)
+    direction = cues.get("direction")
+    m = _BASELINE.match(right.lstrip("%").lstrip())
+    baseline = (m["b"] or m["plan"]).strip() if m else None
+    if cues.get("rank"):
+        kind = "rank"
+    elif cues.get("multiple") or unit_kind == "ratio":
+        kind = "ratio"
+    elif unit_kind == "percent" and direction in {"tăng", "giảm"}:
+        kind = "growth"
+    else:
+        kind = unit_kind or "count"
+    return Reading(
+        kind=kind,
+        direction=direction,
+        approx=cues.get("approx"),
+        baseline=baseline,
+        rank="rank" in cues,
+        multiple="multiple" in cues,
+    )

@@ -1,0 +1,81 @@
+"""The label of a figure: the noun phrase, taken from its sentence, that the figure measures.
+
+    >>> left_label("Tiếp tục đào tạo. Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ ")
+    'Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ'
+    >>> right_label(" TTHC được giải quyết đúng thời gian quy định. 41,4% …")
+    'TTHC được giải quyết đúng thời gian quy định'
+    >>> complete("được đào tạo lý luận chính trị", "Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ")
+    'Tỷ lệ công chức, viên chức được đào tạo lý luận chính trị'
+
+A figure placed after its subject ("Tỷ lệ … đạt 36%") takes the words before it,
+back to the start of the clause; a figure that opens its clause ("100% TTHC
+được giải quyết …") takes the words after it. In a list sharing one subject
+("Tỷ lệ … thạc sĩ 36%, được đào tạo lý luận chính trị 74 %") the second label
+starts with a verb and is completed with the first label's subject.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.indicators.kinds import cue_at_end
+
+_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n")
+_LEAD = regex.compile(
+    r"^(?:[\s,\-–+•*]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng)\b)+",
+    regex.IGNORECASE,
+)
+_TRAIL = regex.compile(
+    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên)\b)+$",
+    regex.IGNORECASE,
+)
+_RIGHT_END = regex.compile(
+    r"[.;:!?…](?=\s|$)|\n|[(),]|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
+)
+_PREDICATE = regex.compile(r"\s(?:có|được|đã|đang|chưa|bị|đạt|tham gia|thực hiện)\s")
+_VERB_START = regex.compile(r"^(?:có|được|đã|đang|chưa|bị|không|tham gia)\b", regex.IGNORECASE)
+
+
+def _strip_cues(left: str) -> str:
+    """Drop the cue words right before the number ("đạt tỷ lệ", "tăng hơn")."""
+    for _ in range(3):
+        m = cue_at_end(left)
+        if not m:
+            break
+        left = _TRAIL.sub("", left[: m.start()])
+    return left
+
+
+def left_label(left: str) -> str:
+    """Words before a figure, back to the start of its clause, without cue words or connectors."""
+    starts = [m.end() for m in _BOUNDARY.finditer(left)]
+    clause = left[starts[-1] :] if starts else left
+    clause = _TRAIL.sub("", _strip_cues(clause))
+    clause = _TRAIL.sub("", clause)
+    return _LEAD.sub("", clause).strip()
+
+
+def right_label(right: str) -> str:
+    """Words after a figure (its unit first), up to the clause's end or a connective."""
+    right = right.lstrip()
+    m = _RIGHT_END.search(right)
+    return _TRAIL.sub("", right[: m.start()] if m else right[:120]).strip()
+
+
+def subject(label: str) -> str:
+    """The subject part of a label: the words before its first predicate word."""
+    m = _PREDICATE.search(label)
+    return label[: m.start()] if m else label
+
+
+def starts_with_verb(label: str) -> bool:
+    return bool(_VERB_START.match(label))
+
+
+def complete(label: str, previous: str) -> str:
+    """A label starting with a verb borrows the subject of the previous label in its list."""
+    return f"{subject(previous)} {label}".strip()
+
+
+def words(label: str | None) -> int:
+    return len(label.split()) if label else 0

@@ -1,0 +1,65 @@
+"""Numeric mentions in running text: single figures, ranges ``5-7%``, fractions ``37/42``.
+
+    >>> [(m.text, m.value, m.value_max, m.numerator, m.denominator)
+    ...  for m in find_mentions("đạt 41,4% (55/133), tăng 5 - 7%, ngày 25/5/2021")]
+    [('41,4', 41.4, None, None, None), ('55/133', 55.0, None, 55.0, 133.0), ('5 - 7', 5.0, 7.0, None, None)]
+
+Vietnamese writes a decimal comma and a thousands dot (``1.234.567``,
+``12.345,6``); the parsing itself is :func:`extract.text.numbers.parse_number`.
+A figure glued to another digit group by ``/``, ``.`` or ``,`` (dates,
+``1.2.3`` labels) is not a mention at all; which mentions are indicators is
+decided later (``filters``, ``kinds``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_FIG = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_MENTION = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}/.,])(?P<a>{_FIG})"
+    rf"(?:(?P<range>[ ]?[-–—][ ]?)(?P<b>{_FIG})|/(?P<d>{_FIG}))?"
+    rf"(?![\p{{N}}]|[.,/]\p{{N}}|/)"
+)
+_YEAR = range(1900, 2101)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = None  # upper end of a range "5-7%"
+    numerator: float | None = None
+    denominator: float | None = None
+
+
+def _number(s: str) -> float | None:
+    from extract.text.numbers import parse_number
+
+    return parse_number(s)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every figure, range and fraction in ``text``, in order (dates and year ranges left out)."""
+    out: list[Mention] = []
+    for m in _MENTION.finditer(text):
+        a = _number(m["a"])
+        if a is None:
+            continue
+        if m["b"] is not None:
+            b = _number(m["b"])
+            if b is None or b <= a or (int(a) in _YEAR and int(b) in _YEAR):
+                continue  # "2021 – 2025" is a period, "2-9" a holiday
+            out.append(Mention(m.start(), m.end(), m[0], a, value_max=b))
+        elif m["d"] is not None:
+            d = _number(m["d"])
+            if not d or a > d or (int(d) in _YEAR and a <= 12):
+                continue  # "25/5" is a date, "10/2020" a month
+            out.append(Mention(m.start(), m.end(), m[0], a, numerator=a, denominator=d))
+        else:
+            out.append(Mention(m.start(), m.end(), m[0], a))
+    return out

@@ -1,0 +1,45 @@
+"""What a figure counts or measures: the unit printed right after it.
+
+    >>> u, end = unit_after("12.500 tỷ đồng", 6)
+    >>> u.unit, u.kind, u.scale, end
+    ('tỷ đồng', 'money', 1000000000.0, 14)
+    >>> unit_after("74 % TTHC", 2)[0].kind
+    'percent'
+
+Forms come from ``extract/data/units.tsv``; the longest form wins, so "triệu
+USD" is not read as "USD".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract.indicators.tables import Unit, units
+
+_TAIL = r"(?![\p{L}\p{N}])"
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Unit]]:
+    by_form = {u.form.casefold() if u.folds_case else u.form: u for u in units()}
+    folded = [regex.escape(u.form) for u in units() if u.folds_case]
+    exact = [regex.escape(u.form) for u in units() if not u.folds_case]
+    lower = regex.compile(rf"[ ]?({'|'.join(folded)}){_TAIL}", regex.IGNORECASE)
+    upper = regex.compile(rf"[ ]?({'|'.join(exact)}){_TAIL}")
+    return lower, upper, by_form
+
+
+def unit_after(text: str, pos: int) -> tuple[Unit, int] | None:
+    """The unit starting at ``pos`` (one optional space first) and where it ends."""
+    lower, upper, by_form = _patterns()
+    found = []
+    for pattern, key in ((upper, str), (lower, str.casefold)):
+        m = pattern.match(text, pos)
+        if m:
+            found.append((m.end(), by_form[key(m.group(1))]))
+    if not found:
+        return None
+    end, unit = max(found, key=lambda f: f[0])
+    return unit, end

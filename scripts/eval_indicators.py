@@ -1,0 +1,186 @@
+"""Score indicators against the hand-made gold in ``corpora/gold/indicators/``.
+
+    python scripts/evaluate.py indicators [--doc NAME] [--json OUT] [--nlp|--no-nlp] [--baseline]
+
+Each gold file names a corpus document (``source``, relative to ``VNREPORT_CORPUS``)
+and, for long documents, the part that was annotated (``scope``: the first line of
+the part and the first line after it, as printed); only predictions inside the
+scope are scored. The document goes through the whole ``extract.parse`` pipeline.
+
+An indicator is right when (kind, unit, value) equal a gold one's (value within
+0.05 %, unit ignoring case and spaces); precision and recall count those matches.
+Label quality is the token-overlap F1 between the predicted and gold label of each
+matched pair, averaged. ``--baseline`` scores the naive extractor instead: every
+number followed by "%" (a percent) or by a word (a count of that word).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "corpora" / "gold" / "indicators"
+CORPUS = Path(os.environ.get("VNREPORT_CORPUS", ROOT.parent / "shared" / "corpus")).resolve()
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_NAIVE = regex.compile(r"(?<![\p{L}\p{N}/.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\p{N}]|[.,/]\p{N})[ ]?(%|\p{Ll}+|\p{Lu}+)")
+
+
+def tokens(label: str | None) -> Counter:
+    return Counter(t.casefold() for t in _TOKEN.findall(label or ""))
+
+
+def label_f1(predicted: str | None, gold: str | None) -> float:
+    p, g = tokens(predicted), tokens(gold)
+    common = sum((p & g).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(p.values()), common / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _unit(u: str | None) -> str:
+    return regex.sub(r"\s+", "", (u or "").casefold())
+
+
+def same_figure(p: dict, g: dict) -> bool:
+    if p["kind"] != g["kind"] or _unit(p.get("unit")) != _unit(g.get("unit")):
+        return False
+    a, b = p.get("value"), g.get("value")
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= max(5e-4 * abs(b), 1e-4)
+
+
+def match(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs (predicted, gold) of equal figures, each used once, best label first."""
+    pairs, used = [], set()
+    for g in gold:
+        options = [(label_f1(p.get("label"), g.get("label")), i) for i, p in enumerate(predicted)
+                   if i not in used and same_figure(p, g)]
+        if options:
+            _, i = max(options)
+            used.add(i)
+            pairs.append((predicted[i], g))
+    return pairs
+
+
+def scope_span(text: str, scope: dict | None) -> tuple[int, int]:
+    """Character range of the annotated part: from the ``from`` line to the ``to`` line."""
+    if not scope:
+        return 0, len(text)
+    start = text.find(scope["from"])
+    if start < 0:
+        raise SystemExit(f"scope start {scope['from']!r} not found")
+    end = text.find(scope["to"], start + 1) if scope.get("to") else len(text)
+    return start, end if end >= 0 else len(text)
+
+
+def naive(text: str) -> list[dict]:
+    from extract.text.numbers import parse_number
+
+    out = []
+    for m in _NAIVE.finditer(text):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        percent = m.group(2) == "%"
+        words = text[max(0, m.start() - 80) : m.start()].split()[-8:]
+        out.append({"kind": "percent" if percent else "count", "unit": m.group(2), "value": value,
+                    "label": " ".join(words), "span": [m.start(), m.end()]})
+    return out
+
+
+_NLP = False
+
+
+def extract_with_setting(skeleton, metadata):
+    from extract.indicators import extract
+
+    return extract(skeleton, metadata, nlp=_NLP)
+
+
+def predictions(path: Path, baseline: bool) -> tuple[str, list[dict]]:
+    from extract import parse, pipeline
+
+    saved = dict(pipeline.EXTRACTORS)
+    pipeline.EXTRACTORS["indicators"] = "eval_indicators:extract_with_setting"
+    try:
+        report = parse(path)
+    finally:
+        pipeline.EXTRACTORS.clear()
+        pipeline.EXTRACTORS.update(saved)
+    if baseline:
+        return report.text, naive(report.text)
+    return report.text, [report_indicator for report_indicator in report.to_dict()["indicators"]]
+
+
+def score_doc(gold_file: Path, baseline: bool) -> dict:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    text, predicted = predictions(CORPUS / gold["source"], baseline)
+    a, b = scope_span(text, gold.get("scope"))
+    predicted = [p for p in predicted if a <= p["span"][0] < b]
+    pairs = match(predicted, gold["indicators"])
+    f1s = [label_f1(p.get("label"), g.get("label")) for p, g in pairs]
+    return {
+        "doc": gold_file.stem, "gold": len(gold["indicators"]), "predicted": len(predicted),
+        "matched": len(pairs), "label_f1_sum": sum(f1s), "chars": b - a,
+        "missed": [g for g in gold["indicators"] if all(g is not pg for _, pg in pairs)],
+        "spurious": [p for p in predicted if all(p is not pp for pp, _ in pairs)],
+        "pairs": [(p.get("label"), g.get("label"), round(f, 2)) for (p, g), f in zip(pairs, f1s)],
+    }
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def main(argv: list[str]) -> int:
+    global _NLP
+    ap = argparse.ArgumentParser(prog="evaluate.py indicators")
+    ap.add_argument("--doc", help="score only gold files whose name contains this")
+    ap.add_argument("--json", help="write per-document results here")
+    ap.add_argument("--baseline", action="store_true", help="score the naive number+word extractor")
+    ap.add_argument("--nlp", action=argparse.BooleanOptionalAction, default=None,
+                    help="underthesea-refined labels (default: the extractor's default)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list misses, spurious finds and labels")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from extract.indicators import NLP_DEFAULT
+
+    _NLP = NLP_DEFAULT if args.nlp is None else args.nlp
+    files = sorted(f for f in GOLD.glob("*.json") if not args.doc or args.doc in f.name)
+    if not files:
+        print("no gold files", file=sys.stderr)
+        return 2
+    rows, started = [], time.perf_counter()
+    mode = "baseline" if args.baseline else f"vnreport (nlp={'on' if _NLP else 'off'})"
+    print(f"{mode}\n{'document':58} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'labelF1':>8}")
+    for f in files:
+        r = score_doc(f, args.baseline)
+        rows.append(r)
+        print(f"{r['doc'][:58]:58} {r['gold']:5d} {r['predicted']:5d} {_ratio(r['matched'], r['predicted']):6.3f} "
+              f"{_ratio(r['matched'], r['gold']):6.3f} {_ratio(r['label_f1_sum'], r['matched']):8.3f}")
+        if args.verbose:
+            for g in r["missed"]:
+                print(f"    MISSED   {g['kind']:8} {g.get('value')} {g.get('unit')!r:16} {g.get('text')!r}")
+            for p in r["spurious"]:
+                print(f"    SPURIOUS {p['kind']:8} {p.get('value')} {p.get('unit')!r:16} {p.get('text')!r}")
+            for pl, gl, f1 in r["pairs"]:
+                if f1 < 0.8:
+                    print(f"    LABEL {f1:.2f} {pl!r}\n               gold {gl!r}")
+    total = {k: sum(r[k] for r in rows) for k in ("gold", "predicted", "matched", "label_f1_sum")}
+    print(f"{'overall':58} {total['gold']:5d} {total['predicted']:5d} {_ratio(total['matched'], total['predicted']):6.3f} "
+          f"{_ratio(total['matched'], total['gold']):6.3f} {_ratio(total['label_f1_sum'], total['matched']):8.3f}")
+    print(f"({time.perf_counter() - started:.1f} s)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
