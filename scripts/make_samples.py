@@ -129,7 +129,8 @@ class Cited:
 
 
 CITATIONS: dict[str, Cited] = {c.key: c for c in (
-    Cited("NQ|ĐH XIII|ĐCSVN", "Nghị quyết Đại hội XIII của Đảng"),
+    Cited("NQ|Đại hội XIII", "Nghị quyết Đại hội XIII của Đảng"),
+    Cited("NQ|Đại hội Đảng bộ tỉnh lần thứ XVIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII"),
     Cited("CT|8|TU", "Chỉ thị số 08-CT/TU ngày 25/5/2021 của Ban Thường vụ Tỉnh ủy về tăng cường "
                      "sự lãnh đạo của Đảng đối với công tác phát triển công nghiệp"),
     Cited("KH|38|UBND", "Kế hoạch số 38/KH-UBND ngày 04/3/2021 của UBND tỉnh về thực hiện các "
@@ -138,7 +139,7 @@ CITATIONS: dict[str, Cited] = {c.key: c for c in (
                           "trong hoạt động của cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập"),
     Cited("QĐ|1208|UBND", "Quyết định 1208/QĐ-UBND ngày 15/4/2021 của UBND tỉnh phê duyệt Đề án phát "
                           "triển cụm công nghiệp giai đoạn 2021 - 2025"),
-    Cited("SCT-VP|327", "Văn bản số 327/SCT-VP ngày 12/3/2021 của Sở Công Thương"),
+    Cited("CV|327|SCT-VP", "Văn bản số 327/SCT-VP ngày 12/3/2021 của Sở Công Thương"),
     Cited("QĐ|56|UBND|2021", "Quyết định số 56/2021/QĐ-UBND ngày 20/12/2021 của UBND tỉnh ban hành Quy chế "
                              "quản lý cụm công nghiệp trên địa bàn tỉnh"),
     Cited("KH|25|UBND", "Kế hoạch số 25/KH-UBND ngày 18/02/2022 của UBND tỉnh về phát triển thương mại "
@@ -148,8 +149,8 @@ CITATIONS: dict[str, Cited] = {c.key: c for c in (
 )}
 # Reference names used in BODY templates: {c_ct08} → CITATIONS["CT|8|TU"].text
 CITE_NAMES = {
-    "c_nq13": "NQ|ĐH XIII|ĐCSVN", "c_ct08": "CT|8|TU", "c_kh38": "KH|38|UBND", "c_nd04": "NĐ|4|CP|2015",
-    "c_qd1208": "QĐ|1208|UBND", "c_cv327": "SCT-VP|327", "c_qd56": "QĐ|56|UBND|2021",
+    "c_nq13": "NQ|Đại hội XIII", "c_nq18": "NQ|Đại hội Đảng bộ tỉnh lần thứ XVIII", "c_ct08": "CT|8|TU", "c_kh38": "KH|38|UBND", "c_nd04": "NĐ|4|CP|2015",
+    "c_qd1208": "QĐ|1208|UBND", "c_cv327": "CV|327|SCT-VP", "c_qd56": "QĐ|56|UBND|2021",
     "c_kh25": "KH|25|UBND", "c_ct12": "CT|12|TU",
 }
 
@@ -190,7 +191,7 @@ FROM_2021 = ("2021", "2022-6t", "2022")
 BODY: tuple[H, ...] = (
     H("ĐẶC ĐIỂM TÌNH HÌNH", (
         P("{period_cap}, ngành công thương tỉnh triển khai nhiệm vụ trong bối cảnh cả nước tiếp tục thực hiện "
-          "{c_nq13} và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2020 - 2025."),
+          "{c_nq13} và {c_nq18}, nhiệm kỳ 2020 - 2025."),
         H("Thuận lợi", (
             P("Được sự quan tâm lãnh đạo, chỉ đạo sát sao của Tỉnh ủy, UBND tỉnh và sự hướng dẫn chuyên môn của "
               "Bộ Công Thương; cơ chế, chính sách hỗ trợ doanh nghiệp tiếp tục được hoàn thiện; hạ tầng các cụm "
@@ -575,15 +576,37 @@ def build_docx(period: ReportPeriod) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
+APP_STATISTICS = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs")
+
+
+def _honest_app_properties(app_xml: bytes) -> bytes:
+    """docProps/app.xml without the template's page and word counts (1 page, 0 words) and
+    naming the program that wrote it: Word recomputes counts on save, python-docx does not,
+    and stale counts mislead readers."""
+    from lxml import etree
+
+    root = etree.fromstring(app_xml)
+    for element in list(root):
+        if etree.QName(element).localname in APP_STATISTICS:
+            root.remove(element)
+        elif etree.QName(element).localname == "Application":
+            element.text = "vnreport scripts/make_samples.py (python-docx)"
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed member timestamps: zipfile stamps them with now()."""
+    """Rewrite the package with fixed member timestamps (zipfile stamps them with now())
+    and without stale statistics."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2021, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            member = source.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                member = _honest_app_properties(member)
+            target.writestr(fixed, member)
     return out.getvalue()
 
 
