@@ -390,16 +390,38 @@ def test_docx_reader_refuses_a_zip_bomb():
         read_docx(_zip(parts), "bomb.docx", None)
 
 
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+)
+
+
 def test_docx_reader_refuses_xml_entity_declarations():
-    laughs = (
-        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
-    )
     parts = _seed_parts()
     body = parts["word/document.xml"].split(b"?>", 1)[1]
-    parts["word/document.xml"] = laughs + body.replace("BÁO CÁO".encode(), b"&lol2;")
+    parts["word/document.xml"] = LAUGHS + body.replace("BÁO CÁO".encode(), b"&lol2;")
     with pytest.raises(CorruptDocument, match="laughs.docx: part word/document.xml declares a DOCTYPE"):
         read_docx(_zip(parts), "laughs.docx", None)
+
+
+def test_docx_reader_refuses_entities_in_an_xml_part_whatever_its_name():
+    parts = _seed_parts()
+    types = parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = types.replace(
+        b"</Types>", b'<Override PartName="/word/extra.dat" ContentType="application/xml"/></Types>'
+    )
+    parts["word/extra.dat"] = LAUGHS + b"<x>&lol2;</x>"
+    with pytest.raises(CorruptDocument, match="part word/extra.dat declares a DOCTYPE"):
+        read_docx(_zip(parts), "hidden.docx", None)
+
+
+def test_docx_reader_accepts_an_svg_image_with_a_doctype():
+    parts = _seed_parts()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>'
+    )
+    parts["word/media/logo.svg"] = b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    assert read_docx(_zip(parts), "logo.docx", None).blocks
 
 
 def test_docx_reader_refuses_a_zip_that_is_not_word():

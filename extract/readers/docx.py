@@ -23,8 +23,6 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-import regex
-
 from extract.document import Block, Document
 from extract.errors import CorruptDocument, UnsupportedFormat, VnreportError
 from extract.readers.ooxml import check_package
@@ -32,6 +30,7 @@ from extract.readers.word_numbering import SYMBOL_FONTS, ListNumbering
 from extract.readers.wordml import W, RunFormat, WordStyles, attr, int_attr, theme_fonts
 
 BOLD_SHARE = 0.8  # a block is bold when this share of its visible characters is bold
+MAX_WORDS_PER_PAGE = 1500  # a dense A4 page of 11 pt text holds about 800 words
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -55,7 +54,6 @@ _RUN_CHARS = {
 }
 # w:sym in the Symbol font: the glyphs reports use; other symbol-font glyphs read as bullets
 _SYMBOL_GLYPHS = {0x2D: "-", 0xB7: "•", 0xAE: "→", 0xDE: "⇒", 0xA3: "≤", 0xB3: "≥", 0xB4: "×", 0xB1: "±"}
-_WORDS = regex.compile(r"\w+")
 
 
 def read_docx(data: bytes, name: str, options) -> Document:
@@ -313,7 +311,7 @@ def _measure(pieces: list[_Piece]) -> tuple[bool | None, bool | None, float | No
     sizes: Counter = Counter()
     fonts: Counter = Counter()
     for piece in pieces:
-        count = sum(1 for ch in piece.text if not ch.isspace())
+        count = len("".join(piece.text.split()))
         if not count:
             continue
         visible += count
@@ -363,18 +361,19 @@ def _page_count(app: dict[str, int], doc: Document) -> int | None:
     """Word's page count from its last save; None when absent or plainly stale.
 
     A DOCX has no pages of its own: <Pages> is what Word counted when it last laid the
-    file out. Generators (pandoc, templates) copy an app.xml from elsewhere; when its
-    word count is far below the body's, the page count belongs to another text.
+    file out. Generators (pandoc, templates) copy an app.xml from elsewhere, and some
+    writers never update it; a count that cannot hold the body's words is not used.
     """
     pages = app.get("Pages")
     doc.measured["app_xml"] = app
     if not pages:
         return None
-    words = sum(len(_WORDS.findall(block.text)) for block in doc.blocks)
-    if "Words" in app and app["Words"] * 2 < words:
+    words = sum(len(block.text.split()) for block in doc.blocks)
+    claimed = max(words, app.get("Words", 0))
+    if app.get("Words", words) * 3 < words or claimed > MAX_WORDS_PER_PAGE * pages:
         doc.warnings.append(
-            f"docProps/app.xml says {pages} page(s) for {app['Words']} words but the body has {words}:"
-            " stale statistics, page count not used"
+            f"docProps/app.xml says {pages} page(s) and {app.get('Words', '?')} words but the body has"
+            f" {words} words: stale statistics, page count not used"
         )
         return None
     return pages

@@ -74,6 +74,7 @@ def check_package(data: bytes, name: str) -> None:
         names = {info.filename for info in infos}
         _check_is_word(names, name)
         _check_declared_sizes(infos, name)
+        is_xml = _xml_parts(archive, name)
         total = 0
         for info in infos:
             if info.is_dir():
@@ -82,7 +83,7 @@ def check_package(data: bytes, name: str) -> None:
             total += len(blob)
             if total > MAX_TOTAL_BYTES:
                 raise CorruptDocument(name, f"zip bomb: parts inflate to over {MAX_TOTAL_BYTES:,} bytes in all")
-            if info.filename.endswith((".xml", ".rels")):
+            if is_xml(info.filename):
                 _check_no_declarations(blob, info.filename, name)
 
 
@@ -95,6 +96,41 @@ def _check_is_word(names: set[str], name: str) -> None:
     raise UnsupportedFormat(
         name, f"a ZIP archive but not a Word document (no {WORD_MAIN_PART} or [Content_Types].xml)"
     )
+
+
+def _xml_parts(archive: zipfile.ZipFile, name: str):
+    """A test for "python-docx would parse this part as XML", from [Content_Types].xml.
+
+    By name (.xml, .rels) or by declared content type, whatever the name: a hostile
+    package can give its main part any name. Images are left out: an SVG may carry a
+    harmless DOCTYPE and nothing parses it.
+    """
+    from lxml import etree
+
+    types = archive.getinfo("[Content_Types].xml")
+    blob = _inflate(archive, types, name)
+    _check_no_declarations(blob, types.filename, name)
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise CorruptDocument(name, f"damaged [Content_Types].xml: {exc}") from None
+    by_extension, by_part = {}, {}
+    for entry in root:
+        if not isinstance(entry.tag, str):
+            continue
+        local = etree.QName(entry).localname
+        if local == "Default":
+            by_extension[(entry.get("Extension") or "").lower()] = entry.get("ContentType") or ""
+        elif local == "Override":
+            by_part[(entry.get("PartName") or "").lstrip("/")] = entry.get("ContentType") or ""
+
+    def is_xml(part: str) -> bool:
+        if part.endswith((".xml", ".rels")):
+            return True
+        kind = by_part.get(part) or by_extension.get(part.rsplit(".", 1)[-1].lower(), "")
+        return kind.endswith("xml") and not kind.startswith("image/")
+
+    return is_xml
 
 
 def _check_declared_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:

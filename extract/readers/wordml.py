@@ -12,7 +12,7 @@ style pair and caches them:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + W_NS + "}"
@@ -60,10 +60,13 @@ class RunFormat:
 
     def under(self, lower: RunFormat) -> RunFormat:
         """This layer on top of ``lower``: what this one leaves undefined comes from below."""
-        return RunFormat(*(
-            mine if mine is not None else theirs
-            for mine, theirs in ((getattr(self, f.name), getattr(lower, f.name)) for f in fields(RunFormat))
-        ))
+        return RunFormat(
+            lower.bold if self.bold is None else self.bold,
+            lower.italic if self.italic is None else self.italic,
+            lower.size if self.size is None else self.size,
+            lower.font if self.font is None else self.font,
+            lower.hidden if self.hidden is None else self.hidden,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +77,12 @@ class ParagraphFormat:
     ilvl: int | None = None
 
     def under(self, lower: ParagraphFormat) -> ParagraphFormat:
-        return ParagraphFormat(*(
-            mine if mine is not None else theirs
-            for mine, theirs in ((getattr(self, f.name), getattr(lower, f.name)) for f in fields(ParagraphFormat))
-        ))
+        return ParagraphFormat(
+            lower.align if self.align is None else self.align,
+            lower.indent if self.indent is None else self.indent,
+            lower.num_id if self.num_id is None else self.num_id,
+            lower.ilvl if self.ilvl is None else self.ilvl,
+        )
 
 
 class WordStyles:
@@ -124,16 +129,17 @@ class WordStyles:
 
     def run_props(self, rpr) -> RunFormat:
         """One ``rPr`` element's own settings."""
-        if rpr is None:
+        if rpr is None or len(rpr) == 0:
             return RunFormat()
-        size = rpr.find(W + "sz")
+        found = {child.tag: child for child in rpr.iterchildren()}
+        size = found.get(W + "sz")
         half_points = int_attr(size, "val", None) if size is not None else None
         return RunFormat(
-            bold=on(rpr.find(W + "b")),
-            italic=on(rpr.find(W + "i")),
+            bold=on(found.get(W + "b")),
+            italic=on(found.get(W + "i")),
             size=half_points / 2 if half_points else None,
-            font=self._font(rpr.find(W + "rFonts")),
-            hidden=on(rpr.find(W + "vanish")),
+            font=self._font(found.get(W + "rFonts")),
+            hidden=on(found.get(W + "vanish")),
         )
 
     def _font(self, fonts) -> str | None:
