@@ -50,7 +50,9 @@ _INLINE_WRAPPERS = {
 # Characters a run element stands for
 _RUN_CHARS = {
     W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
-    W + "noBreakHyphen": "-", W + "softHyphen": "",
+    # A soft hyphen is kept as U+00AD: in a TCVN3 (.VnTime) run it is the letter "ư",
+    # which extract.text converts; in Unicode text the normaliser drops it.
+    W + "noBreakHyphen": "-", W + "softHyphen": "\u00ad",
 }
 # w:sym in the Symbol font: the glyphs reports use; other symbol-font glyphs read as bullets
 _SYMBOL_GLYPHS = {0x2D: "-", 0xB7: "•", 0xAE: "→", 0xDE: "⇒", 0xA3: "≤", 0xB3: "≥", 0xB4: "×", 0xB1: "±"}
