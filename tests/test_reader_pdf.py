@@ -1,0 +1,257 @@
+"""The PDF reader: paragraphs rebuilt from a text layer, running heads dropped,
+columns kept apart, paragraphs cut by a break joined, typed errors, the OCR decision."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import regex
+
+from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge
+from extract.readers import ReadOptions, read
+from extract.readers.pdf import ocr_reason, read_pdf
+
+from conftest import CORPUS, corpus_path
+
+SEED_PDF = "seed/bao-cao-qcdc-6t-2021.pdf"
+NEVER = ReadOptions(ocr="never")
+# A block that is only a running page number: "2", "- 2 -", "Trang 2".
+LONE_PAGE_NUMBER = regex.compile(r"^\s*(?:Trang\s*)?[-–]?\s*(\d{1,4})\s*[-–]?\s*$")
+
+
+@pytest.fixture(scope="module")
+def seed_doc():
+    return read_pdf(corpus_path(SEED_PDF).read_bytes(), SEED_PDF, NEVER)
+
+
+def _block_with(doc, text):
+    found = [b for b in doc.blocks if text in b.text]
+    assert found, f"no block contains {text!r}"
+    return found[0]
+
+
+def test_pdf_reader_joins_a_paragraph_split_before_its_document_number(seed_doc):
+    block = _block_with(seed_doc, "Nghị định số 04/NĐ-CP ngày 09/01/2015")
+    assert block.text.startswith("Với nội dung, yêu cầu đề ra")
+    assert block.text.endswith("thông qua các phương thức, nội dung như sau:")
+
+
+@pytest.mark.parametrize(
+    ("words_across_the_break", "page"),
+    [
+        ("dân vận khéo” giai đoạn 2021 – 2021, Kế hoạch số 10", 1),  # lower page ends mid-phrase, next starts with a digit
+        ("Tỷ lệ công chức, viên chức có trình độ chuyên môn", 3),  # next page starts in lower case
+        ("trên địa bàn tỉnh Quảng Ngãi; tập trung thực hiện hoàn thành", 5),  # a list item's ";" then lower case
+    ],
+)
+def test_pdf_reader_joins_a_paragraph_cut_by_a_page_break(seed_doc, words_across_the_break, page):
+    block = _block_with(seed_doc, words_across_the_break)
+    assert block.joined_across_pages
+    assert block.page == page
+
+
+def test_pdf_reader_starts_a_block_at_each_numbered_heading_of_the_seed(seed_doc):
+    headings = [
+        "I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH",
+        "II. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+        "III. KẾT QUẢ THỰC HIỆN",
+        "1. Dân chủ trong quản lý, điều hành",
+        "2. Dân chủ trong quan hệ và giải quyết công việc với tổ chức, công dân",
+        "IV. Đánh giá kết quả lãnh đạo, chỉ đạo thực hiện QCDC",
+        "1. Ưu điểm",
+        "2. Hạn chế:",
+        "3. Nhiệm vụ, giải pháp trong thời gian đến",
+    ]
+    texts = [b.text for b in seed_doc.blocks]
+    found = [t for t in texts if t in headings]
+    assert found == headings  # each one a whole block, in document order
+    assert all(b.bold for b in seed_doc.blocks if b.text in headings)
+
+
+def test_pdf_reader_keeps_bullets_and_their_wrapped_lines_together(seed_doc):
+    bullet = _block_with(seed_doc, "Quán triệt đến toàn thể đảng viên")
+    assert bullet.text.startswith("• Quán triệt")
+    assert "vai trò tự quản của nhân dân; phát huy sức mạnh đại đoàn kết toàn dân tộc; củng cố" in bullet.text
+    assert bullet.align != "center"
+
+
+def test_pdf_reader_records_pages_fonts_and_characters_per_page(seed_doc):
+    assert seed_doc.pages == 9
+    assert len(seed_doc.measured["chars_per_page"]) == 9
+    assert min(seed_doc.measured["chars_per_page"]) > 300
+    assert {b.page for b in seed_doc.blocks} == set(range(1, 10))
+    title = seed_doc.blocks[0]
+    assert (title.text, title.bold, title.font_size, title.font) == ("BÁO CÁO", True, 12.0, "DejaVuSerif-Bold")
+
+
+# (file, left-hand block, right-hand block): the two must be separate, left first.
+COLUMNS = [
+    ("real/vbai_cv-8151-bnv-2025.pdf", "BỘ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("real/vbai_cv-8151-bnv-2025.pdf", "Số: /BNV-CCHC", "Hà Nội, ngày tháng năm 2025"),
+    ("real/vbai_cv-8151-bnv-2025.pdf", "- Như trên;", "THỨ TRƯỞNG"),
+    ("real/vbai_cv-8151-bnv-2025.pdf", "Nơi nhận:", "KT. BỘ TRƯỞNG"),
+    ("real/vbai_ttr-bc-cchc-2025-snv-lamdong.pdf", "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc"),
+    ("real/vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    # printed so close together that only the motto itself tells the columns apart
+    ("real/lit_ttr-luat-diachat-khoangsan-btnmt-2023.pdf", "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+]
+
+
+@pytest.mark.parametrize(("relative", "left", "right"), COLUMNS)
+def test_pdf_reader_reads_header_and_signature_columns_apart(relative, left, right):
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    texts = [b.text for b in doc.blocks]
+    assert left in texts and right in texts, texts[:12]
+    assert texts.index(left) < texts.index(right)
+
+
+def test_pdf_reader_keeps_a_multi_line_subject_in_one_block():
+    relative = "real/vbai_cv-8151-bnv-2025.pdf"
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    subject = _block_with(doc, "V/v lấy ý kiến")
+    assert subject.text.endswith("giải pháp trọng tâm giai đoạn 2026 - 2030")
+
+
+def test_pdf_reader_drops_the_page_number_printed_above_the_text():
+    relative = "real/vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf"
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    page_2 = [b for b in doc.blocks if b.page == 2]
+    assert page_2[0].text != "2"
+    # the paragraph cut by the break between pages 1 and 2 is whole again, footnote aside
+    block = _block_with(doc, "đặc khu1 trên địa bàn tỉnh với tổng số 1.100 phiếu khảo sát2")
+    assert block.joined_across_pages and block.page == 1
+
+
+def test_pdf_reader_carries_on_a_sentence_whose_next_line_starts_like_a_label():
+    relative = "real/lit_thuyetminh-duthao-tt-btc-2025.pdf"
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    assert _block_with(doc, "tại điểm b khoản 4 Điều 8. Đồng thời, tại khoản 1 Điều 11").text.startswith("- Tại Nghị định")
+
+
+def _text_layer_pdfs() -> list[str]:
+    manifest = CORPUS / "real" / "MANIFEST.tsv"
+    if not manifest.exists():
+        return []
+    with manifest.open(encoding="utf-8") as f:
+        return [r["file"] for r in csv.DictReader(f, delimiter="\t") if r["format"] == "pdf" and r["has_text_layer"].startswith("yes")]
+
+
+@pytest.mark.parametrize("file", _text_layer_pdfs() or ["(corpus absent)"])
+def test_pdf_reader_reads_every_text_layer_pdf_of_the_corpus(file):
+    relative = f"real/{file}"
+    doc = read_pdf(corpus_path(relative).read_bytes(), file, NEVER)
+    assert doc.blocks and all(b.text.strip() for b in doc.blocks)
+    assert len(doc.measured["chars_per_page"]) == doc.pages
+    assert {b.page for b in doc.blocks} <= set(range(1, doc.pages + 1))
+    page_numbers = [
+        (b.page, b.text) for b in doc.blocks
+        if b.kind == "paragraph" and (m := LONE_PAGE_NUMBER.match(b.text)) and int(m[1]) in (b.page, b.page - 1, b.page + 1)
+    ]
+    assert not page_numbers
+
+
+# --- errors ---------------------------------------------------------------------
+
+
+def test_pdf_reader_says_a_zero_byte_file_is_empty():
+    with pytest.raises(EmptyDocument, match="empty.pdf"):
+        read(b"", "empty.pdf")
+
+
+def test_pdf_reader_says_a_truncated_pdf_is_corrupt():
+    data = corpus_path(SEED_PDF).read_bytes()
+    with pytest.raises(CorruptDocument, match=r"cut\.pdf: .*damaged or truncated"):
+        read(data[: len(data) // 2], "cut.pdf", options=NEVER)
+
+
+def test_pdf_reader_says_a_pdf_over_the_page_limit_is_too_large():
+    with pytest.raises(TooLarge, match="9 pages"):
+        read_pdf(corpus_path(SEED_PDF).read_bytes(), "seed.pdf", ReadOptions(ocr="never", max_pages=3))
+
+
+def _blank_pdf(pages: int, append: bytes | None = None) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
+    if append:
+        pdf.import_pages(pdfium.PdfDocument(append))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_pdf_reader_says_pages_without_text_are_empty_when_ocr_is_off():
+    with pytest.raises(EmptyDocument, match="blank.pdf: no text layer; OCR is off"):
+        read_pdf(_blank_pdf(2), "blank.pdf", NEVER)
+
+
+def test_pdf_reader_warns_of_a_blank_page_it_did_not_read_when_ocr_is_off():
+    doc = read_pdf(_blank_pdf(1, append=corpus_path(SEED_PDF).read_bytes()), "mixed.pdf", NEVER)
+    assert doc.pages == 10
+    assert doc.warnings == ["page 1: text layer empty, not read (OCR is off)"]
+    assert doc.blocks[0].page == 2 and not doc.ocr
+
+
+def test_pdf_reader_says_a_password_protected_pdf_is_encrypted(tmp_path):
+    soffice = shutil.which("soffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is needed to write a password-protected PDF")
+    (tmp_path / "secret.txt").write_text("Báo cáo mật\n", encoding="utf-8")
+    export = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"matkhau"}}'
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", export, "--outdir", str(tmp_path), str(tmp_path / "secret.txt")],
+        check=True, capture_output=True, timeout=180,
+    )
+    with pytest.raises(EncryptedDocument, match="secret.pdf: .*password"):
+        read((tmp_path / "secret.pdf").read_bytes(), "secret.pdf", options=NEVER)
+
+
+# --- which pages go to OCR ------------------------------------------------------
+
+SENTENCE = "Sở Công Thương báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở trong sáu tháng đầu năm và nhiệm vụ trọng tâm"
+
+
+def _tcvn3(text: str) -> str:
+    from extract.text.legacy import from_unicode
+
+    return from_unicode(text, "tcvn3")
+
+
+@pytest.mark.parametrize(
+    ("text", "ocr", "reason"),
+    [
+        ("", "auto", "text layer empty"),
+        ("  \n ", "auto", "text layer empty"),
+        ("- 2 -", "auto", "text layer nearly empty (3 characters)"),
+        (SENTENCE, "auto", None),
+        (SENTENCE, "always", "OCR requested for every page"),
+        ("", "never", None),
+        # UTF-8 read as Windows-1252: a broken ToUnicode map
+        (SENTENCE.encode("utf-8").decode("cp1252", errors="replace"), "auto", "text layer looks like mojibake (score 0.12)"),
+        # TCVN3 text is kept: the text layer converts it
+        (_tcvn3(SENTENCE), "auto", None),
+        # a page of figures has too few words to judge and keeps its text
+        ("83,1/100 62/63 83,0% 39/63 41,02/80 54/63 65,08/100 54/63 UBND HĐND", "auto", None),
+    ],
+)
+def test_pdf_reader_decides_per_page_whether_to_read_it_by_ocr(text, ocr, reason):
+    assert ocr_reason(text, ocr) == reason
+
+
+def test_pdf_reader_hands_a_scanned_page_to_ocr():
+    if not shutil.which("tesseract"):
+        pytest.skip("Tesseract is needed to read a scanned page")
+    relative = "real/hp_gioi-thieu-chu-ky-scan.pdf"
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, ReadOptions(ocr="auto"))
+    assert doc.ocr and doc.warnings == ["page 1: text layer empty, read by OCR"]
+    assert len(doc.ocr_confidence) == 1 and 0 < doc.ocr_confidence[0] <= 100
+    assert doc.blocks and all(b.page == 1 for b in doc.blocks)
