@@ -59,6 +59,8 @@ _PLACE_DATE = regex.compile(
 )
 _SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+$")
 _ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
+_DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
+_ANNEX = regex.compile(r"^PH[ỤU]\s+L[ỤU]C\b")
 _ADDRESSEE = regex.compile(r"^Kính\s+gửi\b", regex.I)
 _RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?\s*", regex.I)
 _CLOSING_AGENCY = regex.compile(r"^(?P<agency>.{3,120}?)\s+(?:xin\s+)?kính\s+(?:báo\s+cáo|trình|gửi)", regex.I)
@@ -148,8 +150,10 @@ def vietnamese_case(line: str) -> str:
             if key in table and (n == 1 or not words[i + n - 2].endswith(",")):
                 printed, kind = table[key]
                 tail = words[i + n - 1][len(key[-1]):]
-                out.append((_cap(printed) if not out and kind == "unit" else printed) + tail)
-                mode = {"unit": "place", "ministry": "parts", "lead": "lower", "body": "first"}.get(kind, mode)
+                starts_part = not out or (kind == "name" and part_start)
+                out.append((printed[:1].upper() + printed[1:] if starts_part else printed) + tail)
+                mode = {"unit": "place", "committee": "place", "ministry": "parts", "lead": "lower", "body": "first",
+                        "name": "parts" if mode == "parts" else "lower"}[kind]
                 part_start = kind == "ministry"
                 i += n
                 break
@@ -175,25 +179,32 @@ def vietnamese_case(line: str) -> str:
 
 
 def position_case(line: str) -> str:
-    """``"PHÓ CHỦ TỊCH"`` → ``"Phó Chủ tịch"``; ``"GIÁM ĐỐC"`` → ``"Giám đốc"``."""
+    """``"PHÓ CHỦ TỊCH"`` → ``"Phó Chủ tịch"``; ``"GIÁM ĐỐC"`` → ``"Giám đốc"``.
+
+        >>> position_case("PHÓ CHỦ TỊCH UBND TỈNH")
+        'Phó Chủ tịch UBND tỉnh'
+    """
     line = " ".join(line.split())
     if any(c.islower() for c in line):
         return line
-    words = line.split()
-    lead = 2 if words[0] in ("PHÓ", "CHÁNH", "Q.") and len(words) > 1 else 1
-    return " ".join([_cap(w) for w in words[:lead]] + [w if _is_acronym(w) else w.lower() for w in words[lead:]])
+    lead, _, rest = line.partition(" ")
+    if lead in ("PHÓ", "CHÁNH") and rest:
+        return f"{_cap(lead)} {vietnamese_case(rest)}"
+    return vietnamese_case(line)
 
 
 # ---------------------------------------------------------------- the header
 
 
-def _front_lines(skeleton: Skeleton) -> list[str]:
-    out: list[str] = []
+def _front_lines(skeleton: Skeleton) -> list[tuple[str, bool]]:
+    """Lines of the front matter, each with whether it sits in a table cell."""
+    out: list[tuple[str, bool]] = []
     for pb in skeleton.blocks:
         if pb.region == "front":
             for line in lines(pb.block):
                 # PDF text may run the two header columns into one line.
-                out.extend(part.strip() for part in _NATIONAL.split(line) if part.strip())
+                cell = pb.block.kind == "table_cell"
+                out.extend((part.strip(), cell) for part in _NATIONAL.split(line) if part.strip())
     return out
 
 
@@ -232,39 +243,58 @@ def _has_place(name: str) -> bool:
     return any(table.get(tuple(words[i:i + n]), ("", ""))[1] == "unit" for n in (1, 2) for i in range(len(words)))
 
 
-def _header(front: list[str], m: Metadata) -> None:
-    agency_lines: list[str] = []
-    type_index = None
-    for k, line in enumerate(front):
-        symbol = _SYMBOL.search(line)
-        place_date = _PLACE_DATE.search(line)
-        if symbol and m.symbol is None:
+def _header(front: list[tuple[str, bool]], m: Metadata) -> None:
+    texts = [line for line, _ in front]
+    for line in texts:
+        if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
-            line = line[:symbol.start()].strip()
-        if place_date and m.place is None:
+        if m.place is None and (place_date := _PLACE_DATE.search(line)):
             _set_place_date(place_date, m)
-            line = line[:place_date.start()].strip()
-        if type_index is None and (found := _type_of(line)):
-            m.doc_type, rest = found
-            type_index = k
-            title_lines = [rest] if rest else []
-            for after in front[k + 1:]:
-                if _ADDRESSEE.match(after) or _SYMBOL.match(after) or _PLACE_DATE.search(after):
-                    break
-                if not _SEPARATOR.match(after):
-                    title_lines.append(after)
-            if title_lines:
-                m.title = _title(title_lines)
+    types = [(k, found) for k, line in enumerate(texts) if (found := _type_of(line))]
+    # A cover page repeats the type line; the one over the real title stands alone.
+    exact = [t for t in types if not t[1][1]]
+    if types:
+        k, (m.doc_type, rest) = exact[-1] if exact else types[0]
+        m.title = _title(([vietnamese_case(rest)] if rest else []) + _title_lines(front[k + 1:])) or None
+    else:
+        m.title = _about(texts)
+    first_type = types[0][0] if types else len(texts)
+    agency_lines = []
+    # The agency is the run of capitals heading the page (header lines may interleave).
+    for line in texts[:first_type]:
+        if _SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line):
             continue
-        if type_index is None and not symbol and not place_date and line and not _SEPARATOR.match(line):
-            if _ABOUT.match(line):
-                m.title = m.title or _title([_ABOUT.sub("", line)])
-            elif line.upper() == line and not _ADDRESSEE.match(line):
-                agency_lines.append(line.strip("* "))
+        if line.upper() != line or not regex.search(r"\p{L}{2}", line) or _ANNEX.match(line):
+            break
+        agency_lines.append(line.strip("* "))
     groups = [g for g in _agency_groups([ln for ln in agency_lines if ln]) if g]
     if groups:
         m.agency = vietnamese_case(groups[-1])
         m.parent_agency = vietnamese_case(groups[-2]) if len(groups) > 1 else None
+
+
+_DATELINE = regex.compile(r"^\p{Lu}[\p{L} .]+,\s*(?:ngày|tháng)\b")
+
+
+def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
+    """The lines under a type line up to "Kính gửi", the header table or the next header line."""
+    title: list[str] = []
+    for line, cell in after:
+        if cell or _ADDRESSEE.match(line) or _SYMBOL.match(line) or _DATELINE.match(line) or _type_of(line):
+            break
+        if not _SEPARATOR.match(line):
+            title.append(line)
+    return title
+
+
+def _about(texts: list[str]) -> str | None:
+    """A công văn's subject: the "V/v …" line and its wrapped continuation."""
+    for k, line in enumerate(texts):
+        if _ABOUT.match(line):
+            parts = [_ABOUT.sub("", line)]
+            parts += [t for t in texts[k + 1:k + 3] if t[:1].islower()]
+            return _title(parts)
+    return None
 
 
 def _set_place_date(found: regex.Match, m: Metadata) -> None:
@@ -278,6 +308,7 @@ def _set_place_date(found: regex.Match, m: Metadata) -> None:
 
 
 def _title(title_lines: list[str]) -> str:
+    """Title lines joined, re-cased when printed in capitals, first letter capitalized."""
     text = " ".join(" ".join(title_lines).split())
     if text.upper() == text:
         text = vietnamese_case(text)

@@ -60,7 +60,7 @@ _PERIOD = regex.compile(
         rf"(?P<ytd>(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?P<n>{_COUNT})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>{_Y}))?)(?!\s+học)",
         rf"(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4])(?!\w)(?:{_of_year('qa', 'qb')})?)",
         rf"(?P<school>năm\s+học\s+(?P<s1>{_Y}){_DASH}(?P<s2>{_Y}))",
-        rf"(?P<month>(?<!\d\s)tháng\s+(?P<m>{_MONTH})(?!\d)(?:{_of_year('ma', 'mb')})?)(?!\s*[-–—]\s*\d)",
+        rf"(?P<month>tháng\s+(?P<m>{_MONTH})(?!\d)(?:{_of_year('ma', 'mb')})?)(?!\s*[-–—]\s*\d)",
         rf"(?P<years>giai\s+đoạn\s+(?:từ\s+(?:năm\s+)?)?(?P<y1>{_Y})(?:{_DASH}|\s+đến\s+(?:năm\s+)?)(?P<y2>{_Y})"
         rf"|\((?P<y3>{_Y}){_DASH}(?P<y4>{_Y})\))",
         rf"(?P<year>(?<![\d/]\s?)năm\s+(?P<y>{_Y}))",

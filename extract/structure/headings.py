@@ -73,6 +73,17 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
 
 SECTION_STYLES = frozenset(style for style, _ in _PATTERNS) - {"bullet"}
 
+# How reports usually nest the styles, outermost first. The tree follows each
+# document's own order; this is consulted only when a new style would land under
+# one usually ranked below it (a Roman "II." after "6." means the "I." was lost).
+CONVENTIONAL_RANK = {
+    style: rank
+    for rank, style in enumerate([
+        "part", "chapter", "item", "upper", "roman", "article", "arabic", "arabic)", "decimal2",
+        "decimal3", "letter", "letter_sub", "paren", "paren_letter",
+    ])
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Label:

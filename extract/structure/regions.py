@@ -66,7 +66,7 @@ def front_end(blocks: list[Block]) -> int:
         if not text:
             end = i + 1 if end == i else end
             continue
-        if block.kind == "table_cell" and i == end:
+        if block.kind == "table_cell" and i == end and _is_header_cell(block):
             end = i + 1  # header tables: agency | quốc hiệu, số | place and date
             continue
         if all(_FRONT_LINE.match(ln) for ln in lines(block)):
@@ -76,6 +76,11 @@ def front_end(blocks: list[Block]) -> int:
             break
         end = i + 1  # a short unlabelled line: type line, title, agency
     return end
+
+
+def _is_header_cell(block: Block) -> bool:
+    """A header table cell holds capitals (agency, quốc hiệu) or header lines, not data."""
+    return all(_FRONT_LINE.match(ln) or (ln.upper() == ln and regex.search(r"\p{L}{2}", ln)) for ln in lines(block))
 
 
 def _is_closing(text: str) -> bool:

@@ -28,7 +28,7 @@ import regex
 
 from extract.document import Block
 from extract.schema import Section
-from extract.structure.headings import Label, letter_follows, parse_label
+from extract.structure.headings import CONVENTIONAL_RANK, Label, letter_follows, parse_label
 
 # A heading is a short line; longer numbered paragraphs are list items.
 HEADING_MAX = 200
@@ -115,7 +115,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     body = set(body)
     tree = Tree(block_sections=[None] * len(blocks))
     stack: list[_Open] = []
-    rank: dict[str, int] = {}  # style → order of first appearance
+    order: list[str] = []  # styles from outermost to innermost, as this document nests them
     last_child: dict[int, dict[str, Label]] = {}  # id(parent section) → style → last label
     used_ids: set[str] = set()
     list_items: dict[int, dict[str, Label]] = {}  # id(section) → style → last numbered list item
@@ -138,7 +138,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
             if not kind and label and label.style != "bullet":
                 list_items.setdefault(here, {})[label.style] = label
             if kind:
-                parent = _place(label.style, stack, rank)
+                parent = _place(label.style, stack, order)
                 siblings = last_child.setdefault(id(parent.section) if parent else 0, {})
                 warning = _sequence_warning(siblings.get(label.style), label, parent)
                 if warning:
@@ -190,16 +190,25 @@ def _expected_next(label: Label, stack: list[_Open], last_child: dict) -> bool:
     return False
 
 
-def _place(style: str, stack: list[_Open], rank: dict[str, int]) -> _Open | None:
-    """Pop ``stack`` to where a heading of ``style`` belongs; return its parent."""
+def _place(style: str, stack: list[_Open], order: list[str]) -> _Open | None:
+    """Pop ``stack`` to where a heading of ``style`` belongs; return its parent.
+
+    A style already open pops back to its own level. A style seen before sits
+    where the document first nested it. A new style goes right under the open
+    section, unless that would put it under a style every report ranks below it
+    ("II." under "6."): then it climbs to the first open section ranked above it.
+    """
     styles = [o.style for o in stack]
     if style in styles:
         del stack[styles.index(style):]
-    elif style in rank:
-        while stack and rank[stack[-1].style] > rank[style]:
+    elif style in order:
+        while stack and order.index(stack[-1].style) > order.index(style):
             stack.pop()
     else:
-        rank[style] = len(rank)
+        rank = CONVENTIONAL_RANK.get(style, len(CONVENTIONAL_RANK))
+        while stack and CONVENTIONAL_RANK.get(stack[-1].style, len(CONVENTIONAL_RANK)) > rank:
+            stack.pop()
+        order.insert(order.index(stack[-1].style) + 1 if stack else 0, style)
     return stack[-1] if stack else None
 
 
