@@ -20,6 +20,7 @@ as "… 6 THÁNG CUỐI NĂM 2021").
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import unicodedata
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Iterable
 
 import msgspec
 import regex
+from rapidfuzz import fuzz, process, utils
 
 from extract.errors import VnreportError
 from extract.schema import Citation, Indicator, Report, Section
@@ -196,6 +198,7 @@ _PERIOD_WORDS = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without tone and vowel marks: ``"Đặc điểm"`` → ``"dac diem"``."""
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
@@ -214,8 +217,6 @@ def similarity(a: str, b: str) -> float:
     ("Tỷ lệ hồ sơ giải quyết đúng hạn" within a longer label), the sort ratio keeps a
     rename from scoring a perfect 100.
     """
-    from rapidfuzz import fuzz, utils
-
     def score(x: str, y: str) -> float:
         x, y = utils.default_process(x), utils.default_process(y)
         return (fuzz.token_sort_ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2
@@ -224,6 +225,7 @@ def similarity(a: str, b: str) -> float:
     return round(max(score(a, b), score(fold(a), fold(b))), 1)
 
 
+@functools.lru_cache(maxsize=65536)
 def section_key(title: str) -> str:
     """A title or label without its period words, for matching across periods.
 
@@ -328,9 +330,11 @@ def _cell(indicator: Indicator, score: float = 100.0) -> Cell:
 class _Row:
     """A row being built: its cells so far and the last label and section that joined it."""
 
-    def __init__(self, indicator: Indicator, section_title: str, width: int, at: int):
+    def __init__(self, number: int, indicator: Indicator, section_title: str, width: int, at: int):
+        self.number = number
         self.kind, self.unit = indicator.kind, _unit(indicator)
         self.label, self.section_title = indicator.label or "", section_title
+        self.folded = _folded_key(self.label)
         self.cells: list[Cell | None] = [None] * width
         self.cells[at] = _cell(indicator)
         self.unit_shown = indicator.unit
@@ -338,6 +342,7 @@ class _Row:
     def add(self, indicator: Indicator, section_title: str, at: int, score: float) -> None:
         self.cells[at] = _cell(indicator, score)
         self.label, self.section_title = indicator.label or self.label, section_title
+        self.folded = _folded_key(self.label)
 
 
 def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tuple[list[IndicatorRow], list[Unmatched]]:
@@ -349,6 +354,7 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
     """
     width = len(reports)
     rows: list[_Row] = []
+    by_kind_unit: dict[tuple[str, str], list[_Row]] = {}
     unlabelled: list[Unmatched] = []
     for at, report in enumerate(reports):
         titles = _section_titles(report)
@@ -359,26 +365,30 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             else:
                 unlabelled.append(_unmatched(indicator, periods[at], "no label to align it by"))
         pairs = []
+        choices = {group: [row.folded for row in members] for group, members in by_kind_unit.items()}
         for i, indicator in enumerate(labelled):
             title = titles.get(indicator.section or "", "")
-            for r, row in enumerate(rows):
-                if row.cells[at] is None and row.kind == indicator.kind and row.unit == _unit(indicator):
-                    score = similarity(section_key(row.label), section_key(indicator.label))
-                    if score >= LABEL_THRESHOLD:
-                        context = similarity(section_key(row.section_title), section_key(title)) if title else 0.0
-                        pairs.append((-score, -context, r, i))
-        pairs.sort()
+            group = (indicator.kind, _unit(indicator))
+            members = by_kind_unit.get(group, ())
+            for row in _candidates(indicator.label, members, choices.get(group, ())):
+                score = _label_score(row.label, indicator.label)
+                if score >= LABEL_THRESHOLD:
+                    context = _label_score(row.section_title, title) if title else 0.0
+                    pairs.append((-score, -context, row.number, i, row))
+        pairs.sort(key=lambda pair: pair[:4])
         placed_rows, placed = set(), set()
-        for neg_score, _, r, i in pairs:
-            if r in placed_rows or i in placed:
+        for neg_score, _, number, i, row in pairs:
+            if number in placed_rows or i in placed:
                 continue
             indicator = labelled[i]
-            rows[r].add(indicator, titles.get(indicator.section or "", ""), at, -neg_score)
-            placed_rows.add(r)
+            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score)
+            placed_rows.add(number)
             placed.add(i)
         for i, indicator in enumerate(labelled):
             if i not in placed:
-                rows.append(_Row(indicator, titles.get(indicator.section or "", ""), width, at))
+                row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at)
+                rows.append(row)
+                by_kind_unit.setdefault((row.kind, row.unit), []).append(row)
     aligned, alone = [], []
     for row in rows:
         present = [(at, c) for at, c in enumerate(row.cells) if c is not None]
@@ -393,6 +403,31 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
         aligned.append(IndicatorRow(label=present[0][1].label or "", kind=row.kind, unit=row.unit_shown,
                                     cells=row.cells, score=min(c.score for _, c in present)))
     return aligned, alone + unlabelled
+
+
+def _folded_key(label: str) -> str:
+    return utils.default_process(fold(section_key(label)))
+
+
+def _candidates(label: str, rows: list[_Row], folded: list[str]) -> list[_Row]:
+    """The rows that may reach :data:`LABEL_THRESHOLD`, found in one C call.
+
+    A mean of two ratios reaches the threshold only if the token set ratio reaches
+    ``2 * threshold - 100``, and folding accents never lowers the set ratio, so the
+    folded set ratio filters out nothing the full score would keep.
+    """
+    if not rows:
+        return []
+    found = process.extract(_folded_key(label), folded, scorer=fuzz.token_set_ratio,
+                            score_cutoff=2 * LABEL_THRESHOLD - 100, limit=None)
+    return [rows[index] for _, _, index in found]
+
+
+@functools.lru_cache(maxsize=65536)
+def _label_score(a: str, b: str) -> float:
+    """Similarity of two labels or section titles once their period words are out
+    (a dataset repeats the same labels period after period: cached)."""
+    return similarity(section_key(a), section_key(b))
 
 
 def _fill_changes(cells: list[Cell | None]) -> None:
