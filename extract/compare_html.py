@@ -77,7 +77,7 @@ def _indicator_table(rows, periods) -> str:
         body.append(
             f'<tr class="indicator"><td class="label">{escape(row.label)}'
             f'<span class="score"> · {escape(row.kind)} · độ khớp {row.score:g}</span></td>'
-            f"<td>{unit}</td>{cells}<td>{chart(row)}</td></tr>"
+            f"<td>{unit}</td>{cells}<td>{chart(row, periods)}</td></tr>"
         )
     return f'<table class="indicators"><tr><th>Chỉ tiêu</th><th>Đơn vị</th>{head}<th>Biểu đồ</th></tr>{"".join(body)}</table>'
 
@@ -96,8 +96,8 @@ def _value_cell(cell, rising_is_good: bool) -> str:
     return f'<td class="num" title="{escape(cell.text)}">{escape(cell.shown)}{change}</td>'
 
 
-def chart(row) -> str:
-    """A small line chart of the row's values; gaps where a period states nothing."""
+def chart(row, periods: list[str]) -> str:
+    """A small line chart of the row's values, each point titled with its period and value."""
     points = [(i, c.value) for i, c in enumerate(row.cells) if c is not None and c.value is not None]
     n = max(len(row.cells) - 1, 1)
     values = [v for _, v in points]
@@ -110,7 +110,11 @@ def chart(row) -> str:
         return f"{x:.1f},{y:.1f}"
 
     line = " ".join(xy(i, v) for i, v in points)
-    dots = "".join(f'<circle cx="{xy(i, v).split(",")[0]}" cy="{xy(i, v).split(",")[1]}" r="2.5"/>' for i, v in points)
+    dots = "".join(
+        '<circle cx="{}" cy="{}" r="2.5"><title>{}</title></circle>'.format(
+            *xy(i, v).split(","), escape(f"{periods[i]}: {row.cells[i].shown}"))
+        for i, v in points
+    )
     return (f'<svg class="chart" width="{CHART_WIDTH}" height="{CHART_HEIGHT}" '
             f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" aria-label="{escape(row.label)}">'
             f'<polyline fill="none" stroke="#1f5fa8" stroke-width="1.5" points="{line}"/>'

@@ -84,3 +84,11 @@ def test_compare_page_draws_one_chart_per_indicator_in_a_screenshot(page, tmp_pa
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
     line_blue = sum(n for n, rgb in colours if rgb == (0x1F, 0x5F, 0xA8))
     assert line_blue > 500  # the charts' strokes and dots are on the page, not just in the DOM
+
+
+def test_compare_page_escapes_text_from_the_reports(tmp_path):
+    reports = model_series()[:2]
+    for report in reports:
+        report.indicators[0].label = "Chỉ số <b>IIP</b> & \"giá\""
+    page = compare(reports).to_html()
+    assert "<b>IIP</b>" not in page and "Chỉ số &lt;b&gt;IIP&lt;/b&gt; &amp; &quot;giá&quot;" in page
