@@ -6,9 +6,15 @@ level ``ilvl``) and the list definition (``abstractNum``: per level a format, a
 pattern such as ``%1.%2.``, a start value, restart rules). :class:`ListNumbering`
 replays that computation paragraph by paragraph, in document order:
 
-    >>> numbering = ListNumbering.from_xml(NUMBERING_XML)   # doctest: +SKIP
-    >>> [numbering.next_label(num_id=1, ilvl=0) for _ in range(2)]   # doctest: +SKIP
-    ['I.', 'II.']
+    >>> from lxml import etree
+    >>> from extract.readers.wordml import W_NS
+    >>> numbering = ListNumbering.from_xml(etree.fromstring(
+    ...     f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">'
+    ...     '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+    ...     '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+    ...     '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'))
+    >>> [numbering.next_label("1", ilvl).text for ilvl in (0, 1, 1, 0)]
+    ['I.', 'I.1.', 'I.2.', 'II.']
 
 Counters belong to the list definition (``abstractNum``): two ``num`` instances of
 one definition continue each other, as in Word, unless a ``num`` restarts a level
@@ -29,7 +35,9 @@ _SYMBOL_DASHES = {0x2D, 0x2013, 0x2014}
 
 
 def roman(n: int) -> str:
-    """>>> roman(2024)
+    """Upper-case Roman numeral, as Word's upperRoman.
+
+    >>> roman(2024)
     'MMXXIV'
     """
     if n <= 0:
