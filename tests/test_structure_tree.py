@@ -1,0 +1,185 @@
+"""The section tree from hand-made Documents: nesting, repairs, bullets, spans, joins."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.document import Block, Document
+from extract.structure import build
+
+
+def skeleton(*texts: str | Block):
+    return build(Document(format="txt", blocks=[t if isinstance(t, Block) else Block(text=t) for t in texts]))
+
+
+def tree(sk) -> list[tuple[str, str]]:
+    out = []
+
+    def walk(sections):
+        for s in sections:
+            out.append((s.id, s.title))
+            walk(s.children)
+
+    walk(sk.sections)
+    return out
+
+
+def ids(sk) -> list[str]:
+    return [i for i, _ in tree(sk)]
+
+
+def test_seed_numbering_keeps_a_third_item_under_its_parent():
+    sk = skeleton(
+        "I. KHÁI QUÁT", "Nội dung.", "II. CHỈ ĐẠO", "III. KẾT QUẢ", "1. Dân chủ trong quản lý", "2. Quan hệ",
+        "IV. Đánh giá", "1. Ưu điểm", "2. Hạn chế:", "3. Nhiệm vụ, giải pháp trong thời gian đến",
+    )
+    assert ids(sk) == ["I", "II", "III", "III.1", "III.2", "IV", "IV.1", "IV.2", "IV.3"]
+    assert dict(tree(sk))["IV.2"] == "Hạn chế"  # trailing colon dropped
+    assert sk.warnings == []
+
+
+def test_numbers_restarting_under_a_new_parent_are_not_a_problem():
+    sk = skeleton("I. A", "1. a1", "2. a2", "II. B", "1. b1", "a) b1a", "b) b1b", "2. b2")
+    assert ids(sk) == ["I", "I.1", "I.2", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
+    assert sk.warnings == []
+
+
+def test_restart_under_the_same_parent_keeps_the_section_with_a_unique_id():
+    sk = skeleton("I. A", "1. Một", "2. Hai", "1. Lại một", "Nội dung của mục lặp.")
+    assert ids(sk) == ["I", "I.1", "I.2", "I.1-2"]
+    assert sk.blocks[-1].section == "I.1-2"
+    assert any("restarts" in w for w in sk.warnings)
+    assert any("I.1-2" in w for w in sk.warnings)
+
+
+def test_skipped_number_is_kept_and_reported():
+    sk = skeleton("I. A", "1. Một", "3. Ba")
+    assert ids(sk) == ["I", "I.1", "I.3"]
+    assert sk.warnings == ["Numbering skips under section I: 3. comes after 1.."]
+
+
+def test_repeated_number_gets_a_suffix():
+    sk = skeleton("III. KẾT QUẢ", "1. Một", "2. Hai", "2. Hai nữa")
+    assert ids(sk) == ["III", "III.1", "III.2", "III.2-2"]
+    assert any("repeated" in w for w in sk.warnings)
+
+
+def test_vietnamese_letter_sequence_with_dd_runs_without_warnings():
+    letters = ["a", "b", "c", "d", "đ", "e", "g"]
+    sk = skeleton("1. Chung", *[f"{c}) Mục {c}" for c in letters])
+    assert ids(sk) == ["1", *[f"1.{c}" for c in letters]]
+    assert sk.warnings == []
+
+
+def test_bullets_are_paragraphs_of_the_enclosing_section():
+    sk = skeleton("I. A", "1. Ưu điểm", "- Tập trung CCHC.", "+ 100% TTHC đúng hạn.", "• Khác.", "2. Hạn chế")
+    assert ids(sk) == ["I", "I.1", "I.2"]
+    assert [pb.section for pb in sk.blocks[2:5]] == ["I.1"] * 3
+
+
+def test_decimal_numbers_nest_under_their_arabic_parent():
+    sk = skeleton("1. Mục tiêu", "1.1. Tổng quát", "1.2. Cụ thể", "2. Quan điểm", "2.1. Thứ nhất", "2.1.1. Chi tiết")
+    assert ids(sk) == ["1", "1.1", "1.2", "2", "2.1", "2.1.1"]
+
+
+def test_chapters_and_articles_of_legal_texts_are_sections():
+    sk = skeleton("Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Nội dung.", "Điều 2. Đối tượng áp dụng",
+                  "Chương II", "Điều 3. Tổ chức thực hiện")
+    assert ids(sk) == ["I", "I.1", "I.2", "II", "II.3"]
+    assert dict(tree(sk))["I.1"] == "Phạm vi điều chỉnh"
+
+
+def test_parts_written_in_words_number_their_sections():
+    sk = skeleton("Phần thứ nhất", "I. Kết quả", "1. Chi tiết", "Phần thứ hai", "I. Nhiệm vụ")
+    assert ids(sk) == ["1", "1.I", "1.I.1", "2", "2.I"]
+
+
+def test_long_numbered_sentences_are_list_items_not_sections():
+    item = ("1. Tổ chức Hội nghị Công chức, viên chức năm 2020, theo đó Giám đốc Sở báo cáo, kiểm điểm trách nhiệm "
+            "người đứng đầu trong thực hiện quy định về phát huy dân chủ ở cơ sở năm 2020.")
+    sk = skeleton("II. CÔNG TÁC CHỈ ĐẠO", item, "2. Xây dựng chương trình hành động của Sở, Đảng ủy Sở, Công đoàn, "
+                  "Chi đoàn thực hiện chỉ tiêu kế hoạch và nhiệm vụ chính trị trọng tâm năm 2021.")
+    assert ids(sk) == ["II"]
+    assert [pb.section for pb in sk.blocks] == ["II", "II", "II"]
+
+
+def test_a_numbering_used_as_a_list_stays_a_list():
+    sk = skeleton("1. Công an tỉnh",
+                  "a) Phát huy vai trò thường trực tham mưu cho Ban chỉ đạo tỉnh triển khai kịp thời, hiệu quả các "
+                  "nhiệm vụ của Đề án, trong đó tập trung đôn đốc các địa phương thực hiện Chiến dịch làm sạch dữ liệu.",
+                  "b) Theo dõi, đôn đốc, phối hợp với các sở tham mưu, đề xuất và tổ chức thực hiện các nhiệm vụ:")
+    assert ids(sk) == ["1"]
+
+
+def test_run_in_headings_open_sections_titled_by_the_words_before_the_colon():
+    sk = skeleton("1. Nhóm tiện ích",
+                  "a) Về dịch vụ công trực tuyến: Toàn tỉnh đã triển khai cung cấp 2.028 dịch vụ công trực tuyến, "
+                  "tỷ lệ tiếp nhận hồ sơ hình thức trực tuyến đạt 82,04%. Các sở đã hoàn thành.",
+                  "b) Về dịch vụ công thiết yếu:")
+    assert tree(sk) == [("1", "Nhóm tiện ích"), ("1.a", "Về dịch vụ công trực tuyến"), ("1.b", "Về dịch vụ công thiết yếu")]
+
+
+def test_a_lost_roman_heading_does_not_push_the_next_roman_under_an_arabic_item():
+    sk = skeleton("PHẦN 1", "1. Kết quả", "6. Lý do", "II. MỤC TIÊU", "1. Mục tiêu", "III. GIẢI PHÁP")
+    assert ids(sk) == ["1", "1.1", "1.6", "1.II", "1.II.1", "1.III"]
+
+
+def test_upper_letters_as_top_level_hold_roman_sections():
+    sk = skeleton("A. TÌNH HÌNH", "I. Kinh tế", "II. Xã hội", "B. NHIỆM VỤ", "I. Trọng tâm")
+    assert ids(sk) == ["A", "A.I", "A.II", "B", "B.I"]
+
+
+def test_headings_in_front_and_back_matter_open_no_section():
+    sk = skeleton("BÁO CÁO", "Kết quả công tác", "I. KẾT QUẢ", "Nội dung.", "Sở Nội vụ kính báo cáo./.",
+                  "Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "Nguyễn Văn A", "PHỤ LỤC", "1. Danh mục văn bản")
+    assert ids(sk) == ["I"]
+    assert [pb.region for pb in sk.blocks].count("back") == 7
+    assert sk.blocks[-1].section is None
+
+
+def test_word_labels_are_part_of_the_text_and_the_heading():
+    sk = skeleton(Block(text="KHÁI QUÁT", label="I."), Block(text="Dân chủ", label="1."), "Nội dung.")
+    assert tree(sk) == [("I", "KHÁI QUÁT"), ("I.1", "Dân chủ")]
+    assert sk.text == "I. KHÁI QUÁT\n1. Dân chủ\nNội dung."
+    assert sk.sections[0].label == "I."
+
+
+def test_section_span_runs_from_heading_to_end_of_its_last_block():
+    sk = skeleton("I. A", "Đoạn một.", "1. Con", "Đoạn hai.", "II. B", "Đoạn ba.")
+    first, second = sk.sections
+    assert sk.text[slice(*first.span)] == "I. A\nĐoạn một.\n1. Con\nĐoạn hai."
+    assert sk.text[slice(*first.children[0].span)] == "1. Con\nĐoạn hai."
+    assert sk.text[slice(*second.span)] == "II. B\nĐoạn ba."
+    assert sk.section_at(sk.text.index("Đoạn hai")) == "I.1"
+
+
+def test_paragraph_broken_mid_sentence_is_joined_with_a_space():
+    sk = skeleton("I. A", "Sở thực hiện quy định theo Nghị định số", "04/NĐ-CP ngày 09/01/2015 của Chính phủ.",
+                  "Kế hoạch về công tác dân vận giai đoạn", "2021 – 2021, Kế hoạch số 10.", "nhưng một dòng.")
+    assert "theo Nghị định số 04/NĐ-CP ngày" in sk.text
+    assert "giai đoạn 2021 – 2021, Kế hoạch" in sk.text
+    assert "số 10.\nnhưng" in sk.text  # the sentence had ended
+    assert len(sk.blocks) == 6  # every block keeps its own span
+    assert sk.text[slice(*sk.blocks[2].span)] == "04/NĐ-CP ngày 09/01/2015 của Chính phủ."
+
+
+def test_no_join_into_a_heading_a_list_item_or_a_table_cell():
+    sk = skeleton("I. A", "Nội dung chưa hết", "1. Mục con", "câu tiếp", Block(text="bảng", kind="table_cell"),
+                  "Nội dung chưa hết", "a) mục a")
+    assert sk.text.count("\n") == 6
+
+
+_LABELS = st.sampled_from(["I.", "II.", "III.", "1.", "2.", "3.", "a)", "b)", "đ)", "1.1.", "2.1.", "-", "+", ""])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LABELS, min_size=1, max_size=30))
+def test_any_numbering_keeps_all_text_and_gives_unique_ids(labels):
+    texts = [f"{label} Tiêu đề {k}".strip() for k, label in enumerate(labels)]
+    sk = skeleton(*texts)
+    all_ids = ids(sk)
+    assert len(all_ids) == len(set(all_ids))
+    assert sk.text.split("\n") == texts
+    opened = set(all_ids)
+    assert all(pb.section is None or pb.section in opened for pb in sk.blocks)
