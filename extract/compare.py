@@ -51,15 +51,16 @@ class PeriodColumn(msgspec.Struct, kw_only=True):
 
 
 class Cell(msgspec.Struct, kw_only=True):
-    value: float | None
+    value: float | None  # as the report JSON has it: in the base unit (đồng for "1.250 tỷ đồng")
+    amount: float | None = None  # in the row's unit, as a reader writes it (1250 for "1.250 tỷ đồng")
     numerator: float | None = None
     denominator: float | None = None
     text: str = ""
     label: str | None = None
     section: str | None = None
     score: float = 100.0  # label similarity to the row's previous cell
-    change: float | None = None  # value minus the previous period's value in this row
-    change_pct: float | None = None  # relative change, percent of the previous value
+    change: float | None = None  # amount minus the previous stated period's amount, in the row's unit
+    change_pct: float | None = None  # relative change, percent of the previous amount
 
     @property
     def shown(self) -> str:
@@ -74,7 +75,7 @@ class Cell(msgspec.Struct, kw_only=True):
     def _written(self, number) -> str:
         if self.numerator is not None and self.denominator is not None:
             return f"{number(self.numerator)}/{number(self.denominator)}"
-        return number(self.value)
+        return number(self.amount)
 
 
 class IndicatorRow(msgspec.Struct, kw_only=True):
@@ -90,7 +91,8 @@ class Unmatched(msgspec.Struct, kw_only=True):
     label: str | None
     kind: str
     unit: str | None
-    value: float | None
+    value: float | None  # in the base unit, as in the report JSON
+    amount: float | None  # in ``unit``
     text: str
     section: str | None
     reason: str
@@ -153,7 +155,7 @@ class Comparison(msgspec.Struct, kw_only=True):
                              *(plain_number(c.change) if c else "" for c in cells[1:]),
                              *(plain_number(c.change_pct) if c else "" for c in cells[1:])])
         for item in self.unmatched:
-            values = [plain_number(item.value) if p == item.period else "" for p in labels]
+            values = [plain_number(item.amount) if p == item.period else "" for p in labels]
             writer.writerow(["indicator", item.label or item.text, item.kind, item.unit or "",
                              f"unmatched: {item.reason}", "", *values, *blank, *blank])
         for cited in self.citations:
@@ -318,8 +320,29 @@ def _section_titles(report: Report) -> dict[str, str]:
     return {s.id: s.title for s in report.iter_sections()}
 
 
+@functools.cache
+def _unit_scales() -> dict[str, tuple[str, float]]:
+    """Unit as printed → (base unit, what one unit is worth in it), from ``units.tsv``:
+    ``"tỷ đồng"`` → ``("đồng", 1e9)``. A report that moves from triệu đồng to tỷ đồng
+    still lines up, since indicator values are in the base unit."""
+    from extract.indicators.reference import units
+
+    known = {u.unit: (u.kind, u.scale) for u in units()}
+    bases = [unit for unit, (_, scale) in known.items() if scale == 1]
+    return {
+        unit: (max((b for b in bases if unit.endswith(b) and known[b][0] == kind), key=len, default=unit), scale)
+        for unit, (kind, scale) in known.items()
+    }
+
+
+def _scale(unit: str | None) -> float:
+    return _unit_scales().get(unit or "", ("", 1.0))[1]
+
+
 def _unit(indicator: Indicator) -> str:
-    return " ".join((indicator.unit or "").casefold().split())
+    """The base unit an indicator's value is in, for telling comparable figures apart."""
+    unit = _unit_scales().get(indicator.unit or "", (indicator.unit or "", 1.0))[0]
+    return " ".join(unit.casefold().split())
 
 
 def _cell(indicator: Indicator, score: float = 100.0) -> Cell:
@@ -396,10 +419,11 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             at, cell = present[0]
             alone.append(Unmatched(
                 period=periods[at].label, label=cell.label, kind=row.kind, unit=row.unit_shown, value=cell.value,
+                amount=_amount(cell.value, row.unit_shown),
                 text=cell.text, section=cell.section,
                 reason="no indicator of the same kind and unit with a similar label in another period"))
             continue
-        _fill_changes(row.cells)
+        _fill_amounts(row.cells, row.unit_shown)
         aligned.append(IndicatorRow(label=present[0][1].label or "", kind=row.kind, unit=row.unit_shown,
                                     cells=row.cells, score=min(c.score for _, c in present)))
     return aligned, alone + unlabelled
@@ -430,21 +454,28 @@ def _label_score(a: str, b: str) -> float:
     return similarity(section_key(a), section_key(b))
 
 
-def _fill_changes(cells: list[Cell | None]) -> None:
+def _fill_amounts(cells: list[Cell | None], unit: str | None) -> None:
+    """Amounts in the row's unit, and each one's change from the previous stated period."""
     previous = None
     for cell in cells:
         if cell is None:
             continue
-        if previous is not None and previous.value is not None and cell.value is not None:
-            cell.change = round(cell.value - previous.value, 6)
-            if previous.value:
-                cell.change_pct = round((cell.value - previous.value) / abs(previous.value) * 100, 2)
+        cell.amount = _amount(cell.value, unit)
+        if previous is not None and previous.amount is not None and cell.amount is not None:
+            cell.change = round(cell.amount - previous.amount, 6)
+            if previous.amount:
+                cell.change_pct = round((cell.amount - previous.amount) / abs(previous.amount) * 100, 2)
         previous = cell
 
 
 def _unmatched(indicator: Indicator, period: PeriodColumn, reason: str) -> Unmatched:
     return Unmatched(period=period.label, label=indicator.label, kind=indicator.kind, unit=indicator.unit,
-                     value=indicator.value, text=indicator.text, section=indicator.section, reason=reason)
+                     value=indicator.value, amount=_amount(indicator.value, indicator.unit), text=indicator.text,
+                     section=indicator.section, reason=reason)
+
+
+def _amount(value: float | None, unit: str | None) -> float | None:
+    return None if value is None else round(value / _scale(unit), 9)
 
 
 def citation_identity(citation: Citation, by_id: dict[str, Citation]) -> str:

@@ -98,7 +98,7 @@ def _value_cell(cell, rising_is_good: bool) -> str:
 
 def chart(row, periods: list[str]) -> str:
     """A small line chart of the row's values, each point titled with its period and value."""
-    points = [(i, c.value) for i, c in enumerate(row.cells) if c is not None and c.value is not None]
+    points = [(i, c.amount) for i, c in enumerate(row.cells) if c is not None and c.amount is not None]
     n = max(len(row.cells) - 1, 1)
     values = [v for _, v in points]
     low, high = min(values, default=0), max(values, default=0)
@@ -128,7 +128,7 @@ def _unmatched_table(items) -> str:
 
     rows = "".join(
         f"<tr><td>{escape(u.period)}</td><td>{escape(u.label or '')}</td><td>{escape(u.kind)}</td>"
-        f'<td class="num">{escape(format_number(u.value))} {escape(u.unit or "")}</td><td>{escape(u.text)}</td>'
+        f'<td class="num">{escape(format_number(u.amount))} {escape(u.unit or "")}</td><td>{escape(u.text)}</td>'
         f'<td class="muted">{escape(u.reason)}</td></tr>'
         for u in items
     )

@@ -8,6 +8,7 @@ import sys
 
 from conftest import ROOT
 
+from extract.indicators.reference import units
 from extract.schema import Citation, Indicator, Metadata, Period, Report, Section, Source
 
 
@@ -32,6 +33,10 @@ def _tree(pairs: list[tuple[str, str]]) -> list[Section]:
     return roots
 
 
+# Indicator values are in the base unit: "1.250 tỷ đồng" has value 1.25e12 (units.tsv, scale)
+SCALES = {u.unit: u.scale for u in units()}
+
+
 def model_report(period_id: str) -> Report:
     samples = load_make_samples()
     rendered = samples.render(period_id)
@@ -41,9 +46,13 @@ def model_report(period_id: str) -> Report:
     for n, figure in enumerate(rendered.figures, 1):
         value = figure.values[at]
         pair = value if isinstance(value, tuple) else (None, None)
+        if figure.kind == "ratio":
+            value = pair[0] / pair[1]
+        elif figure.kind == "rank":
+            value = pair[0]
         indicators.append(Indicator(
             id=f"i{n}", text=figure.label, label=figure.label, kind=figure.kind, unit=figure.unit or None,
-            value=float(pair[0] if pair[0] is not None else value), numerator=pair[0], denominator=pair[1],
+            value=value * SCALES.get(figure.unit, 1.0), numerator=pair[0], denominator=pair[1],
             section=rendered.figure_sections[figure.key],
         ))
     citations = [Citation(id=f"c{n}", text=samples.CITATIONS[key].text, form="full", key=key)

@@ -47,7 +47,7 @@ def test_compare_orders_reports_by_period_start_then_end(comparison):
 ])
 def test_compare_aligns_each_indicator_across_the_periods_that_state_it(comparison, label, kind, values):
     row = row_of(comparison, label, kind)
-    assert [c.value if c else None for c in row.cells] == values
+    assert [c.amount if c else None for c in row.cells] == values
     assert row.score == 100.0
 
 
@@ -123,7 +123,7 @@ def test_compare_never_aligns_indicators_of_different_units():
     baseline = {u.label for u in compare(reports).unmatched}
     for indicator in reports[1].indicators:
         if indicator.label == "Xi măng":
-            indicator.unit = "tấn"
+            indicator.unit = "triệu kWh"
     result = compare(reports)
     assert {u.label for u in result.unmatched} - baseline == {"Xi măng"}
     assert not [r for r in result.indicators if r.label == "Xi măng"]
@@ -135,7 +135,18 @@ def test_compare_aligns_a_label_that_lost_its_accents_with_its_accented_form():
         if indicator.label == "Kim ngạch xuất khẩu":
             indicator.label = "Kim ngach xuat khau"
     row = row_of(compare(reports), "Kim ngạch xuất khẩu", "money")
-    assert [c.value for c in row.cells] == [612.4, 1315.8]
+    assert [c.amount for c in row.cells] == [612.4, 1315.8]
+
+
+def test_compare_aligns_one_figure_printed_in_two_scales_of_the_same_unit():
+    reports = model_series()[:2]
+    for indicator in reports[1].indicators:
+        if indicator.label == "Tổng vốn đăng ký của các dự án":
+            indicator.unit = "triệu đồng"  # 2.730.000 triệu đồng: the same value in đồng
+    row = row_of(compare(reports), "Tổng vốn đăng ký của các dự án", "money")
+    assert row.unit == "tỷ đồng"
+    assert [c.value for c in row.cells] == [1.25e12, 2.73e12]
+    assert [c.amount for c in row.cells] == [1250, 2730] and row.cells[1].change == 1480
 
 
 def test_compare_uses_the_section_to_choose_between_two_equally_named_indicators():

@@ -58,7 +58,7 @@ def test_parsed_series_gives_the_model_citations_new_carried_and_dropped(parsed)
     ("percent", [None, None, 41.5, 44.2]),  # website thương mại điện tử: new in 2022
 ])
 def test_parsed_series_aligns_known_indicators_with_their_values_per_period(parsed, kind, values):
-    rows = [[c.value if c else None for c in r.cells] for r in parsed.indicators if r.kind == kind]
+    rows = [[c.amount if c else None for c in r.cells] for r in parsed.indicators if r.kind == kind]
     assert values in rows, f"no {kind} row with {values}; {kind} rows: {rows}"
 
 
