@@ -226,6 +226,25 @@ def test_docx_reader_includes_a_text_box_once_where_it_is_anchored():
     assert [b.text for b in read_docx(make_docx(body), "t.docx", None).blocks] == ["trước", "Số: 15/BC-SCT", "sau"]
 
 
+def test_docx_reader_reads_an_embedded_html_chunk_in_place():
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    word = docx.Document()
+    word.add_paragraph("trước")
+    html = "<html><body><p>Đoạn từ HTML</p></body></html>".encode()
+    chunk = Part(PackURI("/word/afchunk.htm"), "text/html", html, word.part.package)
+    rid = word.part.relate_to(chunk, RT.A_F_CHUNK)
+    R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    word.element.body.insert(1, parse_xml(f'<w:altChunk {W_NS} {R_NS} r:id="{rid}"/>'))
+    word.add_paragraph("sau")
+    out = io.BytesIO()
+    word.save(out)
+    texts = [b.text for b in read_docx(out.getvalue(), "t.docx", None).blocks]
+    assert texts == ["trước", "Đoạn từ HTML", "sau"]
+
+
 def test_docx_reader_measures_bold_font_and_size_through_styles():
     styles = (
         '<w:style w:type="character" w:styleId="Dam"><w:name w:val="Dam"/><w:rPr><w:b/></w:rPr></w:style>'
@@ -430,6 +449,31 @@ def test_docx_reader_refuses_a_zip_that_is_not_word():
         read(_zip(parts), "album.docx")
     with pytest.raises(UnsupportedFormat, match="book.docx: .*Excel workbook"):
         read_docx(_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}), "book.docx", None)
+
+
+@pytest.mark.parametrize(
+    "main_type",
+    [
+        "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    ],
+)
+def test_docx_reader_reads_macro_enabled_documents_and_templates(main_type):
+    parts = _seed_parts()
+    plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    assert plain in parts["[Content_Types].xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(plain, main_type.encode())
+    assert read(_zip(parts), "macro.docm").blocks[1].text == "I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH"
+
+
+def test_docx_reader_names_strict_open_xml_instead_of_finding_no_text():
+    parts = _seed_parts()
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+    )
+    with pytest.raises(UnsupportedFormat, match="strict.docx: a Strict Open XML document"):
+        read_docx(_zip(parts), "strict.docx", None)
 
 
 def test_docx_reader_refuses_a_password_protected_docx():

@@ -36,6 +36,15 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _REL_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+# Main parts that hold the same body as a .docx: templates and macro-enabled files
+_WORD_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+# w:altChunk embeds a whole file in the body; content type → our format of it
+_ALT_CHUNK_FORMATS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt"}
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _REL_HEADER_FOOTER = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
@@ -63,29 +72,34 @@ def read_docx(data: bytes, name: str, options) -> Document:
     check_package(data, name)
     word = _open(data, name)
     try:
-        body_reader = _BodyReader(_styles(word), ListNumbering.from_xml(_numbering(word)))
+        body_reader = _BodyReader(word.part, _styles(word), ListNumbering.from_xml(_numbering(word)), name, options)
         body_reader.container(word.element.body)
-        headers = _header_texts(word)
+        headers = _header_texts(word, name, options)
         app = _app_properties(word)
     except VnreportError:
         raise
     except Exception as exc:  # python-docx/lxml on a part Word would refuse: report, don't crash
         raise CorruptDocument(name, f"damaged Word document ({type(exc).__name__}: {exc})") from None
-    doc = Document(format="docx", blocks=body_reader.blocks, path=name)
+    doc = Document(format="docx", blocks=body_reader.blocks, path=name, warnings=body_reader.warnings)
     doc.measured["headers"] = headers
     doc.pages = _page_count(app, doc)
     return doc
 
 
 def _open(data: bytes, name: str):
-    import docx
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
 
+    for content_type in _WORD_MAIN_TYPES:  # python-docx knows only the .docx main part
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
     try:
-        return docx.Document(io.BytesIO(data))
-    except ValueError as exc:  # python-docx's way of saying "main part is not a .docx document"
-        raise UnsupportedFormat(name, f"not a plain Word document ({exc})") from None
+        main = Package.open(io.BytesIO(data)).main_document_part
     except Exception as exc:  # the library boundary: any failure here is a damaged package
         raise CorruptDocument(name, f"damaged Word package ({type(exc).__name__}: {exc})") from None
+    if not isinstance(main, DocumentPart):
+        raise UnsupportedFormat(name, f"the main part is {main.content_type}, not a Word document")
+    return main.document
 
 
 def _styles(word) -> WordStyles:
@@ -126,10 +140,13 @@ class _Paragraph:
 class _BodyReader:
     """Walks body XML in document order, keeping list counters and open fields."""
 
-    def __init__(self, styles: WordStyles, numbering: ListNumbering):
+    def __init__(self, part, styles: WordStyles, numbering: ListNumbering, name: str, options):
+        self.part = part  # the story's part, for its relationships (embedded chunks)
         self.styles = styles
         self.numbering = numbering
+        self.name, self.options = name, options
         self.blocks: list[Block] = []
+        self.warnings: list[str] = []
         self.tables = 0
         # Open complex fields, True once past "separate": only results are shown.
         # Fields span paragraphs (a table of contents), so this lives here.
@@ -145,6 +162,25 @@ class _BodyReader:
                 self.table(child)
             elif tag in _BLOCK_WRAPPERS:
                 self.container(child, cell)
+            elif tag == W + "altChunk":
+                self.alt_chunk(child, cell)
+
+    def alt_chunk(self, el, cell: tuple[int, int, int] | None) -> None:
+        """A file embedded in the body (HTML pasted by a generator): read with its own reader."""
+        from extract.readers import reader_for
+
+        chunk = self.part.related_parts.get(el.get(_R + "id"))
+        if chunk is None:
+            return
+        content_type = chunk.content_type.split(";")[0].strip()
+        fmt = _ALT_CHUNK_FORMATS.get(content_type)
+        if fmt is None:
+            self.warnings.append(f"embedded chunk {chunk.partname} ({content_type}) not read")
+            return
+        for block in reader_for(fmt)(chunk.blob, f"{self.name}:{chunk.partname}", self.options).blocks:
+            if cell:
+                block.kind, block.cell = "table_cell", cell
+            self.blocks.append(block)
 
     def table(self, tbl) -> None:
         index = self.tables
@@ -333,11 +369,11 @@ def _measure(pieces: list[_Piece]) -> tuple[bool | None, bool | None, float | No
     )
 
 
-def _header_texts(word) -> list[str]:
+def _header_texts(word, name: str, options) -> list[str]:
     texts = []
     for rel in word.part.rels.values():
         if rel.reltype in _REL_HEADER_FOOTER and not rel.is_external:
-            reader = _BodyReader(_styles(word), ListNumbering.from_xml(None))
+            reader = _BodyReader(rel.target_part, _styles(word), ListNumbering.from_xml(None), name, options)
             reader.container(rel.target_part.element)
             text = "\n".join(block.text for block in reader.blocks)
             if text:

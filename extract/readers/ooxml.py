@@ -27,6 +27,8 @@ RATIO_FLOOR = 10 * 1024 * 1024  # small parts compress well legitimately (XML of
 WORD_MAIN_PART = "word/document.xml"
 _CHUNK = 1 << 20
 
+# Word's "Strict Open XML Document" uses other namespaces than every reader expects
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted DOCX/XLSX/PPTX is not a ZIP: it is an OLE compound file whose directory
 # names (UTF-16LE) include the streams "EncryptionInfo" and "EncryptedPackage".
@@ -85,6 +87,10 @@ def check_package(data: bytes, name: str) -> None:
                 raise CorruptDocument(name, f"zip bomb: parts inflate to over {MAX_TOTAL_BYTES:,} bytes in all")
             if is_xml(info.filename):
                 _check_no_declarations(blob, info.filename, name)
+            if info.filename == "_rels/.rels" and _STRICT_NAMESPACE in blob:
+                raise UnsupportedFormat(
+                    name, "a Strict Open XML document (ISO 29500 Strict): save it as a regular Word .docx"
+                )
 
 
 def _check_is_word(names: set[str], name: str) -> None:
