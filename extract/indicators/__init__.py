@@ -29,8 +29,9 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
-from extract.indicators.labels import complete, left_label, right_label, starts_with_verb, words
-from extract.indicators.numbers import Mention, find_mentions
+from extract.indicators.labels import (complete, is_generic, left_label, right_label, share_of,
+                                       starts_with_verb, words)
+from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
 
@@ -42,6 +43,14 @@ NLP_DEFAULT = False
 _SENTENCE_END = regex.compile(r"[.;!?…](?=\s|$)|\n")
 # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit.
 _OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
+
+
+_UNITLESS_RATIO = regex.compile(r"[ ]?\(")  # "2.157/2.517 (đạt tỷ lệ 85,7%)"
+_ORDINAL_RANK = regex.compile(r"(?<![\p{L}])thứ[ ]?$", regex.IGNORECASE)
+_RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên|của|toàn)\s+(?:khu vực|cả nước|thế giới|toàn quốc|\d)", regex.IGNORECASE)
+_LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
+_COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
+_COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
 
 def _sentence_bounds(text: str) -> list[int]:
@@ -68,11 +77,15 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
            counted: bool, previous: Indicator | None) -> tuple[str | None, tuple[int, int]]:
     """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`."""
     left = left_label(text[s_start:start])
+    if not left and regex.search(r"(?i)t[ỷỉ] lệ\s*$", text[s_start:start]):
+        left = "tỷ lệ"  # "(đạt tỷ lệ 85,7%)": the cue words were the whole clause
     copula = regex.search(r"(?:\blà|:|\bgồm)\s*$", text[s_start:start])
     if counted and not copula:
         right = right_label(text[unit_start : unit_end + 200])
         if words(right) > words(text[unit_start:unit_end]) or words(left) < 2:
             return right or None, (start, max(unit_end, unit_start + len(right)))
+    if is_generic(left) and previous is not None and previous.label:
+        return share_of(left, previous.label), (text.rfind(left, s_start, start), unit_end)
     if words(left) >= 2:
         return left, (text.rfind(left, s_start, start), unit_end)
     right = right_label(text[unit_end : unit_end + 200])
@@ -87,9 +100,9 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
                     exclude: list[tuple[int, int]] | None = None) -> list[Indicator]:
     """Every indicator in ``text``, in order, ids ``i1``, ``i2`` …
 
-    ``nlp=True`` refines labels with underthesea (see :mod:`extract.indicators.refine`);
-    ``period`` is the report period, used when the sentence names none; numbers inside
-    the ``exclude`` spans (citations) are skipped.
+    ``nlp=True`` refines labels and unknown counted nouns with underthesea (see
+    :mod:`extract.indicators.refine`); ``period`` is the report period, used when the
+    sentence names none; numbers inside the ``exclude`` spans (citations) are skipped.
     """
     from extract.periods import find_periods
 
@@ -97,7 +110,9 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
     excluded = sorted(exclude or [])
     found: list[Indicator] = []
     consumed_until = last_figure_end = -1
-    for m in find_mentions(text):
+    list_head: Indicator | None = None
+    mentions = sorted(find_mentions(text) + _spelled(text), key=lambda m: m.start)
+    for m in mentions:
         if m.start < consumed_until:
             continue
         k = bisect.bisect_right(excluded, (m.start, float("inf"))) - 1
@@ -106,16 +121,21 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         s_start = sentence = bounds[bisect.bisect_right(bounds, m.start) - 1]
         if found and found[-1].span[0] >= s_start:
             s_start = max(s_start, last_figure_end)  # a list: the clause starts after the previous figure
-        cues = cues_before(text[max(0, m.start - 40) : m.start])
-        rank = "rank" in cues
+        left_text = text[max(0, m.start - 40) : m.start]
+        rank = "rank" in cues_before(left_text) or bool(
+            _ORDINAL_RANK.search(left_text) and _RANK_SCOPE.match(text, m.end))
         hit = unit_after(text, m.end)
+        if hit is None and not rank and m.denominator is None:
+            hit = _unit_of_subject(text[s_start : m.start], m.end)
         if m.denominator is not None and hit is None and not rank:
             if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
                 target = _explained_percent(found, m, sentence)
                 if target is not None:
                     target.numerator, target.denominator = m.numerator, m.denominator
-            continue
-        if not rank and (hit is None or not_indicator(text, m.start, m.end, has_unit=True)):
+                    continue
+            if not (_UNITLESS_RATIO.match(text, m.end) and m.denominator > 12):
+                continue
+        elif not rank and (hit is None or not_indicator(text, m.start, m.end, has_unit=True)):
             continue
         unit, unit_end = (hit if hit else (None, m.end))
         numerator, denominator = m.numerator, m.denominator
@@ -124,33 +144,64 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
             numerator, denominator, consumed_until = m.value, d, over.end()
         r = reading(text[s_start : m.start], text[m.end : m.end + 120], unit.kind if unit else None)
         scale = unit.scale if unit else 1.0
-        if r.kind == "rank":
-            value = m.value
+        if rank:
+            r.kind, value, unit, unit_end = "rank", m.value, None, m.end
+        elif denominator and unit is not None and unit.kind == "quantity":
+            value = m.value  # a score "90,09/100 điểm": the maximum is the denominator
         elif denominator:
             r.kind = "ratio"
             value = round(numerator / denominator, 4)
         else:
             value = m.value * scale
         unit_start = m.end + (text[m.end : m.end + 1] == " ")
-        counted = unit is not None and unit.kind == "count"
+        counted = unit is not None and unit.kind == "count" and unit_end > m.end
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence)
-        found.append(Indicator(
+        ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
             unit=unit.unit if unit else None, numerator=numerator, denominator=denominator,
             direction=r.direction, baseline=r.baseline, period=None, span=span,
             approx=r.approx, value_max=m.value_max * scale if m.value_max is not None else None,
-        ))
+        )
+        ind.period = _period_near(text, sentence, m.start, find_periods) or period
+        if list_head is not None and same_sentence is list_head and counted and label and label.startswith(
+                text[unit_start:unit_end]):
+            list_head.label = list_head.unit + label[unit_end - unit_start :]  # "5 tập thể, 18 cá nhân được …"
+        list_head = ind if counted and _LIST_NEXT.match(text, unit_end) else None
+        if list_head is not None:
+            ind.label = text[unit_start:unit_end]
+        found.append(ind)
         last_figure_end = max(unit_end, consumed_until)
-        found[-1].period = _period_near(text, s_start, m.start, find_periods) or period
     _share_subjects(found, bounds)
     if nlp:
         from extract.indicators.refine import refine_labels
 
-        refine_labels(found)
+        refine_labels(found, text)
     for n, ind in enumerate(found, 1):
         ind.id = f"i{n}"
     return found
+
+
+def _spelled(text: str) -> list[Mention]:
+    """Spelled-out figures that a known unit follows ("hai cuộc", "thứ ba trong khu vực")."""
+    out = []
+    for m in find_word_mentions(text):
+        hit = unit_after(text, m.end)
+        ordinal = _ORDINAL_RANK.search(text[max(0, m.start - 20) : m.start]) and _RANK_SCOPE.match(text, m.end)
+        if ordinal or (hit and hit[0].kind != "percent"):
+            out.append(m)
+    return out
+
+
+def _unit_of_subject(clause: str, at: int):
+    """ "Tổng số hồ sơ … là 120.088": the unit named by the subject, when no unit follows."""
+    if not _COPULA_END.search(clause):
+        return None
+    m = _COUNT_SUBJECT.search(clause)
+    if not m:
+        return None
+    hit = unit_after(clause, m.end())
+    return (hit[0], at) if hit and hit[0].kind == "count" else None
 
 
 def _period_near(text: str, s_start: int, start: int, find_periods) -> str | None:
@@ -168,7 +219,7 @@ def _share_subjects(found: list[Indicator], bounds: list[int]) -> None:
 
 
 def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
-    """Indicators of a report's body, with section, page and period; citations left out."""
+    """Indicators of a report's body and tables, with section, page and period; citations left out."""
     from extract.citations import find_citations
 
     text = skeleton.text
@@ -178,10 +229,35 @@ def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
             exclude.append(pb.span)
     period = metadata.period.label if getattr(metadata, "period", None) else None
     found = find_indicators(text, nlp=NLP_DEFAULT if nlp is None else nlp, period=period, exclude=_merge(exclude))
-    for ind in found:
+    found = sorted(found + _table_indicators(skeleton, period), key=lambda i: i.span)
+    for n, ind in enumerate(found, 1):
+        ind.id = f"i{n}"
         ind.section = skeleton.section_at(ind.span[0])
         ind.page = skeleton.page_at(ind.span[0])
     return found
+
+
+def _table_indicators(skeleton, period: str | None) -> list[Indicator]:
+    """One indicator per statistics-table row with a label, a unit and a value cell."""
+    from itertools import groupby
+
+    from extract.indicators.table_rows import read_row
+
+    cells = [pb for pb in skeleton.blocks if pb.block.cell is not None and pb.region == "body"]
+    out = []
+    for _, row in groupby(cells, key=lambda pb: pb.block.cell[:2]):
+        row = sorted(row, key=lambda pb: pb.block.cell[2])
+        texts = [skeleton.text[pb.span[0] : pb.span[1]] for pb in row]
+        fig = read_row(texts)
+        if fig is None:
+            continue
+        start = row[0].span[0]
+        end = row[fig.column].span[1]
+        out.append(Indicator(
+            id="", text=skeleton.text[start:end], label=fig.label, kind=fig.kind, value=fig.value,
+            unit=fig.unit, period=period, span=(start, end),
+        ))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

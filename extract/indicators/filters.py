@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from extract.indicators.tables import not_indicator_cues
+from extract.indicators.reference import not_indicator_cues
 
 # "Covid-19", "Covid -19", "SARS-CoV-2", "Mẫu-01": a word glued to the number by a hyphen.
 _NAME_BEFORE = regex.compile(r"\p{L}[ ]?[-–][ ]?$")

@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from extract.indicators.tables import reading_cues
+from extract.indicators.reference import reading_cues
 
 # "so với cùng kỳ năm trước", "so với kế hoạch", "so với năm 2020": up to the clause's end.
 _BASELINE = regex.compile(

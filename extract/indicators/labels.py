@@ -22,11 +22,11 @@ from extract.indicators.kinds import cue_at_end
 
 _BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n")
 _LEAD = regex.compile(
-    r"^(?:[\s,\-–+•*]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng)\b)+",
+    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng)\b)+",
     regex.IGNORECASE,
 )
 _TRAIL = regex.compile(
-    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên)\b)+$",
+    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng)\b)+$",
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
@@ -48,6 +48,7 @@ def _strip_cues(left: str) -> str:
 
 def left_label(left: str) -> str:
     """Words before a figure, back to the start of its clause, without cue words or connectors."""
+    left = regex.sub(r"[\s:]+$", " ", left)  # "cơ quan tổ chức: 2.157/2.517": the colon ends the label
     starts = [m.end() for m in _BOUNDARY.finditer(left)]
     clause = left[starts[-1] :] if starts else left
     clause = _TRAIL.sub("", _strip_cues(clause))
@@ -75,6 +76,20 @@ def starts_with_verb(label: str) -> bool:
 def complete(label: str, previous: str) -> str:
     """A label starting with a verb borrows the subject of the previous label in its list."""
     return f"{subject(previous)} {label}".strip()
+
+
+_GENERIC = regex.compile(r"^(?:tỷ lệ|tỉ lệ)$", regex.IGNORECASE)
+_COUNT_HEAD = regex.compile(r"^(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
+
+
+def is_generic(label: str | None) -> bool:
+    """ "tỷ lệ" alone says what kind of figure follows, not what it measures."""
+    return bool(label and _GENERIC.match(label))
+
+
+def share_of(generic: str, previous: str) -> str:
+    """ "(tỷ lệ 95,53%)" after "Số hồ sơ giải quyết đúng hạn là …": tỷ lệ hồ sơ giải quyết đúng hạn."""
+    return f"{generic} {_COUNT_HEAD.sub('', previous)}"
 
 
 def words(label: str | None) -> int:

@@ -43,6 +43,28 @@ def _number(s: str) -> float | None:
     return parse_number(s)
 
 
+# The words parse_vietnamese_number_words reads; "một" alone is an article ("một số"), not a figure.
+_WORDS = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|trăm|nghìn|ngàn|"
+    r"triệu|tỷ|linh|lẻ|nửa)(?:\s+|$))+",
+    regex.IGNORECASE,
+)
+
+
+def find_word_mentions(text: str) -> list[Mention]:
+    """Figures spelled out in words: "hai", "ba mươi", "một nửa" (the value only; units come later)."""
+    from extract.text.numbers import parse_vietnamese_number_words
+
+    out = []
+    for m in _WORDS.finditer(text):
+        words = m[0].strip()
+        value = parse_vietnamese_number_words(words)
+        if value is None or words.casefold() == "một":
+            continue
+        out.append(Mention(m.start(), m.start() + len(words), words, value))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every figure, range and fraction in ``text``, in order (dates and year ranges left out)."""
     out: list[Mention] = []

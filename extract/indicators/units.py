@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from extract.indicators.tables import Unit, units
+from extract.indicators.reference import Unit, units
 
 _TAIL = r"(?![\p{L}\p{N}])"
 

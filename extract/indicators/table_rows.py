@@ -1,0 +1,61 @@
+"""Indicators in statistics tables: one row = label cell, unit cell ("Đơn vị tính"), value cell.
+
+    >>> rows = [["1.", "Số văn bản chỉ đạo CCHC đã ban hành", "Văn bản", "82", ""],
+    ...         ["2.", "Tỷ lệ hoàn thành Kế hoạch CCHC năm", "%", "100", ""],
+    ...         ["5.", "Khảo sát sự hài lòng", "Có = 1; Không = 0", "1", ""]]
+    >>> [(f.label, f.kind, f.value, f.unit) for f in map(read_row, rows) if f]
+    [('Số văn bản chỉ đạo CCHC đã ban hành', 'count', 82.0, 'văn bản'), ('Tỷ lệ hoàn thành Kế hoạch CCHC năm', 'percent', 100.0, '%')]
+
+A row whose unit cell is a code book ("Có = 1; Không = 0") holds a yes/no flag,
+not a figure. A unit cell that names no unit ("Số lượng") leaves the unit empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extract.indicators.units import unit_after
+
+_FIGURE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_LABEL = regex.compile(r"\p{L}{2,}")
+_GENERIC_UNITS = {"số lượng", "số liệu", "đơn vị tính", ""}
+
+
+@dataclass(slots=True)
+class RowFigure:
+    label: str
+    kind: str
+    value: float
+    unit: str | None
+    column: int  # index of the value cell
+
+
+def _number(s: str) -> float | None:
+    from extract.text.numbers import parse_number
+
+    return parse_number(s)
+
+
+def read_row(cells: list[str]) -> RowFigure | None:
+    """The figure of one table row (cell texts in column order), or None."""
+    values = [i for i, c in enumerate(cells) if _FIGURE.fullmatch(c.strip())]
+    labels = [i for i, c in enumerate(cells) if _LABEL.search(c) and not _FIGURE.fullmatch(c.strip())]
+    if not values or not labels or values[-1] < labels[0]:
+        return None
+    col = values[-1]
+    value = _number(cells[col].strip())
+    label_col = labels[0]
+    between = [cells[i].strip() for i in range(label_col + 1, col) if cells[i].strip()]
+    unit_cell = between[-1] if between else ""
+    if value is None or "=" in unit_cell or regex.search(r"\d", unit_cell):
+        return None
+    hit = unit_after(unit_cell, 0)
+    if hit and hit[1] == len(unit_cell):
+        unit, kind, value = hit[0].unit, hit[0].kind, value * hit[0].scale
+    elif unit_cell.casefold() in _GENERIC_UNITS:
+        unit, kind = None, "percent" if regex.match(r"(?i)tỷ lệ|tỉ lệ", cells[label_col]) else "count"
+    else:
+        unit, kind = unit_cell if unit_cell[1:2].isupper() else unit_cell[:1].lower() + unit_cell[1:], "count"
+    return RowFigure(cells[label_col].strip(), kind, value, unit, col)
