@@ -21,7 +21,7 @@ from extract.text.legacy import (
     from_unicode,
     has_unicode_vietnamese,
     is_caps_font,
-    legacy_marks,
+    repair,
     to_unicode,
 )
 from extract.text.normalize import fold_dashes, fold_quotes, normalize
@@ -49,7 +49,7 @@ def _block_encoding(text: str, font: str | None, document: Encoding | None) -> E
     if said is None:
         # A Unicode font name proves nothing about text pasted from an old file.
         return detect_legacy(text)
-    before, after = vietnamese_score(text), vietnamese_score(to_unicode(text, said))
+    before, after = vietnamese_score(text), vietnamese_score(repair(text, said))
     # A document already known to be legacy gives ties to the font; a lone legacy font
     # in a Unicode document must show that converting helps.
     if after > before or (after == before and said == document):
@@ -74,7 +74,7 @@ def repair_blocks(
     for text, font in zip(texts, fonts):
         encoding = _block_encoding(text, font, document) if text.strip() else None
         if encoding is not None:
-            fixed = to_unicode(text, encoding)
+            fixed = repair(text, encoding)
             if is_caps_font(font):
                 fixed = fixed.upper()
             if fixed != unicodedata.normalize("NFC", text):

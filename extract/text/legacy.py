@@ -193,3 +193,30 @@ def detect_legacy(text: str, fonts: Iterable[str | None] = ()) -> Encoding | Non
 def has_unicode_vietnamese(text: str) -> bool:
     """True if ``text`` holds a Vietnamese letter that only Unicode can write ("ơ", "ạ")."""
     return _UNICODE_VIETNAMESE.search(text) is not None
+
+
+# TCVN3 writes "ư" as 0xAD, the soft hyphen, which PDF and some DOCX tools drop or
+# draw as a hyphen at a line break. Two places it can be put back without guessing:
+# a hyphen inside a word before an ơ-letter ("c-¬ng"), and an ơ after a consonant
+# followed by -ng, -c or -u, rhymes that only exist as ương, ươc, ươu ("®îc" → "được").
+_HYPHEN_FOR_U = regex.compile(r"(?<=\p{L})-(?=[¬êíëìî])")
+_O_WITHOUT_U = regex.compile(r"(?<=[bcdđghklmnpqrstvx])(?=[ơờớởỡợ](?:ng|c|u)(?!\p{L}))", regex.IGNORECASE)
+
+
+def restore_tcvn3_u(legacy: str) -> str:
+    """TCVN3 text converted to Unicode with the "ư" its soft hyphens lost put back.
+
+    >>> restore_tcvn3_u("®îc nh©n d©n tin t\u00adëng, ch-¬ng tr×nh")
+    'được nhân dân tin tưởng, chương trình'
+    """
+    converted = to_unicode(_HYPHEN_FOR_U.sub("\u00ad", legacy), "tcvn3")
+    return _O_WITHOUT_U.sub(lambda m: "Ư" if converted[m.start()].isupper() else "ư", converted)
+
+
+def repair(text: str, encoding: Encoding) -> str:
+    """:func:`to_unicode` plus what a document's tools typically broke in that encoding.
+
+    >>> repair("®îc", "tcvn3"), to_unicode("®îc", "tcvn3")
+    ('được', 'đợc')
+    """
+    return restore_tcvn3_u(text) if encoding == "tcvn3" else to_unicode(text, encoding)
