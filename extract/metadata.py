@@ -147,7 +147,9 @@ def vietnamese_case(line: str) -> str:
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             key = tuple(w.strip(",;:.") for w in words[i:i + n])
-            if key in table and (n == 1 or not words[i + n - 2].endswith(",")):
+            if key in table and (n > 1 or i == 0 or table[key][1] not in ("body", "ministry")) and (
+                n == 1 or not words[i + n - 2].endswith(",")
+            ):
                 printed, kind = table[key]
                 tail = words[i + n - 1][len(key[-1]):]
                 starts_part = not out or (kind == "name" and part_start)
@@ -243,13 +245,16 @@ def _has_place(name: str) -> bool:
     return any(table.get(tuple(words[i:i + n]), ("", ""))[1] == "unit" for n in (1, 2) for i in range(len(words)))
 
 
-def _header(front: list[tuple[str, bool]], m: Metadata) -> None:
+def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
+    """Fill ``m`` from the header; return the year the dateline prints (even when the day is blank)."""
     texts = [line for line, _ in front]
+    year = None
     for line in texts:
         if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
         if m.place is None and (place_date := _PLACE_DATE.search(line)):
             _set_place_date(place_date, m)
+            year = int(place_date.group("year"))
     types = [(k, found) for k, line in enumerate(texts) if (found := _type_of(line))]
     # A cover page repeats the type line; the one over the real title stands alone.
     exact = [t for t in types if not t[1][1]]
@@ -271,6 +276,7 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> None:
     if groups:
         m.agency = vietnamese_case(groups[-1])
         m.parent_agency = vietnamese_case(groups[-2]) if len(groups) > 1 else None
+    return year
 
 
 _DATELINE = regex.compile(r"^\p{Lu}[\p{L} .]+,\s*(?:ngày|tháng)\b")
@@ -402,7 +408,7 @@ def _signer(signature: list[str]) -> Signer | None:
 # ---------------------------------------------------------------- the period
 
 
-def _period(m: Metadata):
+def _period(m: Metadata, header_year: int | None):
     if not m.title:
         return None
     found = find_periods(m.title)
@@ -412,7 +418,7 @@ def _period(m: Metadata):
     if first.start is not None:
         return first
     later_years = [y for _, p in found[1:] if (y := year_of(p))]
-    year = later_years[0] if later_years else int(m.date[:4]) if m.date else None
+    year = later_years[0] if later_years else header_year
     if year is None:
         return first
     span = found[0][0]
@@ -422,9 +428,9 @@ def _period(m: Metadata):
 def extract_metadata(skeleton: Skeleton) -> Metadata:
     """The report's :class:`~extract.schema.Metadata` from its front and back matter."""
     m = Metadata()
-    _header(_front_lines(skeleton), m)
+    header_year = _header(_front_lines(skeleton), m)
     _back(_back_lines(skeleton), m)
     if m.doc_type is None:
         m.doc_type = _doc_type_from_symbol(m.symbol)
-    m.period = _period(m)
+    m.period = _period(m, header_year)
     return m

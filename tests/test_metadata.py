@@ -1,0 +1,158 @@
+"""Metadata of the seed and of real reports, values checked by reading each document."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Block, Document
+from extract.metadata import extract_metadata, position_case, vietnamese_case
+from extract.schema import Period, Signer
+from extract.structure import build
+from test_structure_seed import SEED, skeleton_of
+
+SEED_RECIPIENTS = ["Sở Nội vụ", "Giám đốc, các Phó Giám đốc Sở", "Đảng ủy", "Công đoàn, Chi đoàn", "Lưu: VT, VP"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_seed_metadata_in_every_format(fmt):
+    m = extract_metadata(skeleton_of(f"{SEED}.{fmt}"))
+    assert m.doc_type == "Báo cáo"
+    assert m.title == ("Kết quả việc thực hiện Quy chế dân chủ ở cơ sở 6 tháng đầu năm "
+                       "và nhiệm vụ trọng tâm 6 tháng cuối năm 2021")
+    assert m.period == Period(label="6 tháng đầu năm 2021", start="2021-01-01", end="2021-06-30")
+    assert m.agency == "Sở Công Thương"  # no header: taken from "Sở Công Thương kính báo cáo./."
+    assert (m.symbol, m.parent_agency, m.place, m.date) == (None, None, None, None)
+    assert m.signer == Signer(name="Võ Văn Rân", title="Giám đốc", authority=None)
+    assert m.recipients == SEED_RECIPIENTS
+
+
+REAL = {
+    "real/vbai_bc-dean06-thang9-2025-lamdong.docx": dict(
+        doc_type="Báo cáo", symbol="/BC-BCĐ",
+        agency="Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06",
+        parent_agency="UBND tỉnh Lâm Đồng", place="Lâm Đồng", date=None,
+        title="Kết quả triển khai Đề án 06 trên địa bàn tỉnh Lâm Đồng tháng 9/2025",
+        period=Period(label="tháng 9/2025", start="2025-09-01", end="2025-09-30"),
+        signer=Signer(name="Nguyễn Ngọc Phúc", title="Phó Trưởng ban", authority="TM."),
+        recipients=["Văn phòng Chính phủ", "Bộ Công an (C06, V01)", "Chủ tịch, các PCT UBND tỉnh",
+                    "Chánh, các PCVP UBND tỉnh", "Văn phòng Tỉnh ủy", "Công an tỉnh (PC06)",
+                    "Các sở, ban, ngành thuộc tỉnh", "Các thành viên Ban chỉ đạo", "UBND các xã, phường, đặc khu",
+                    "Lưu: VT, NC.Châu"],
+    ),
+    "real/vbai_bc-cchc-quy1-2026-lamdong.docx": dict(
+        doc_type="Báo cáo", symbol="/BC-UBND", agency="Ủy ban nhân dân tỉnh Lâm Đồng", parent_agency=None,
+        place="Lâm Đồng", date=None,
+        title="Công tác cải cách hành chính quý I năm 2026 và phương hướng, nhiệm vụ quý II năm 2026 tỉnh Lâm Đồng",
+        period=Period(label="quý I năm 2026", start="2026-01-01", end="2026-03-31"),
+        signer=Signer(name="Nguyễn Ngọc Phúc", title="Phó Chủ tịch", authority="KT."),
+        recipients=["Bộ Nội vụ", "Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, PCT UBND tỉnh (Đ/c Phúc)",
+                    "Các sở, ban, ngành tỉnh", "UBND các xã, phường, đặc khu", "Lưu: VT, NC"],
+    ),
+    "real/vbai_kh-cchc-2026-2030-lamdong.docx": dict(
+        doc_type="Kế hoạch", symbol="/KH-UBND", agency="Ủy ban nhân dân tỉnh Lâm Đồng", parent_agency=None,
+        place="Lâm Đồng", date=None,
+        title="Cải cách hành chính nhà nước giai đoạn 2026 - 2030 của tỉnh Lâm Đồng",
+        period=Period(label="giai đoạn 2026 - 2030", start="2026-01-01", end="2030-12-31"),
+        signer=Signer(name="Nguyễn Ngọc Phúc", title="Phó Chủ tịch", authority="KT."),
+    ),
+    "real/lit_bc-tongket-luat-qlthue-btc-2025.docx": dict(
+        doc_type="Báo cáo", symbol="/BC-BTC", agency="Bộ Tài chính", parent_agency=None, place="Hà Nội", date=None,
+        title="Tổng kết việc thi hành Luật Quản lý thuế", period=None,
+        signer=Signer(name="Cao Anh Tuấn", title="Thứ trưởng", authority="KT."),
+        recipients=["Thủ tướng Chính phủ (để báo cáo)", "Các Phó Thủ tướng Chính phủ (để báo cáo)",
+                    "Văn phòng Chính phủ", "Bộ trưởng (để b/c)", "Bộ Tư pháp", "Vụ PC-BTC",
+                    "Lưu: VT, CT (VT, PC, CS 3b)"],
+    ),
+    "real/lit_bc-tomtat-thamtra-luat-gddh-2025.docx": dict(
+        doc_type="Báo cáo", symbol=None, agency="Ủy ban Văn hóa và Xã hội", parent_agency="Quốc hội khóa XV",
+        place="Hà Nội", date="2025-08-12",
+        title="Tóm tắt Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)",
+    ),
+    # The PDF prints its number and day in a layer the text reader does not see: not pinned here.
+    "real/vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf": dict(
+        doc_type="Báo cáo", agency="Sở Nội vụ", parent_agency="UBND tỉnh Lâm Đồng", place="Lâm Đồng",
+        period=Period(label="năm 2025", start="2025-01-01", end="2025-12-31"),
+        signer=Signer(name="Trần Hữu Tuấn", title="Phó Giám đốc", authority="KT."),
+        recipients=["UBND tỉnh", "Đ/c Nguyễn Ngọc Phúc - PCT.UBND tỉnh", "Lãnh đạo SNV", "Lưu: VT, CCHC&VTLT(Tín)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("relative", sorted(REAL))
+def test_real_report_metadata(relative):
+    m = extract_metadata(skeleton_of(relative))
+    expected = REAL[relative]
+    assert {field: getattr(m, field) for field in expected} == expected
+
+
+def header_skeleton(*texts: str):
+    return build(Document(format="txt", blocks=[Block(text=t) for t in texts]))
+
+
+def test_header_gives_symbol_agency_parent_place_and_date():
+    m = extract_metadata(header_skeleton(
+        "UBND TỈNH QUẢNG NGÃI", "SỞ CÔNG THƯƠNG", "Số: 123 /BC-SCT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Quảng Ngãi, ngày 20 tháng 6 năm 2021", "BÁO CÁO",
+        "Kết quả việc thực hiện Quy chế dân chủ ở cơ sở", "6 tháng đầu năm và nhiệm vụ trọng tâm 6 tháng cuối năm 2021",
+        "I. KHÁI QUÁT", "Nội dung."))
+    assert (m.symbol, m.agency, m.parent_agency, m.place, m.date) == (
+        "123/BC-SCT", "Sở Công Thương", "UBND tỉnh Quảng Ngãi", "Quảng Ngãi", "2021-06-20")
+    assert m.period.label == "6 tháng đầu năm 2021"
+
+
+def test_draft_with_blank_day_keeps_place_and_the_printed_codes():
+    m = extract_metadata(header_skeleton(
+        "ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số:         /BC-UBND", "Lâm Đồng, ngày     tháng 3 năm 2026",
+        "BÁO CÁO", "Công tác quý I", "I. KẾT QUẢ"))
+    assert (m.symbol, m.agency, m.place, m.date) == ("/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "Lâm Đồng", None)
+    assert m.period == Period(label="quý I năm 2026", start="2026-01-01", end="2026-03-31")  # year from the header
+
+
+def test_party_symbol_and_cong_van_subject():
+    m = extract_metadata(header_skeleton(
+        "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY SỞ CÔNG THƯƠNG", "*", "Số 416-CV/ĐU", "V/v triển khai thực hiện",
+        "Chỉ thị số 05-CT/TW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Quảng Ngãi, ngày 05 tháng 3 năm 2022",
+        "Kính gửi: Các chi bộ trực thuộc",
+        "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Đảng ủy Sở đề nghị các chi bộ triển khai thực hiện tốt."))
+    assert (m.symbol, m.doc_type, m.agency, m.parent_agency) == (
+        "416-CV/ĐU", "Công văn", "Đảng ủy Sở Công Thương", "Đảng bộ tỉnh Quảng Ngãi")
+    assert m.title == "Triển khai thực hiện"
+    assert m.date == "2022-03-05"
+
+
+@pytest.mark.parametrize(("lines", "signer"), [
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B"], Signer(name="Trần Văn B", title="Phó Chủ tịch", authority="KT.")),
+    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Lê Thị C"], Signer(name="Lê Thị C", title="Chủ tịch", authority="TM.")),
+    (["TL. BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG", "Phạm D"], Signer(name="Phạm D", title="Chánh Văn phòng", authority="TL.")),
+    (["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Hồ Văn E"], Signer(name="Hồ Văn E", title="Bí thư", authority="T/M")),
+    (["K/T BÍ THƯ", "PHÓ BÍ THƯ", "NGUYỄN VĂN G"], Signer(name="Nguyễn Văn G", title="Phó Bí thư", authority="K/T")),
+    (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], Signer(name=None, title="Phó Giám đốc", authority="KT.")),  # unsigned draft
+])
+def test_signature_blocks(lines, signer):
+    m = extract_metadata(header_skeleton("BÁO CÁO", "Tổng kết", "I. KẾT QUẢ", "Nội dung.", "Nơi nhận:",
+                                         "- Như trên;", "- Lưu: VT.", *lines))
+    assert m.signer == signer
+    assert m.recipients == ["Như trên", "Lưu: VT"]
+
+
+@pytest.mark.parametrize(("printed", "cased"), [
+    ("UBND TỈNH QUẢNG NGÃI", "UBND tỉnh Quảng Ngãi"),
+    ("SỞ CÔNG THƯƠNG", "Sở Công Thương"),
+    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+    ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("HĐND THÀNH PHỐ HỒ CHÍ MINH", "HĐND thành phố Hồ Chí Minh"),
+    ("TỈNH ỦY LÂM ĐỒNG", "Tỉnh ủy Lâm Đồng"),
+    ("BAN DÂN VẬN TỈNH ỦY", "Ban Dân vận Tỉnh ủy"),
+    ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+    ("SỞ NỘI VỤ", "Sở Nội vụ"),
+    ("Sở Công Thương", "Sở Công Thương"),  # mixed case is kept as printed
+])
+def test_vietnamese_case_of_header_names(printed, cased):
+    assert vietnamese_case(printed) == cased
+
+
+def test_position_case():
+    assert [position_case(t) for t in ("GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "PHÓ TRƯỞNG BAN")] == [
+        "Giám đốc", "Phó Chủ tịch", "Thứ trưởng", "Phó Trưởng ban"]
