@@ -24,13 +24,23 @@ def find_citations(text: str) -> list[Citation]:
 
 
 def _own_symbol(skeleton, cite: Citation, own: str | None) -> bool:
-    """The header's "Số: 123/BC-SCT" (or a type-word title above it) names the report itself."""
+    """The report itself: its header's "Số: 123/BC-SCT", or its own symbol anywhere
+    ("Ban hành kèm theo Quyết định số 15/2010/QĐ-UBND" above an attached regulation)."""
+    if cite.form != "full":
+        return False
+    if own and cite.symbol and cite.key == _key_of(own):
+        return True
     block = skeleton.block_at(cite.span[0])
-    if block is None or block.region != "front" or cite.form != "full":
+    if block is None or block.region != "front":
         return False
     line = skeleton.text[block.span[0] : block.span[1]]
-    starts_with_so = line.lstrip().casefold().startswith("số")
-    return starts_with_so or (own is not None and cite.symbol == own.replace(" ", ""))
+    return line.lstrip().casefold().startswith("số")
+
+
+def _key_of(symbol: str) -> str | None:
+    """The key of a bare số ký hiệu, read as if "Văn bản số" preceded it."""
+    found = find_all(f"Văn bản số {symbol}")
+    return found[0].key if found and found[0].form == "full" else None
 
 
 def extract(skeleton, metadata) -> list[Citation]:

@@ -16,7 +16,13 @@ import regex
 
 from extract.citations import patterns as P
 from extract.citations.issuers import canonical_issuer, issuer_name
-from extract.citations.tables import DocType, canonical_type_code, code_name, doc_type_for_word
+from extract.citations.tables import (
+    DocType,
+    canonical_type_code,
+    code_name,
+    doc_type_for_word,
+    issuer_words,
+)
 from extract.schema import Citation
 
 _SPLIT = regex.compile(rf"\s*({P.DASH}|/)\s*")
@@ -85,6 +91,38 @@ def _clean(s: str) -> str:
     return _WS.sub(" ", s).strip(" ,")
 
 
+_TOKEN = regex.compile(r"\S+")
+
+
+def trim_issuer(phrase: str) -> str:
+    """The organ's name at the head of an issuer phrase, without the words that follow it.
+
+        >>> trim_issuer("Chủ tịch UBND tỉnh công bố thủ tục hành chính")
+        'Chủ tịch UBND tỉnh'
+        >>> trim_issuer("Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh")
+        'Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh'
+
+    A lower-case syllable belongs to the name right after a capitalized one ("Chính phủ")
+    or when ``issuer_words.txt`` lists it ("nhân dân tỉnh"); "và" only before a capital.
+    """
+    tokens = _TOKEN.findall(_clean(phrase))
+    kept: list[str] = []
+    for i, tok in enumerate(tokens):
+        head = tok[0]
+        if head.isupper() or head.isdigit():
+            kept.append(tok)
+        elif tok == "và":
+            if i + 1 < len(tokens) and tokens[i + 1][0].isupper():
+                kept.append(tok)
+            else:
+                break
+        elif tok in issuer_words() or (kept and kept[-1][0].isupper() and kept[-1] != "và"):
+            kept.append(tok)
+        else:
+            break
+    return " ".join(kept)
+
+
 def parse_tail(text: str, pos: int) -> Tail:
     """Term, date and issuer in any order after ``pos``, then the subject."""
     tail = Tail(end=pos)
@@ -93,8 +131,9 @@ def parse_tail(text: str, pos: int) -> Tail:
             tail.term = "khóa " + m["term"].split()[-1].upper()
         elif tail.date is None and (m := P.DATE.match(text, tail.end)) and (d := _date(m)):
             tail.date = d
-        elif tail.issuer is None and (m := P.ISSUER.match(text, tail.end)):
-            tail.issuer = _clean(m["issuer"])
+        elif tail.issuer is None and (m := P.ISSUER.match(text, tail.end)) and (who := trim_issuer(m["issuer"])):
+            tail.issuer = who
+            m = _Ended(m.start("issuer") + _end_of(m["issuer"], who))
         else:
             break
         tail.end = m.end()
@@ -103,16 +142,51 @@ def parse_tail(text: str, pos: int) -> Tail:
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
         subject = _clean(subject)
-        if tail.issuer is None and (late := P.LATE_ISSUER.search(subject)):
-            tail.issuer = _clean(late["issuer"])
+        if tail.issuer is None and intro_is_ve(m) and (late := P.LATE_ISSUER.search(subject)):
+            tail.issuer = trim_issuer(late["issuer"])
             subject = _clean(subject[: late.start()])
         intro = m.groupdict().get("intro")
         tail.subject = f"{_clean(intro)} {subject}" if intro else subject
     return tail
 
 
+def intro_is_ve(m: regex.Match) -> bool:
+    return (m.groupdict().get("intro") or "").casefold().startswith("về")
+
+
+@dataclass(slots=True)
+class _Ended:
+    """A stand-in match that only knows where it ends (a trimmed issuer phrase)."""
+
+    at: int
+
+    def end(self) -> int:
+        return self.at
+
+
+def _end_of(raw: str, kept: str) -> int:
+    """Length of the prefix of ``raw`` that holds the words of ``kept`` (spacing may differ)."""
+    pos = 0
+    for word in kept.split():
+        pos = raw.index(word, pos) + len(word)
+    return pos
+
+
+def leading_date(text: str, start: int) -> str | None:
+    """ "Ngày 25/9/2025, UBND tỉnh đã ban hành Quyết định số …": the date said before the citation."""
+    if m := P.LEADING_DATE.search(text[max(0, start - 120) : start]):
+        return _date(m)
+    return None
+
+
+def key_number(number: str) -> str:
+    """Leading zeros dropped: "04" → "4", "66.7" stays."""
+    whole, dot, rest = number.partition(".")
+    return str(int(whole)) + dot + rest
+
+
 def _key(type_part: str, number: str, issuer_part: str | None, year: int | None) -> str:
-    parts = [type_part, str(int(number))]
+    parts = [type_part, key_number(number)]
     if issuer_part:
         parts.append(issuer_part.upper())
     if year:
@@ -122,6 +196,7 @@ def _key(type_part: str, number: str, issuer_part: str | None, year: int | None)
 
 def _full(text: str, word: DocType, m: regex.Match, start: int, sym: Symbol) -> Citation:
     tail = parse_tail(text, sym.end)
+    tail.date = tail.date or leading_date(text, start)
     year = sym.year
     key_year = year or (int(tail.date[:4]) if word.normative and tail.date else None)
     generic = word.type_code == "CV"
@@ -129,7 +204,7 @@ def _full(text: str, word: DocType, m: regex.Match, start: int, sym: Symbol) -> 
     issuer = tail.issuer or (issuer_name(sym.issuer_code) if sym.issuer_code else None)
     return Citation(
         id="",
-        text=_clean(text[start : tail.end]) if False else text[start : tail.end].strip(),
+        text=text[start : tail.end].strip(),
         form="full",
         doc_type=doc_type,
         type_code=sym.type_code,
@@ -171,14 +246,30 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
 
 
+_CITING_BEFORE = regex.compile(r"(?:căn\s+cứ|điều\s+\d+[\p{L}\s\d,]{0,30}?)\s*$", regex.IGNORECASE)
+_DATED_AFTER = regex.compile(r"\s*,?\s*(?:ngày|năm)\s+\d", regex.IGNORECASE)
+
+
+def _named_in_context(text: str, m: regex.Match) -> bool:
+    """A law name that starts in lower case ("Luật doanh nghiệp") is read as one only
+    where laws are cited: after "Căn cứ" or "Điều 165", or followed by its date; else
+    "Dự thảo Luật mở rộng đối tượng" would name a law "mở rộng"."""
+    name = m.groupdict().get("name") or ""
+    if not name[:1].islower():
+        return True
+    return bool(_CITING_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _DATED_AFTER.match(text, m.end()))
+
+
 def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     found = []
     for pattern in (P.NAMED_PARTY, P.NAMED_LAW, P.HIEN_PHAP):
         for m in pattern.finditer(text):
-            if _overlaps(m.span(), taken):
+            if _overlaps(m.span(), taken) or not _named_in_context(text, m):
                 continue
             word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
             name = _clean(m["name"])
+            if m.groupdict().get("roman"):
+                name = f"Đại hội {m['roman']}"
             name = regex.sub(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?", "TW ", name)
             tail = parse_tail(text, m.end())
             key = f"{word.key_code}|{name}" + (f"|{tail.term}" if tail.term else "")
@@ -212,12 +303,29 @@ def _short(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     return found
 
 
+def _short_codes(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    found = []
+    for m in P.SHORT_CODE.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        code = m["code"]
+        number = m["number"].replace("O", "0").replace("o", "0")
+        found.append(
+            Citation(
+                id="", text=m.group(), form="short", doc_type=code_name(code), type_code=code, number=number,
+                key=_key(code, number, None, None), span=m.span(),
+            )
+        )
+    return found
+
+
 def find_all(text: str) -> list[Citation]:
     """Every citation in ``text`` in text order, ids and short-form links not yet set."""
     full = _full_citations(text)
     taken = [c.span for c in full]
     named = _named(text, taken)
     short = _short(text, taken)
+    short += _short_codes(text, taken + [c.span for c in short])
     cites = sorted([*full, *named, *short], key=lambda c: c.span[0])
     for c in cites:
         c.span = (c.span[0], c.span[0] + len(c.text))

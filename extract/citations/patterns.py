@@ -16,8 +16,9 @@ from extract.citations.tables import doc_types, fold, organ_heads
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
-DASH = r"[-–—‐‑−]"
-SEP = rf"\s*(?:{DASH}|/)\s*"
+DASH = r"[-–—‐‑−_]"
+# Spaces and line breaks may surround the separators, but a line break before a dash opens a bullet
+SEP = rf"[ \t]*{DASH}\s*|\s*/\s*"
 
 
 def _word_pattern(word: str) -> str:
@@ -35,14 +36,17 @@ SHORT_WORDS = _words(t for t in doc_types() if t.short_form)
 
 # "số", "số:", "Số" — and OCR's bare "so"; an opening parenthesis sometimes precedes it
 SO = r"(?:s[ốôo]\p{M}*)\s*:?"
-NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5})(?!\d|[.,]\d)"
+# "66.7/2025/NQ-CP": a decimal number only right before the slash, never "1.234"
+NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5}(?:\.\d{1,2}(?=\s*/))?)(?!\d|[.,]\d)"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 SEGMENT = r"[\p{L}&][\p{L}&0]*\d{0,3}(?![\p{L}\d])"
-CODE = rf"(?P<code>{SEGMENT}(?:{SEP}{SEGMENT})*)"
-SYMBOL = rf"{NUMBER}(?P<sep>{SEP})(?:{YEAR}{SEP})?{CODE}"
+CODE = rf"(?P<code>{SEGMENT}(?:(?:{SEP}){SEGMENT})*)"
+SYMBOL = rf"{NUMBER}(?P<sep>{SEP})(?:{YEAR}(?:{SEP}))?{CODE}"
 
 _LEFT = r"(?<![\p{L}\d])"
-FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS})\s*(?:{SO}\s*)?{SYMBOL}", FLAGS)
+# "Chương trình phối hợp số 26-CTr/…": a few lower-case words may qualify the type before "số"
+QUALIFIER = rf"(?:\s+(?-i:\p{{Ll}}+)(?:\s+(?-i:\p{{Ll}}+)){{0,2}}(?=\s*{SO}\s*\d))?"
+FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS}){QUALIFIER}\s*(?:{SO}\s*)?{SYMBOL}", FLAGS)
 
 # A further symbol after one citation: "… 183/QĐ-UBND và số 184/QĐ-UBND"
 CONTINUATION = regex.compile(rf"\G\s*(?:,|;|và|, và)\s*(?P<so>{SO}\s*)?{SYMBOL}", FLAGS)
@@ -52,13 +56,24 @@ SHORT = regex.compile(
     rf"(?!{SEP}[\p{{L}}\d]|\s*(?:%|tháng|năm|lần|người|ngày)(?!\p{{L}}))",
     FLAGS,
 )
+# "theo QĐ932", "NQ 18": a type code glued to a number, for the codes the table allows
+SHORT_CODE = regex.compile(
+    rf"{_LEFT}(?P<code>{'|'.join(sorted({t.type_code for t in doc_types() if t.short_code}, key=len, reverse=True))})"
+    rf" ?{NUMBER}(?![\p{{L}}\d/-])",
+    regex.VERSION1,
+)
 
 ROMAN = r"[IVXLC]+"
 TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh[oó]a\s+{ROMAN}|kho\u0301a\s+{ROMAN})\s*\)?", FLAGS)
 
-_DMY = r"(?P<d>\d{1,2})\s*[/.\-–]\s*(?P<m>\d{1,2})\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)"
+# PDF text splits digits with a kerning space ("ngày 1 1/01/2021")
+_DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)"
 _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
 DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+)?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
+# "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence
+LEADING_DATE = regex.compile(
+    rf"(?:^|[.;:\n]\s*|\s)ngày\s*(?:{_DMY}|{_LONG})\s*,\s*[^.;:\n]{{0,60}}?\s(?:ban\s+hành|có|ký)\s*$", FLAGS
+)
 
 _HEADS = "|".join(regex.escape(h) for h in organ_heads())
 # The issuer phrase runs to a stop word, a date, punctuation, a bracket or a new type word.
@@ -66,7 +81,7 @@ _ISSUER_STOP = (
     r"\s+(?:về|v/v|ngày|nhằm|để|đã|đang|sẽ|được|thực\s+hiện|trong|tại|theo|với|cho|là|"
     r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|khóa|khoá|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
     r"năm|đối\s+với|đến|từ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
-    r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?=[ \t]*(?:[-+•*\d\n]|[IVX]+\.|\p{Lu}{2,}|$))"
+    r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?![ \t]*\p{Ll})"
     rf"|\s+(?:{WORDS})(?=\s)"
 )
 ISSUER = regex.compile(
@@ -83,15 +98,20 @@ SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}}
 
 NAMED_PARTY = regex.compile(
     rf"{_LEFT}(?P<word>Nghị\s+quyết|Kết\s+luận)\s+(?:(?:số\s+)?(?P<name>"
-    rf"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:Đảng\s+bộ\s+tỉnh\s+)?(?:lần\s+thứ\s+)?{ROMAN}"
+    rf"Đại\s+hội\s+(?:(?!(?:của|về|và)\s)[\p{{L}}]+\s+){{0,6}}?(?:lần\s+thứ\s+)?(?P<roman>{ROMAN})(?![\p{{L}}\d])"
     rf"|(?:Hội\s+nghị\s+)?(?:BCH\s+)?(?:TW|Trung\s+ương)\s+(?:Đảng\s+)?(?:lần\s+thứ\s+)?\d{{1,2}}))"
     rf"(?![\p{{L}}\d])",
     regex.VERSION1,
 )
+# Words that end (or, first, rule out) the name of a law: "Luật này", "Luật Đất đai năm 2013"
+_NOT_NAME = (
+    r"(?:số|ngày|năm|của|đã|được|có|để|theo|tại|trong|với|thì|này|đó|hiện\s+hành|quy\s+định|ban\s+hành|sửa|"
+    r"hướng|khi|như|do|từ|đến|nhưng|cũng|các|mới|vào|là|liên\s+quan|đối|nêu|trên|định|chuyên|và|hoặc|về|"
+    r"thay|bổ|hết|còn|sẽ|đang|phải|cần|nhằm)"
+)
 NAMED_LAW = regex.compile(
-    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+(?!số\b)(?P<name>\p{{Lu}}[\p{{L}}]*"
-    rf"(?:\s+(?!(?:số|ngày|năm|của|và|đã|được|có|để|theo|tại|trong|với|thì|này|đó|hiện\s+hành|quy|ban|sửa|"
-    rf"hướng|khi|như|do|từ|đến|nhưng|cũng|các|mới|vào|là|liên|đối)(?!\p{{L}}))[\p{{L}}]+){{0,9}})",
+    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>[\p{{L}}]+"
+    rf"(?:(?:\s+và(?=\s+\p{{Lu}}))?\s+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,9}})",
     regex.VERSION1,
 )
 HIEN_PHAP = regex.compile(r"(?<![\p{L}])Hiến\s+pháp\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)

@@ -28,6 +28,7 @@ class DocType:
     key_code: str  # the key's first part when the symbol has no type code (Luật, công văn)
     short_form: bool  # "<word> <number>" alone refers to a document of this type
     normative: bool  # always a legal normative document: its key carries the year
+    short_code: bool  # "QĐ932", "NQ 18": the bare code with a number is a short form
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -47,7 +48,8 @@ def fold(s: str) -> str:
 def doc_types() -> tuple[DocType, ...]:
     """Every type word, longest first so that "Nghị quyết liên tịch" wins over "Nghị quyết"."""
     rows = [
-        DocType(r["word"], r["doc_type"], r["code"], r["key_code"], r["short_form"] == "yes", r["normative"] == "yes")
+        DocType(r["word"], r["doc_type"], r["code"], r["key_code"], r["short_form"] == "yes", r["normative"] == "yes",
+                r["short_code"] == "yes")
         for r in _rows("citation_types.tsv")
     ]
     return tuple(sorted(rows, key=lambda t: -len(t.word)))
@@ -99,6 +101,16 @@ def canonical_type_code(segment: str) -> str | None:
 
 
 @cache
+def _word_list(name: str) -> tuple[str, ...]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return tuple(l.strip() for l in lines if l.strip() and not l.startswith("#"))
+
+
+@cache
+def issuer_words() -> frozenset[str]:
+    return frozenset(_word_list("issuer_words.txt"))
+
+
+@cache
 def organ_heads() -> tuple[str, ...]:
-    lines = (DATA / "organ_heads.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(sorted((l.strip() for l in lines if l.strip() and not l.startswith("#")), key=len, reverse=True))
+    return tuple(sorted(_word_list("organ_heads.txt"), key=len, reverse=True))

@@ -1,0 +1,266 @@
+"""Score cited documents against the hand-made gold in ``corpora/gold/citations/``.
+
+    python scripts/evaluate.py citations [--doc NAME] [--json OUT] [--baseline] [--write-docs]
+
+Each gold file names a corpus document (``source``, relative to ``VNREPORT_CORPUS``)
+and lists every citation a reader finds in it, in text order. The document goes
+through the whole ``extract.parse`` pipeline; the seed gold is also scored against
+the seed's .docx and .pdf renderings, which carry the same citations.
+
+A predicted citation matches a gold one with the same ``key`` (named references:
+the same key, ignoring case and spacing); equal keys pair in text order. Precision,
+recall and F1 count those matches; "symbol" does the same on the ``symbol`` of full
+citations. Over matched pairs: date accuracy (both dates equal, null included),
+issuer accuracy (where the gold has one; case, spacing and punctuation ignored) and
+short-form resolution (the short form's ``refers_to`` names a citation with the gold
+``refers_to_key``).
+
+``--baseline`` scores what a user had before: underthesea ``ner`` ORG/MISC spans
+plus the single regex ``\\d+/[A-ZĐ-]+``; ``--write-docs`` puts both tables into the
+citations section of ``docs/accuracy.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "corpora" / "gold" / "citations"
+CORPUS = Path(os.environ.get("VNREPORT_CORPUS", ROOT.parent / "shared" / "corpus")).resolve()
+DOCS = ROOT / "docs" / "accuracy.md"
+SEED_RENDERINGS = (".docx", ".pdf")
+
+sys.path.insert(0, str(ROOT))
+
+
+def _norm(s: str | None) -> str | None:
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFC", s).casefold().replace("uỷ", "ủy").replace("oà", "òa")
+    return " ".join(regex.sub(r"[^\p{L}\p{N}&|.]+", " ", s).split())
+
+
+def identity(c: dict) -> str | None:
+    key = c.get("key")
+    return _norm(key) if c.get("form") == "named" else key
+
+
+# --- predictions -----------------------------------------------------------------------------
+
+
+def predict(path: Path) -> list[dict]:
+    """Citations of one file as dicts, through the whole pipeline."""
+    import msgspec
+
+    from extract.pipeline import parse
+
+    return [msgspec.to_builtins(c) for c in parse(path).citations]
+
+
+_NAIVE = regex.compile(r"\d+/[A-ZĐ-]+")
+
+
+def predict_baseline(path: Path) -> list[dict]:
+    """underthesea NER ORG/MISC spans that open with a type word, plus every ``\\d+/[A-ZĐ-]+``."""
+    from underthesea import ner
+
+    from extract.citations.tables import doc_types
+    from extract.readers import ReadOptions, read
+
+    doc = read(path.read_bytes(), path.name, None, ReadOptions(ocr="off"))
+    found = []
+    for block in doc.blocks:
+        text = unicodedata.normalize("NFC", block.text)
+        for m in _NAIVE.finditer(text):
+            number, _, code = m.group().partition("/")
+            parts = [p for p in code.split("-") if p]
+            if not parts:
+                continue
+            key = "|".join([parts[0], str(int(number)), "-".join(parts[1:])]) if len(parts) > 1 else f"CV|{int(number)}|{parts[0]}"
+            found.append({"form": "full", "symbol": m.group(), "key": key, "date": None, "issuer": None})
+        if not text.strip():
+            continue
+        for span in _ner_spans(ner, text):
+            for t in doc_types():
+                if span.startswith(t.word + " "):
+                    found.append({"form": "named", "symbol": None, "key": f"{t.key_code}|{span[len(t.word) + 1:]}",
+                                  "date": None, "issuer": None})
+                    break
+    return found
+
+
+def _ner_spans(ner, text: str) -> list[str]:
+    """Runs of B-/I- tokens labelled ORG or MISC, joined back into phrases."""
+    spans, current = [], []
+    for token, _pos, _chunk, tag in ner(text[:5000]):
+        if tag[2:] in ("ORG", "MISC") and (tag.startswith("I-") and current or tag.startswith("B-")):
+            if tag.startswith("B-") and current:
+                spans.append(" ".join(current))
+                current = []
+            current.append(token)
+        elif current:
+            spans.append(" ".join(current))
+            current = []
+    if current:
+        spans.append(" ".join(current))
+    return spans
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def pair(predicted: list[dict], gold: list[dict], ident) -> list[tuple[dict, dict]]:
+    """(predicted, gold) pairs with equal identity, matched in text order."""
+    by_id: dict[str, list[dict]] = defaultdict(list)
+    for p in predicted:
+        if (k := ident(p)) is not None:
+            by_id[k].append(p)
+    pairs = []
+    for g in gold:
+        k = ident(g)
+        if k is not None and by_id.get(k):
+            pairs.append((by_id[k].pop(0), g))
+    return pairs
+
+
+def score(predicted: list[dict], gold: list[dict]) -> dict:
+    pairs = pair(predicted, gold, identity)
+    full_p = [p for p in predicted if p.get("form") == "full"]
+    full_g = [g for g in gold if g.get("form") == "full"]
+    sym_pairs = pair(full_p, full_g, lambda c: c.get("symbol"))
+    by_id = {p.get("id"): p for p in predicted}
+    dates = [(p.get("date") == g.get("date")) for p, g in pairs if p.get("date") or g.get("date")]
+    issuers = [_norm(p.get("issuer")) == _norm(g.get("issuer")) for p, g in pairs if g.get("issuer")]
+    shorts = [
+        (by_id.get(p.get("refers_to")) or {}).get("key") == g["refers_to_key"]
+        for p, g in pairs
+        if g.get("form") == "short" and g.get("refers_to_key")
+    ]
+    missed = [g["text"] for g in gold if not any(g is gg for _, gg in pairs)]
+    paired = {id(p) for p, _ in pairs}
+    extra = [p.get("text") or p.get("symbol") for p in predicted if id(p) not in paired]
+    wrong_dates = [(g["text"], p.get("date"), g.get("date")) for p, g in pairs
+                   if (p.get("date") or g.get("date")) and p.get("date") != g.get("date")]
+    wrong_issuers = [(g["text"], p.get("issuer"), g.get("issuer")) for p, g in pairs
+                     if g.get("issuer") and _norm(p.get("issuer")) != _norm(g.get("issuer"))]
+    return {
+        "gold": len(gold), "predicted": len(predicted), "matched": len(pairs),
+        "sym_gold": len(full_g), "sym_predicted": len(full_p), "sym_matched": len(sym_pairs),
+        "dates": [sum(dates), len(dates)], "issuers": [sum(issuers), len(issuers)],
+        "shorts": [sum(shorts), len(shorts)],
+        "missed": missed, "extra": extra, "wrong_dates": wrong_dates, "wrong_issuers": wrong_issuers,
+    }
+
+
+def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = matched / predicted if predicted else 1.0
+    r = matched / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def total(rows: list[dict]) -> dict:
+    out = {k: sum(r[k] for r in rows) for k in ("gold", "predicted", "matched", "sym_gold", "sym_predicted", "sym_matched")}
+    for k in ("dates", "issuers", "shorts"):
+        out[k] = [sum(r[k][0] for r in rows), sum(r[k][1] for r in rows)]
+    return out
+
+
+def _ratio(pair_: list[int]) -> str:
+    return f"{pair_[0]}/{pair_[1]}" if pair_[1] else "–"
+
+
+def table(results: list[tuple[str, dict]]) -> str:
+    lines = [
+        "| document | gold | found | P | R | F1 (key) | F1 (symbol) | dates right | issuers right | short forms resolved |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in [*results, ("**overall**", total([r for _, r in results]))]:
+        p, rc, f = prf(r["matched"], r["predicted"], r["gold"])
+        _, _, fs = prf(r["sym_matched"], r["sym_predicted"], r["sym_gold"])
+        lines.append(
+            f"| {name} | {r['gold']} | {r['predicted']} | {p:.3f} | {rc:.3f} | {f:.3f} | {fs:.3f} | "
+            f"{_ratio(r['dates'])} | {_ratio(r['issuers'])} | {_ratio(r['shorts'])} |"
+        )
+    return "\n".join(lines)
+
+
+def documents(only: str | None) -> list[tuple[str, Path, list[dict]]]:
+    """(display name, corpus file, gold citations), the seed once per rendering."""
+    docs = []
+    for gold_file in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        source = CORPUS / gold["source"]
+        paths = [source]
+        if gold["source"].startswith("seed/"):
+            paths += [source.with_suffix(ext) for ext in SEED_RENDERINGS]
+        for path in paths:
+            name = path.name
+            if only and only not in name:
+                continue
+            docs.append((name, path, gold["citations"]))
+    return docs
+
+
+def write_docs(ours: str, baseline: str | None, seconds: float) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    body = (
+        "## Cited documents\n\n"
+        "`python scripts/evaluate.py citations --baseline --write-docs` — every gold file in "
+        "`corpora/gold/citations/` (the seed scored as .md, .docx and .pdf), through `extract.parse`. "
+        "Key F1 counts every citation (full, short, named) by its canonical key; symbol F1 only full "
+        "citations by their normalized số ký hiệu. Dates, issuers and short-form links are counted over "
+        f"matched citations. Run time {seconds:.0f} s.\n\n### vnreport\n\n{ours}\n"
+    )
+    if baseline:
+        body += (
+            "\n### Baseline: underthesea `ner` ORG/MISC spans + the regex `\\d+/[A-ZĐ-]+`\n\n"
+            "No dates, issuers or short-form links: the baseline has none to give.\n\n" + baseline + "\n"
+        )
+    start, end = "<!-- citations:start -->", "<!-- citations:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    DOCS.write_text(f"{head}{start}\n{body}{end}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="evaluate.py citations")
+    ap.add_argument("--doc", help="only gold documents whose file name contains this")
+    ap.add_argument("--json", type=Path, help="write per-document results here")
+    ap.add_argument("--baseline", action="store_true", help="also score the underthesea + regex baseline")
+    ap.add_argument("--write-docs", action="store_true", help="update the citations section of docs/accuracy.md")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list missed and extra citations")
+    args = ap.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"corpus not found at VNREPORT_CORPUS={CORPUS}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    ours, base = [], []
+    for name, path, gold in documents(args.doc):
+        r = score(predict(path), gold)
+        ours.append((name, r))
+        if args.verbose:
+            for label in ("missed", "extra", "wrong_dates", "wrong_issuers"):
+                for item in r[label]:
+                    print(f"  {name}: {label}: {item}")
+        if args.baseline:
+            base.append((name, score(predict_baseline(path), gold)))
+    seconds = time.perf_counter() - t0
+    ours_table = table(ours)
+    print(ours_table)
+    base_table = table(base) if args.baseline else None
+    if base_table:
+        print("\nbaseline (underthesea ner + \\d+/[A-ZĐ-]+):\n" + base_table)
+    if args.json:
+        args.json.write_text(json.dumps({"ours": dict(ours), "baseline": dict(base)}, ensure_ascii=False, indent=1))
+    if args.write_docs:
+        write_docs(ours_table, base_table, seconds)
+    return 0
