@@ -12,7 +12,7 @@ Everything a report says is in one content model (:data:`PERIODS`, :data:`FIGURE
 :data:`CITATIONS`, :data:`BODY`); :func:`render` lays it out for one period and tells a
 test exactly what that period's report contains:
 
-    >>> [f.key for f in render("2021-6t").figures][:3]
+    >>> [f.key for f in render("2021").figures][:3]
     ['iip', 'gtsx', 'gtsx_plan']
     >>> "CT|8|TU" in render("2021").citations, "CT|8|TU" in render("2022").citations
     (True, False)
@@ -97,6 +97,7 @@ FIGURES: dict[str, Figure] = {f.key: f for f in (
     Figure("duong", "Đường kính", "quantity", "nghìn tấn", (None, 96.4, 41.7, 102.9), 1),
     Figure("ccn_duan", "Số dự án đầu tư mới vào các cụm công nghiệp", "count", "dự án", (5, 11, 4, 9)),
     Figure("ccn_von", "Tổng vốn đăng ký của các dự án", "money", "tỷ đồng", (1250, 2730, 980, 2215)),
+    Figure("lap_day", "Tỷ lệ lấp đầy bình quân các cụm công nghiệp", "percent", "%", (60, 62, 63, 65)),
     Figure("banle", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "money", "tỷ đồng",
            (18750, 39120, 21430, 44860)),
     Figure("banle_growth", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "growth", "%",
@@ -105,6 +106,7 @@ FIGURES: dict[str, Figure] = {f.key: f for f in (
     Figure("nhap_khau", "Kim ngạch nhập khẩu", "money", "triệu USD", (408.9, 865.1, 455.3, 930.7), 1),
     Figure("covid_dn", "Số doanh nghiệp được hỗ trợ duy trì sản xuất an toàn", "count", "doanh nghiệp",
            (86, 214, None, None)),
+    Figure("hoi_nghi", "Hội nghị đối thoại với doanh nghiệp", "count", "hội nghị", (2, None, None, None)),
     Figure("tthc_dung_han", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "percent", "%",
            (98.7, 99.1, 99.4, 99.6), 1),
     Figure("tthc_online", "Thủ tục hành chính cung cấp dịch vụ công trực tuyến mức độ 3, 4", "ratio", "TTHC",
@@ -130,7 +132,7 @@ class Cited:
 
 CITATIONS: dict[str, Cited] = {c.key: c for c in (
     Cited("NQ|Đại hội XIII", "Nghị quyết Đại hội XIII của Đảng"),
-    Cited("NQ|Đại hội Đảng bộ tỉnh lần thứ XVIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII"),
+    Cited("NQ|Đại hội XVIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII"),
     Cited("CT|8|TU", "Chỉ thị số 08-CT/TU ngày 25/5/2021 của Ban Thường vụ Tỉnh ủy về tăng cường "
                      "sự lãnh đạo của Đảng đối với công tác phát triển công nghiệp"),
     Cited("KH|38|UBND", "Kế hoạch số 38/KH-UBND ngày 04/3/2021 của UBND tỉnh về thực hiện các "
@@ -149,7 +151,7 @@ CITATIONS: dict[str, Cited] = {c.key: c for c in (
 )}
 # Reference names used in BODY templates: {c_ct08} → CITATIONS["CT|8|TU"].text
 CITE_NAMES = {
-    "c_nq13": "NQ|Đại hội XIII", "c_nq18": "NQ|Đại hội Đảng bộ tỉnh lần thứ XVIII", "c_ct08": "CT|8|TU", "c_kh38": "KH|38|UBND", "c_nd04": "NĐ|4|CP|2015",
+    "c_nq13": "NQ|Đại hội XIII", "c_nq18": "NQ|Đại hội XVIII", "c_ct08": "CT|8|TU", "c_kh38": "KH|38|UBND", "c_nd04": "NĐ|4|CP|2015",
     "c_qd1208": "QĐ|1208|UBND", "c_cv327": "CV|327|SCT-VP", "c_qd56": "QĐ|56|UBND|2021",
     "c_kh25": "KH|25|UBND", "c_ct12": "CT|12|TU",
 }
@@ -217,7 +219,7 @@ BODY: tuple[H, ...] = (
         B("{c_qd56}.", only=FROM_2021),
         B("Tiếp tục thực hiện {c_nd04}; định kỳ rà soát, công khai các thủ tục hành chính thuộc thẩm quyền "
           "giải quyết của Sở theo đúng quy định."),
-        P("Thực hiện {c_cv327} về việc tổ chức hội nghị đối thoại với doanh nghiệp, Sở đã chủ trì 02 hội nghị "
+        P("Thực hiện {c_cv327} về việc tổ chức hội nghị đối thoại với doanh nghiệp, Sở đã chủ trì {hoi_nghi} hội nghị "
           "tiếp nhận và trả lời kiến nghị của doanh nghiệp; việc công khai, minh bạch theo Nghị định 04 được "
           "duy trì thường xuyên.", only=("2021-6t",)),
     )),
@@ -239,7 +241,7 @@ BODY: tuple[H, ...] = (
             H("Phát triển cụm công nghiệp và thu hút đầu tư", (
                 P("Thu hút {ccn_duan} dự án đầu tư mới vào các cụm công nghiệp với tổng vốn đăng ký "
                   "{ccn_von} tỷ đồng, nâng tỷ lệ lấp đầy bình quân các cụm công nghiệp đang hoạt động lên "
-                  "trên 60%."),
+                  "{lap_day}%."),
             )),
         )),
         H("Thương mại, dịch vụ và xuất nhập khẩu", (
