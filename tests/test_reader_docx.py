@@ -109,6 +109,12 @@ def test_docx_reader_renders_multilevel_numbers_with_each_levels_counter():
     assert got == ["1.", "1.1.", "1.2.", "1.2.1.", "2.", "2.1.", "2.1.1.", "2.1.2."]
 
 
+def test_docx_reader_keeps_counting_a_level_that_never_restarts():
+    never = abstract(2, level(0, "decimal", "%1."), level(1, "lowerLetter", "%2)", extra='<w:lvlRestart w:val="0"/>'))
+    body = "".join(para(f"p{i}", num_id=5, ilvl=lvl) for i, lvl in enumerate([0, 1, 1, 0, 1]))
+    assert [label for label, _, _ in labels(make_docx(body, never + num(5, 2)))] == ["1.", "a)", "b)", "2.", "c)"]
+
+
 def test_docx_reader_continues_a_list_across_nums_and_restarts_on_start_override():
     restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
     numbering = REPORT_LIST + num(1, 0) + num(3, 0) + num(4, 0, restart)

@@ -260,7 +260,8 @@ def _level(lvl) -> Level:
     level = Level(
         fmt=attr(fmt_el, "val") or "decimal" if fmt_el is not None else "decimal",
         text=attr(text_el, "val") if text_el is not None else None,
-        start=int_attr(start_el, "val", 1) if start_el is not None else 1,
+        # ECMA-376 §17.9.25: an omitted w:start is 0, and Word shows it so
+        start=int_attr(start_el, "val", 0) if start_el is not None else 0,
         restart=int_attr(restart_el, "val", 0) if restart_el is not None else None,
         legal=lvl.find(W + "isLgl") is not None and attr(lvl.find(W + "isLgl"), "val") not in ("0", "false"),
         font=(attr(fonts, "ascii") or attr(fonts, "hAnsi")) if fonts is not None else None,
