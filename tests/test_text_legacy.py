@@ -21,6 +21,7 @@ from extract.text.legacy import (
     font_encoding,
     from_unicode,
     is_caps_font,
+    restore_tcvn3_u,
     to_unicode,
 )
 from extract.text.quality import vietnamese_score
@@ -126,6 +127,19 @@ def test_vni_round_trip_restores_the_unicode_text(text):
     assert to_unicode(from_unicode(text, "vni"), "vni") == text
 
 
+@pytest.mark.parametrize(
+    "lost, restored",
+    [
+        ("®îc giao", "được giao"),  # the soft-hyphen byte dropped: "ơc" only exists as "ươc"
+        ("nhµ níc, ®êng lèi, thêng xuyªn", "nhà nước, đường lối, thường xuyên"),
+        ("c-¬ng lÜnh", "cương lĩnh"),  # drawn as a hyphen at a line break
+        ("c¬m, n¬i, thêi gian, kinh tÕ-x· héi", "cơm, nơi, thời gian, kinh tế-xã hội"),  # nothing lost here
+    ],
+)
+def test_tcvn3_u_lost_with_its_soft_hyphen_is_put_back_where_unambiguous(lost, restored):
+    assert restore_tcvn3_u(lost) == restored
+
+
 def test_tcvn3_has_no_code_for_a_capital_with_a_tone_mark():
     with pytest.raises(ValueError, match="no code in TCVN3"):
         from_unicode("BÁO CÁO", "tcvn3")
@@ -225,6 +239,28 @@ def test_real_tcvn3_document_converts_to_readable_vietnamese(tcvn3_blocks):
     assert "Lệ Thủy, ngày 29 tháng 11 năm 2011" in whole
     assert "Về tư tưởng chính trị." in whole  # the ư is a soft-hyphen byte in TCVN3
     assert vietnamese_score("\n".join(texts)) < 0.4
+    assert vietnamese_score(whole) > 0.95
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_real_tcvn3_document_printed_to_pdf_converts_without_losing_u(tmp_path):
+    # A PDF printed from a TCVN3 document keeps the Latin-1 bytes but drops the soft
+    # hyphens that stand for "ư"; the text layer is all the PDF reader gets.
+    path = corpus_path(TCVN3_DOC)
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        capture_output=True, timeout=180, check=True,
+    )
+    lines = _pdf_text(tmp_path / (path.stem + ".pdf")).splitlines()
+    repaired, encoding, warnings = repair_blocks(lines, [None] * len(lines))
+    whole = "\n".join(repaired)
+    assert encoding == "tcvn3"
+    assert "from character statistics" in warnings[0]
+    assert "được quan tâm hàng" in whole and "thường xuyên" in whole
     assert vietnamese_score(whole) > 0.95
 
 
