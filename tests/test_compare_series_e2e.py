@@ -56,6 +56,7 @@ def test_parsed_series_gives_the_model_citations_new_carried_and_dropped(parsed)
     ("quantity", [612.3, 1250.4, None, None]),  # Xi măng: gone in 2022
     ("count", [None, 254, 131, 276]),  # cơ sở được thanh tra, kiểm tra: from năm 2021
     ("percent", [None, None, 41.5, 44.2]),  # website thương mại điện tử: new in 2022
+    ("percent", [60, 62, 63, 65]),  # tỷ lệ lấp đầy … lên 60%
 ])
 def test_parsed_series_aligns_known_indicators_with_their_values_per_period(parsed, kind, values):
     rows = [[c.amount if c else None for c in r.cells] for r in parsed.indicators if r.kind == kind]
@@ -68,3 +69,8 @@ def test_parsed_series_lists_every_indicator_in_a_row_or_as_unmatched(parsed):
     stated = sum(len(extract.parse(SAMPLES / "series" / p.file).indicators) for p in load_make_samples().PERIODS)
     placed = sum(c is not None for r in parsed.indicators for c in r.cells) + len(parsed.unmatched)
     assert placed == stated > 0
+
+
+def test_parsed_series_lists_the_figure_only_one_period_states_as_unmatched(parsed):
+    assert ("6 tháng đầu năm 2021", "count", 2, "hội nghị") in {
+        (u.period, u.kind, u.amount, u.unit) for u in parsed.unmatched}
