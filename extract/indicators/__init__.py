@@ -29,7 +29,7 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
-from extract.indicators.labels import (complete, is_generic, left_label, right_label, share_of,
+from extract.indicators.labels import (action, complete, is_generic, left_label, right_label, share_of,
                                        starts_with_verb, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
@@ -46,8 +46,9 @@ _OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?!
 
 
 _UNITLESS_RATIO = regex.compile(r"[ ]?\(")  # "2.157/2.517 (đạt tỷ lệ 85,7%)"
-_ORDINAL_RANK = regex.compile(r"(?<![\p{L}])thứ[ ]?$", regex.IGNORECASE)
-_RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên|của|toàn)\s+(?:khu vực|cả nước|thế giới|toàn quốc|\d)", regex.IGNORECASE)
+_ORDINAL_RANK = regex.compile(r"(?<![\p{L}])(?<!lần )thứ[ ]?$", regex.IGNORECASE)  # not "lần thứ 3"
+_RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên)\s", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"(?<![\p{L}])(?:giữa|cả|mỗi|từng)[ ]?$", regex.IGNORECASE)  # "giữa hai cơ quan"
 _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
@@ -76,19 +77,22 @@ def _explained_percent(found: list[Indicator], m: Mention, sentence_start: int) 
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
            counted: bool, previous: Indicator | None) -> tuple[str | None, tuple[int, int]]:
     """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`."""
-    left = left_label(text[s_start:start])
-    if not left and regex.search(r"(?i)t[ỷỉ] lệ\s*$", text[s_start:start]):
+    before = text[s_start:start]
+    left = left_label(before)
+    if not left and regex.search(r"(?i)t[ỷỉ] lệ\s*$", before):
         left = "tỷ lệ"  # "(đạt tỷ lệ 85,7%)": the cue words were the whole clause
-    copula = regex.search(r"(?:\blà|:|\bgồm)\s*$", text[s_start:start])
-    if counted and not copula:
+    copula = regex.search(r"(?:\blà|:|\bgồm)\s*$", before)
+    if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
         right = right_label(text[unit_start : unit_end + 200])
-        if words(right) > words(text[unit_start:unit_end]) or words(left) < 2:
-            return right or None, (start, max(unit_end, unit_start + len(right)))
-    if is_generic(left) and previous is not None and previous.label:
-        return share_of(left, previous.label), (text.rfind(left, s_start, start), unit_end)
+        done = action(before)
+        label = f"{right} {done}".strip() if done else right
+        return label or None, (start, max(unit_end, unit_start + len(right)))
+    share = kind in {"percent", "growth"} and (is_generic(left) or not left)
+    if share and previous is not None and previous.label:
+        return share_of("tỷ lệ", previous.label), (start, unit_end)
     if words(left) >= 2:
         return left, (text.rfind(left, s_start, start), unit_end)
-    right = right_label(text[unit_end : unit_end + 200])
+    right = right_label(text[unit_end : unit_end + 200], commas=True)
     if right:
         return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
     if previous is not None and previous.label and previous.span[0] >= s_start - 200:
@@ -171,7 +175,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         if list_head is not None:
             ind.label = text[unit_start:unit_end]
         found.append(ind)
-        last_figure_end = max(unit_end, consumed_until)
+        last_figure_end = max(unit_end, consumed_until, span[1])
     _share_subjects(found, bounds)
     if nlp:
         from extract.indicators.refine import refine_labels
@@ -188,7 +192,8 @@ def _spelled(text: str) -> list[Mention]:
     for m in find_word_mentions(text):
         hit = unit_after(text, m.end)
         ordinal = _ORDINAL_RANK.search(text[max(0, m.start - 20) : m.start]) and _RANK_SCOPE.match(text, m.end)
-        if ordinal or (hit and hit[0].kind != "percent"):
+        between = _BETWEEN.search(text[max(0, m.start - 10) : m.start])
+        if ordinal or (hit and hit[0].kind != "percent" and not between):
             out.append(m)
     return out
 
@@ -224,9 +229,8 @@ def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
 
     text = skeleton.text
     exclude = [c.span for c in find_citations(text)]
-    for pb in skeleton.blocks:
-        if pb.region != "body" or pb.is_heading:
-            exclude.append(pb.span)
+    # The header (số, date, title) holds no results; footnotes sit in the back matter and do.
+    exclude += [pb.span for pb in skeleton.blocks if pb.region == "front"]
     period = metadata.period.label if getattr(metadata, "period", None) else None
     found = find_indicators(text, nlp=NLP_DEFAULT if nlp is None else nlp, period=period, exclude=_merge(exclude))
     found = sorted(found + _table_indicators(skeleton, period), key=lambda i: i.span)
@@ -243,7 +247,7 @@ def _table_indicators(skeleton, period: str | None) -> list[Indicator]:
 
     from extract.indicators.table_rows import read_row
 
-    cells = [pb for pb in skeleton.blocks if pb.block.cell is not None and pb.region == "body"]
+    cells = [pb for pb in skeleton.blocks if pb.block.cell is not None and pb.region != "front"]
     out = []
     for _, row in groupby(cells, key=lambda pb: pb.block.cell[:2]):
         row = sorted(row, key=lambda pb: pb.block.cell[2])
@@ -251,7 +255,7 @@ def _table_indicators(skeleton, period: str | None) -> list[Indicator]:
         fig = read_row(texts)
         if fig is None:
             continue
-        start = row[0].span[0]
+        start = row[fig.label_column].span[0]
         end = row[fig.column].span[1]
         out.append(Indicator(
             id="", text=skeleton.text[start:end], label=fig.label, kind=fig.kind, value=fig.value,

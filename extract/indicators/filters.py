@@ -23,6 +23,7 @@ from extract.indicators.reference import not_indicator_cues
 _NAME_BEFORE = regex.compile(r"\p{L}[ ]?[-–][ ]?$")
 # "08-CT/TU", "12/QĐ-UBND", "06/QĐ-TTg": a code follows the number.
 _CODE_AFTER = regex.compile(r"^[ ]?[-–/][ ]?\p{Lu}")
+_YEAR_AFTER_NAM = regex.compile(r"(?<![\p{L}])năm[ ]?$", regex.IGNORECASE)
 _PHONE = regex.compile(r"^[ .]?\d{3}[ .]\d{3,4}")
 
 
@@ -59,6 +60,8 @@ def not_indicator(text: str, start: int, end: int, *, has_unit: bool) -> str | N
         return "a name with a number (Covid-19)"
     if _CODE_AFTER.match(right):
         return "a document number"
+    if _YEAR_AFTER_NAM.search(left) and regex.fullmatch(r"(?:19|20)\d\d", text[start:end]):
+        return "a year"
     if _PHONE.match(right):
         return "a phone number"
     m = (always if has_unit else unitless).search(left)

@@ -30,7 +30,11 @@ _TRAIL = regex.compile(
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
-    r"[.;:!?…](?=\s|$)|\n|[(),]|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
+    r"[.;:!?…](?=\s|$)|\n|[(),]|\svà\s+\d|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
+)
+_RIGHT_END_COMMAS = regex.compile(
+    r"[.;:!?…](?=\s|$)|\n|[()]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm)\b)|\svà\s+\d|"
+    r"\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
 )
 _PREDICATE = regex.compile(r"\s(?:có|được|đã|đang|chưa|bị|đạt|tham gia|thực hiện)\s")
 _VERB_START = regex.compile(r"^(?:có|được|đã|đang|chưa|bị|không|tham gia)\b", regex.IGNORECASE)
@@ -56,11 +60,23 @@ def left_label(left: str) -> str:
     return _LEAD.sub("", clause).strip()
 
 
-def right_label(right: str) -> str:
-    """Words after a figure (its unit first), up to the clause's end or a connective."""
+def right_label(right: str, *, commas: bool = False) -> str:
+    """Words after a figure (its unit first), up to the clause's end or a connective.
+
+    ``commas=True`` reads through commas ("100% TTHC được công bố, công khai kịp thời, đúng
+    quy định") unless a comma starts the next figure of a list.
+    """
     right = right.lstrip()
-    m = _RIGHT_END.search(right)
+    m = (_RIGHT_END_COMMAS if commas else _RIGHT_END).search(right)
     return _TRAIL.sub("", right[: m.start()] if m else right[:120]).strip()
+
+
+def action(left: str) -> str:
+    """The verb phrase right before a counted figure: "Toàn tỉnh đã triển khai cung cấp" → itself,
+    "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (last comma part, ≤ 8 words)."""
+    part = left_label(left).rsplit(",", 1)[-1]
+    part = _TRAIL.sub("", regex.sub(r"\s(?:tại|ở|về|trong|cho)$", "", part.strip()))
+    return " ".join(part.split()[-8:])
 
 
 def subject(label: str) -> str:

@@ -59,8 +59,8 @@ def find_word_mentions(text: str) -> list[Mention]:
     for m in _WORDS.finditer(text):
         words = m[0].strip()
         value = parse_vietnamese_number_words(words)
-        if value is None or words.casefold() == "một":
-            continue
+        if value is None or words.casefold() == "một" or regex.search(r"\d[ ]?$", text[: m.start()]):
+            continue  # "một số" is "some"; "100,3 triệu" is a digit figure with its scale
         out.append(Mention(m.start(), m.start() + len(words), words, value))
     return out
 

@@ -30,6 +30,7 @@ class RowFigure:
     value: float
     unit: str | None
     column: int  # index of the value cell
+    label_column: int
 
 
 def _number(s: str) -> float | None:
@@ -58,4 +59,4 @@ def read_row(cells: list[str]) -> RowFigure | None:
         unit, kind = None, "percent" if regex.match(r"(?i)tỷ lệ|tỉ lệ", cells[label_col]) else "count"
     else:
         unit, kind = unit_cell if unit_cell[1:2].isupper() else unit_cell[:1].lower() + unit_cell[1:], "count"
-    return RowFigure(cells[label_col].strip(), kind, value, unit, col)
+    return RowFigure(cells[label_col].strip(), kind, value, unit, col, label_col)
