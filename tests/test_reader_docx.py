@@ -7,6 +7,7 @@ WordprocessingML, the way Word stores them); real ones come from the corpus.
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import docx
@@ -103,10 +104,11 @@ def test_docx_reader_renders_word_auto_numbering_as_labels():
 
 
 def test_docx_reader_renders_multilevel_numbers_with_each_levels_counter():
-    levels = [0, 1, 1, 2, 0, 1, 2, 2]
+    levels = [0, 1, 1, 2, 0, 1, 2, 2, 0, 2, 1]
     body = "".join(para(f"p{i}", num_id=2, ilvl=lvl) for i, lvl in enumerate(levels))
     got = [label for label, _, _ in labels(make_docx(body, OUTLINE_LIST + num(2, 1)))]
-    assert got == ["1.", "1.1.", "1.2.", "1.2.1.", "2.", "2.1.", "2.1.1.", "2.1.2."]
+    # a skipped level counts as started, as Word shows it: 3., 3.1.1., then 3.2.
+    assert got == ["1.", "1.1.", "1.2.", "1.2.1.", "2.", "2.1.", "2.1.1.", "2.1.2.", "3.", "3.1.1.", "3.2."]
 
 
 def test_docx_reader_keeps_counting_a_level_that_never_restarts():
@@ -379,6 +381,21 @@ def test_docx_reader_numbers_real_headings_as_libreoffice_shows_them():
     assert numbered[1] == ("1.", "XÁC ĐỊNH VẤN ĐỀ BẤT CẬP")
     assert numbered[3] == ("3.", "Đánh giá đối với phương án 1")
     assert ("8.", "Kiến nghị:") in numbered
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_docx_reader_numbers_a_converted_doc_as_its_word_made_table_of_contents():
+    # The .doc goes through LibreOffice to DOCX, then this reader. Its table of contents,
+    # typed out by Word when the file was saved, shows the numbers Word gave the headings.
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    path = corpus_path("real/hp_decuong-dutoan-qlvb-phutho-2012.doc")
+    blocks = read(path.read_bytes(), path.name).blocks
+    shown = [b.display_text for b in blocks if b.label and b.kind != "table_cell"]
+    for heading in ("IV.1.1. Mục tiêu chung", "IV.2. Phạm vi dự án", "IV.2.1. Các đơn vị tham gia vận hành hệ thống"):
+        assert heading in shown
+        assert any(b.style and b.style.startswith("TOC") and b.text.startswith(heading) for b in blocks)
 
 
 # --- hostile and broken input --------------------------------------------------------

@@ -180,6 +180,12 @@ class ListNumbering:
                     counters[start_level] = start - 1
         current = counters[ilvl]
         counters[ilvl] = self._start(num_id, ilvl) if current is None else current + 1
+        # A level skipped on the way down (Heading 3 right under Heading 1) counts as
+        # started: Word shows "IV.1.1." and the next level-2 paragraph is "IV.2." (the
+        # Word-made table of contents of hp_decuong-dutoan-qlvb-phutho-2012.doc says so).
+        for higher in range(ilvl):
+            if counters[higher] is None:
+                counters[higher] = self._start(num_id, higher)
         for deeper in range(ilvl + 1, MAX_LEVELS):
             deeper_level = self.level_of(num_id, deeper)
             restart = deeper_level.restart if deeper_level else None
@@ -211,8 +217,7 @@ class ListNumbering:
         if not 0 <= ilvl < MAX_LEVELS:
             return ""
         level = self.level_of(num_id, ilvl) or Level()
-        # A level not used yet shows its start minus one: Word's "0.1" under no heading 1
-        value = counters[ilvl] if counters[ilvl] is not None else level.start - 1
+        value = counters[ilvl] if counters[ilvl] is not None else level.start
         fmt = "decimal" if legal and level.fmt != "none" else level.fmt
         if fmt == "bullet":
             return ""
