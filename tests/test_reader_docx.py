@@ -117,6 +117,15 @@ def test_docx_reader_keeps_counting_a_level_that_never_restarts():
     assert [label for label, _, _ in labels(make_docx(body, never + num(5, 2)))] == ["1.", "a)", "b)", "2.", "c)"]
 
 
+def test_docx_reader_follows_a_list_that_borrows_its_levels_from_a_numbering_style():
+    owner = abstract(8, level(0, "upperRoman", "%1."), level(1, "decimal", "%2.")).replace(
+        "<w:lvl ", '<w:styleLink w:val="DanhSach"/><w:lvl ', 1
+    )
+    borrower = '<w:abstractNum w:abstractNumId="7"><w:numStyleLink w:val="DanhSach"/></w:abstractNum>'
+    body = para("a", 9, 0) + para("b", 9, 1) + para("c", 9, 0)
+    assert [label for label, _, _ in labels(make_docx(body, owner + borrower + num(9, 7)))] == ["I.", "1.", "II."]
+
+
 def test_docx_reader_continues_a_list_across_nums_and_restarts_on_start_override():
     restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
     numbering = REPORT_LIST + num(1, 0) + num(3, 0) + num(4, 0, restart)

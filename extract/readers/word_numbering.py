@@ -135,20 +135,8 @@ class ListNumbering:
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
             nums[attr(num, "numId")] = (attr(abstract_el, "val"), levels, starts)
-        numbering = cls(abstracts, nums)
-        numbering._follow_style_links(links)
-        return numbering
-
-    def _follow_style_links(self, links: dict[str, str | None]) -> None:
-        # A definition with numStyleLink borrows the levels of the list a numbering
-        # style points to; its own lvl elements are placeholders.
-        style_abstract = {
-            abstract_id: style for abstract_id, style in links.items() if style and not self._abstracts.get(abstract_id)
-        }
-        for abstract_id, style_id in style_abstract.items():
-            for other_id, link in links.items():
-                if other_id != abstract_id and link == style_id and self._abstracts.get(other_id):
-                    self._abstracts[abstract_id] = self._abstracts[other_id]
+        _follow_style_links(abstracts, links)
+        return cls(abstracts, nums)
 
     def style_level(self, style_id: str | None) -> tuple[str, int] | None:
         """(numId, ilvl) of a paragraph style that a list level names in its pStyle."""
@@ -279,6 +267,17 @@ def _level(lvl) -> Level:
         if left is not None:
             level = replace(level, indent=left / 20)
     return level
+
+
+def _follow_style_links(abstracts: dict[str, dict[int, Level]], links: dict[str, str | None]) -> None:
+    """A definition with numStyleLink borrows the levels of the one whose styleLink names
+    the same numbering style; its own lvl elements are placeholders."""
+    for abstract_id, style_id in links.items():
+        if not style_id or abstracts.get(abstract_id):
+            continue
+        for other_id, link in links.items():
+            if other_id != abstract_id and link == style_id and abstracts.get(other_id):
+                abstracts[abstract_id] = abstracts[other_id]
 
 
 def _style_link(abstract) -> str | None:
