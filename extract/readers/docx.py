@@ -72,9 +72,10 @@ def read_docx(data: bytes, name: str, options) -> Document:
     check_package(data, name)
     word = _open(data, name)
     try:
-        body_reader = _BodyReader(word.part, _styles(word), ListNumbering.from_xml(_numbering(word)), name, options)
+        styles = _styles(word)
+        body_reader = _BodyReader(word.part, styles, ListNumbering.from_xml(_numbering(word)), name, options)
         body_reader.container(word.element.body)
-        headers = _header_texts(word, name, options)
+        headers = _header_texts(word, styles, name, options)
         app = _app_properties(word)
     except VnreportError:
         raise
@@ -212,7 +213,7 @@ class _BodyReader:
         content = _Paragraph()
         self._inline(p, style_id, content)
         text = "".join(piece.text for piece in content.pieces).strip()
-        if text.strip():
+        if text:
             indent = own.indent
             if indent is None:
                 indent = label.indent if label and label.indent is not None else inherited.indent
@@ -369,11 +370,11 @@ def _measure(pieces: list[_Piece]) -> tuple[bool | None, bool | None, float | No
     )
 
 
-def _header_texts(word, name: str, options) -> list[str]:
+def _header_texts(word, styles: WordStyles, name: str, options) -> list[str]:
     texts = []
     for rel in word.part.rels.values():
         if rel.reltype in _REL_HEADER_FOOTER and not rel.is_external:
-            reader = _BodyReader(rel.target_part, _styles(word), ListNumbering.from_xml(None), name, options)
+            reader = _BodyReader(rel.target_part, styles, ListNumbering.from_xml(None), name, options)
             reader.container(rel.target_part.element)
             text = "\n".join(block.text for block in reader.blocks)
             if text:
