@@ -475,6 +475,13 @@ def test_docx_reader_accepts_an_svg_image_with_a_doctype():
     assert read_docx(_zip(parts), "logo.docx", None).blocks
 
 
+def test_docx_reader_refuses_malformed_xml_with_a_reason():
+    parts = _seed_parts()
+    parts["word/document.xml"] = parts["word/document.xml"][:5000]
+    with pytest.raises(CorruptDocument, match="cut-xml.docx: damaged Word package .*XMLSyntaxError"):
+        read_docx(_zip(parts), "cut-xml.docx", None)
+
+
 def test_docx_reader_refuses_a_zip_that_is_not_word():
     parts = {name: blob for name, blob in _seed_parts().items() if name != "word/document.xml"}
     with pytest.raises(UnsupportedFormat, match="album.docx: a ZIP archive but not a Word document"):

@@ -20,6 +20,7 @@ import zlib
 
 from extract.errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 
+MAX_PARTS = 10_000  # a long report with many images has a few hundred
 MAX_PART_BYTES = 100 * 1024 * 1024  # one part inflated
 MAX_TOTAL_BYTES = 300 * 1024 * 1024  # all parts inflated
 MAX_RATIO = 100  # inflated / compressed, checked on parts over RATIO_FLOOR
@@ -73,6 +74,8 @@ def check_package(data: bytes, name: str) -> None:
         raise CorruptDocument(name, f"damaged ZIP archive (truncated, or not a ZIP): {exc}") from None
     with archive:
         infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise CorruptDocument(name, f"{len(infos):,} parts in the package (over {MAX_PARTS:,}): not a document")
         names = {info.filename for info in infos}
         _check_is_word(names, name)
         _check_declared_sizes(infos, name)
