@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -22,6 +23,7 @@ from extract.citations.tables import (
     code_name,
     doc_type_for_word,
     issuer_words,
+    law_names,
 )
 from extract.schema import Citation
 
@@ -250,12 +252,17 @@ _CITING_BEFORE = regex.compile(r"(?:căn\s+cứ|điều\s+\d+[\p{L}\s\d,]{0,30}?
 _DATED_AFTER = regex.compile(r"\s*,?\s*(?:ngày|năm)\s+\d", regex.IGNORECASE)
 
 
+@cache
+def _known_laws() -> frozenset[str]:
+    return frozenset(n.casefold() for n in law_names())
+
+
 def _named_in_context(text: str, m: regex.Match) -> bool:
-    """A law name that starts in lower case ("Luật doanh nghiệp") is read as one only
+    """A law name that starts in lower case and is not in ``law_names.tsv`` is read as one only
     where laws are cited: after "Căn cứ" or "Điều 165", or followed by its date; else
     "Dự thảo Luật mở rộng đối tượng" would name a law "mở rộng"."""
     name = m.groupdict().get("name") or ""
-    if not name[:1].islower():
+    if not name[:1].islower() or _WS.sub(" ", name).casefold() in _known_laws():
         return True
     return bool(_CITING_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _DATED_AFTER.match(text, m.end()))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.citations.tables import doc_types, fold, organ_heads
+from extract.citations.tables import doc_types, fold, law_names, organ_heads
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -105,13 +105,16 @@ NAMED_PARTY = regex.compile(
 )
 # Words that end (or, first, rule out) the name of a law: "Luật này", "Luật Đất đai năm 2013"
 _NOT_NAME = (
-    r"(?:số|ngày|năm|của|đã|được|có|để|theo|tại|trong|với|thì|này|đó|hiện\s+hành|quy\s+định|ban\s+hành|sửa|"
+    r"(?:số(?=\s*:?\s*\d)|ngày|năm(?=\s+\d)|của|đã|được|có|để|theo|tại|trong|với|thì|này|đó|hiện\s+hành|quy\s+định|ban\s+hành|sửa|"
     r"hướng|khi|như|do|từ|đến|nhưng|cũng|các|mới|vào|là|liên\s+quan|đối|nêu|trên|định|chuyên|và|hoặc|về|"
-    r"thay|bổ|hết|còn|sẽ|đang|phải|cần|nhằm)"
+    r"thay|bổ|hết|còn|sẽ|đang|phải|cần|nhằm|không|gồm|áp\s+dụng|thể\s+chế|tham\s+khảo|cụ\s+thể|mà|tiếp\s+tục)"
+)
+_KNOWN_LAWS = "|".join(
+    r",?[ \t]+".join(regex.escape(w) for w in regex.split(r",?\s+", name)) for name in law_names()
 )
 NAMED_LAW = regex.compile(
-    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>[\p{{L}}]+"
-    rf"(?:(?:\s+và(?=\s+\p{{Lu}}))?\s+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,9}})",
+    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>(?i:{_KNOWN_LAWS})(?!\p{{L}})"
+    rf"|[\p{{L}}]+(?:(?:[ \t]+và|,(?=[ \t]+\p{{Ll}}))?[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,7}})",
     regex.VERSION1,
 )
 HIEN_PHAP = regex.compile(r"(?<![\p{L}])Hiến\s+pháp\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)

@@ -112,5 +112,12 @@ def issuer_words() -> frozenset[str]:
 
 
 @cache
+def law_names() -> tuple[str, ...]:
+    """Names of laws, codes and ordinances, longest first: "Luật Hôn nhân và gia đình" ends
+    where its name ends, not at the first lower-case word."""
+    return tuple(sorted({r["name"] for r in _rows("law_names.tsv")}, key=len, reverse=True))
+
+
+@cache
 def organ_heads() -> tuple[str, ...]:
     return tuple(sorted(_word_list("organ_heads.txt"), key=len, reverse=True))
