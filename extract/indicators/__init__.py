@@ -29,7 +29,7 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
-from extract.indicators.labels import (action, complete, is_generic, left_label, right_label, share_of,
+from extract.indicators.labels import (action, clean, complete, is_generic, left_label, right_label, share_of,
                                        starts_with_verb, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
@@ -83,7 +83,7 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
         left = "tỷ lệ"  # "(đạt tỷ lệ 85,7%)": the cue words were the whole clause
     copula = regex.search(r"(?:\blà|:|\bgồm)\s*$", before)
     if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
-        right = right_label(text[unit_start : unit_end + 200])
+        right = right_label(text[unit_start : unit_end + 200], commas=True)
         done = action(before)
         label = f"{right} {done}".strip() if done else right
         return label or None, (start, max(unit_end, unit_start + len(right)))
@@ -131,6 +131,12 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         hit = unit_after(text, m.end)
         if hit is None and not rank and m.denominator is None:
             hit = _unit_of_subject(text[s_start : m.start], m.end)
+        if hit is None and not rank and nlp and m.denominator is None:
+            from extract.indicators.refine import counted_noun
+
+            hit = counted_noun(text, m.end)
+            if hit and not_indicator(text, m.start, m.end, has_unit=False):
+                continue  # a noun the table does not know is weak evidence: "6 tháng", "5 năm"
         if m.denominator is not None and hit is None and not rank:
             if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
                 target = _explained_percent(found, m, sentence)
@@ -161,6 +167,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         counted = unit is not None and unit.kind == "count" and unit_end > m.end
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence)
+        label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
             unit=unit.unit if unit else None, numerator=numerator, denominator=denominator,
@@ -180,7 +187,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
     if nlp:
         from extract.indicators.refine import refine_labels
 
-        refine_labels(found, text)
+        refine_labels(found)
     for n, ind in enumerate(found, 1):
         ind.id = f"i{n}"
     return found

@@ -26,16 +26,19 @@ _LEAD = regex.compile(
     regex.IGNORECASE,
 )
 _TRAIL = regex.compile(
-    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng)\b)+$",
+    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng|số)\b)+$",
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
     r"[.;:!?…](?=\s|$)|\n|[(),]|\svà\s+\d|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
 )
 _RIGHT_END_COMMAS = regex.compile(
-    r"[.;:!?…](?=\s|$)|\n|[()]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm)\b)|\svà\s+\d|"
+    r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
     r"\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
 )
+_NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
+_ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
+_FOOTNOTE_MARK = regex.compile(r"(?<=\p{Ll})\d{1,2}\b")  # "phiếu khảo sát2": a footnote reference
 _PREDICATE = regex.compile(r"\s(?:có|được|đã|đang|chưa|bị|đạt|tham gia|thực hiện)\s")
 _VERB_START = regex.compile(r"^(?:có|được|đã|đang|chưa|bị|không|tham gia)\b", regex.IGNORECASE)
 
@@ -67,16 +70,23 @@ def right_label(right: str, *, commas: bool = False) -> str:
     quy định") unless a comma starts the next figure of a list.
     """
     right = right.lstrip()
+    if commas:
+        right = _ASIDE.sub("", right)  # "đơn vị (gồm: Sở …) có văn bản góp ý"
     m = (_RIGHT_END_COMMAS if commas else _RIGHT_END).search(right)
-    return _TRAIL.sub("", right[: m.start()] if m else right[:120]).strip()
+    right = right[: m.start()] if m else right[:120]
+    figure = _NEXT_FIGURE.search(right)
+    if commas and figure:  # "thủ tục, sửa đổi, bổ sung 628 thủ tục": stop before the next item
+        right = right[: figure.start()]
+        right = right[: right.rfind(",")] if "," in right else right
+    return _TRAIL.sub("", right).strip()
 
 
 def action(left: str) -> str:
     """The verb phrase right before a counted figure: "Toàn tỉnh đã triển khai cung cấp" → itself,
-    "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (last comma part, ≤ 8 words)."""
+    "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (last comma part, ≤ 12 words)."""
     part = left_label(left).rsplit(",", 1)[-1]
     part = _TRAIL.sub("", regex.sub(r"\s(?:tại|ở|về|trong|cho)$", "", part.strip()))
-    return " ".join(part.split()[-8:])
+    return " ".join(part.split()[-12:])
 
 
 def subject(label: str) -> str:
@@ -106,6 +116,11 @@ def is_generic(label: str | None) -> bool:
 def share_of(generic: str, previous: str) -> str:
     """ "(tỷ lệ 95,53%)" after "Số hồ sơ giải quyết đúng hạn là …": tỷ lệ hồ sơ giải quyết đúng hạn."""
     return f"{generic} {_COUNT_HEAD.sub('', previous)}"
+
+
+def clean(label: str | None) -> str | None:
+    """A label without footnote marks glued to its words."""
+    return _FOOTNOTE_MARK.sub("", label).strip() or None if label else label
 
 
 def words(label: str | None) -> int:

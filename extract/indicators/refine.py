@@ -1,0 +1,65 @@
+"""Labels and counted nouns refined with underthesea (``find_indicators(text, nlp=True)``).
+
+    >>> trim_label("tỷ lệ tăng dân số lại giảm")  # doctest: +SKIP
+    'tỷ lệ tăng dân số'
+    >>> counted_noun("1.016 thuyền trưởng, 1.139 máy trưởng", 5)  # doctest: +SKIP
+    ('thuyền trưởng', 20)
+
+Two uses, both measured in ``docs/accuracy.md``: a figure followed by a noun that
+``units.tsv`` does not know is counted in that noun (word segmentation and POS
+say where the noun ends); a label placed before its figure loses the verbs and
+adverbs that trail its last noun ("TFR của Việt Nam đã giảm" → "TFR của Việt Nam")
+and the conjunctions that lead it.
+"""
+
+from __future__ import annotations
+
+from extract import nlp
+from extract.indicators.reference import Unit
+
+_NOUN = {"N", "Nc", "Nu"}
+_LEADING = {"C", "CC", "R", "CH", "E"}
+_TRAILING = {"V", "R", "A", "CH", "C", "E"}
+
+
+def counted_noun(text: str, pos: int) -> tuple[Unit, int] | None:
+    """The noun (one or two nouns long) that starts at ``pos``, as a count unit, and its end."""
+    window = text[pos : pos + 40].split("\n", 1)[0]
+    if not window.startswith(" ") or not window[1:2].isalpha():
+        return None
+    tagged = nlp.pos_tag(window.strip())
+    nouns = []
+    for word, tag in tagged[:2]:
+        if tag not in _NOUN:
+            break
+        nouns.append(word)
+    if not nouns:
+        return None
+    phrase = " ".join(nouns)
+    at = text.find(phrase, pos)
+    if at != pos + 1:
+        return None
+    return Unit(phrase, phrase, "count", 1.0), at + len(phrase)
+
+
+def trim_label(label: str) -> str:
+    """A label without leading conjunctions or adverbs and without verbs after its last noun."""
+    tagged = list(nlp.pos_tag(label))
+    while tagged and tagged[0][1] in _LEADING:
+        tagged.pop(0)
+    if any(tag in _NOUN or tag == "Np" for _, tag in tagged):
+        while tagged and tagged[-1][1] in _TRAILING:
+            tagged.pop()
+    if not tagged:
+        return label
+    first, last = tagged[0][0], tagged[-1][0]
+    start = label.find(first)
+    end = label.rfind(last) + len(last)
+    return label[start:end] if 0 <= start < end else label
+
+
+def refine_labels(found) -> None:
+    """Trim the labels that stand before their figure (count labels name an action: kept)."""
+    for ind in found:
+        if ind.label and ind.kind != "count" and ind.text.startswith(ind.label):
+            ind.label = trim_label(ind.label)
