@@ -81,12 +81,13 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
     left = left_label(before)
     if not left and regex.search(r"(?i)t[ỷỉ] lệ\s*$", before):
         left = "tỷ lệ"  # "(đạt tỷ lệ 85,7%)": the cue words were the whole clause
-    copula = regex.search(r"(?:\blà|:|\bgồm)\s*$", before)
+    copula = regex.search(r"(?:\blà|\bgồm)\s*$", before)
     if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
         right = right_label(text[unit_start : unit_end + 200], commas=True)
         done = action(before)
         label = f"{right} {done}".strip() if done else right
-        return label or None, (start, max(unit_end, unit_start + len(right)))
+        contiguous = text.startswith(right, unit_start)
+        return label or None, (start, unit_start + len(right) if contiguous and right else unit_end)
     share = kind in {"percent", "growth"} and (is_generic(left) or not left)
     if share and previous is not None and previous.label:
         return share_of("tỷ lệ", previous.label), (start, unit_end)
@@ -167,6 +168,9 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         counted = unit is not None and unit.kind == "count" and unit_end > m.end
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence)
+        if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
+            label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
+            span = (m.start, max(span[1], over.end()))
         label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,

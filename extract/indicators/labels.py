@@ -20,7 +20,7 @@ import regex
 
 from extract.indicators.kinds import cue_at_end
 
-_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n")
+_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\(")
 _LEAD = regex.compile(
     r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng)\b)+",
     regex.IGNORECASE,
@@ -84,7 +84,7 @@ def right_label(right: str, *, commas: bool = False) -> str:
 def action(left: str) -> str:
     """The verb phrase right before a counted figure: "Toàn tỉnh đã triển khai cung cấp" → itself,
     "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (last comma part, ≤ 12 words)."""
-    part = left_label(left).rsplit(",", 1)[-1]
+    part = left_label(left).rsplit(", ", 1)[-1]
     part = _TRAIL.sub("", regex.sub(r"\s(?:tại|ở|về|trong|cho)$", "", part.strip()))
     return " ".join(part.split()[-12:])
 
