@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from html import escape
 
+from extract.compare import format_number
+
 CSS = """
 body{font-family:"Times New Roman",serif;margin:2em;color:#222;max-width:80em}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #999}
@@ -76,7 +78,7 @@ def _indicator_table(rows, periods) -> str:
         unit = escape(row.unit or "")
         body.append(
             f'<tr class="indicator"><td class="label">{escape(row.label)}'
-            f'<span class="score"> · {escape(row.kind)} · độ khớp {row.score:g}</span></td>'
+            f'<span class="score"> · {escape(row.kind)} · độ khớp {format_number(row.score)}</span></td>'
             f"<td>{unit}</td>{cells}<td>{chart(row, periods)}</td></tr>"
         )
     return f'<table class="indicators"><tr><th>Chỉ tiêu</th><th>Đơn vị</th>{head}<th>Biểu đồ</th></tr>{"".join(body)}</table>'
@@ -87,8 +89,6 @@ def _value_cell(cell, rising_is_good: bool) -> str:
         return '<td class="num muted">–</td>'
     change = ""
     if cell.change is not None:
-        from extract.compare import format_number
-
         better = cell.change > 0 if rising_is_good else cell.change < 0  # rank 12/63 beats 15/63
         sign = "" if cell.change == 0 else "up" if better else "down"
         pct = f" ({'+' if cell.change_pct > 0 else ''}{format_number(cell.change_pct)}%)" if cell.change_pct is not None else ""
@@ -124,8 +124,6 @@ def chart(row, periods: list[str]) -> str:
 def _unmatched_table(items) -> str:
     if not items:
         return '<p class="muted">Không có.</p>'
-    from extract.compare import format_number
-
     rows = "".join(
         f"<tr><td>{escape(u.period)}</td><td>{escape(u.label or '')}</td><td>{escape(u.kind)}</td>"
         f'<td class="num">{escape(format_number(u.amount))} {escape(u.unit or "")}</td><td>{escape(u.text)}</td>'
@@ -169,7 +167,7 @@ def _section_changes(changes) -> str:
         f"<tr><td>{escape(c.before)} → {escape(c.after)}</td><td>{SECTION_WORDS[c.change]}</td>"
         f"<td>{escape(c.id_before or '')} {escape(c.title_before or '')}</td>"
         f"<td>{escape(c.id_after or '')} {escape(c.title_after or '')}</td>"
-        f'<td class="num">{"" if c.score is None else f"{c.score:g}"}</td></tr>'
+        f'<td class="num">{format_number(c.score)}</td></tr>'
         for c in changes
     )
     return ('<table class="sections"><tr><th>Kỳ</th><th>Thay đổi</th><th>Trước</th><th>Sau</th>'
