@@ -181,10 +181,11 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         ind.period = _period_near(text, sentence, m.start, find_periods) or period
         if list_head is not None and same_sentence is list_head and counted and label and label.startswith(
                 text[unit_start:unit_end]):
-            list_head.label = list_head.unit + label[unit_end - unit_start :]  # "5 tập thể, 18 cá nhân được …"
-        list_head = ind if counted and _LIST_NEXT.match(text, unit_end) else None
-        if list_head is not None:
-            ind.label = text[unit_start:unit_end]
+            list_head.label = list_head.label + label[unit_end - unit_start :]  # "5 tập thể, 18 cá nhân được …"
+        bare = max(unit_end, span[1]) - unit_end <= 12  # "5 tập thể", "07 sở, ngành": no predicate of its own
+        list_head = ind if counted and bare and _LIST_NEXT.match(text, max(unit_end, span[1])) else None
+        if list_head is not None:  # "07 sở, ngành và 34 UBND cấp xã đang …": the predicate comes later
+            ind.label = text[unit_start : max(unit_end, span[1])]
         found.append(ind)
         last_figure_end = max(unit_end, consumed_until, span[1])
     _share_subjects(found, bounds)
