@@ -1,7 +1,7 @@
 """Issuer codes of a số ký hiệu and the organs they name.
 
-    >>> issuer_name("CP"), issuer_name("UBTVQH14"), issuer_name("BDVTU-BCSĐ")
-    ('Chính phủ', 'Ủy ban Thường vụ Quốc hội', 'Ban Dân vận Tỉnh ủy và Ban cán sự đảng')
+    >>> issuer_name("CP"), issuer_name("UBTVQH14"), issuer_name("BDVTU-BCSĐ"), issuer_name("CAT-PC06")
+    ('Chính phủ', 'Ủy ban Thường vụ Quốc hội', 'Ban Dân vận Tỉnh ủy và Ban cán sự đảng', 'Công an tỉnh')
     >>> canonical_issuer("ttg"), canonical_issuer("BCSDUBND"), canonical_issuer("SCT")
     ('TTg', 'BCSDUBND', 'SCT')
 """
@@ -44,12 +44,13 @@ def canonical_issuer(segment: str) -> str:
 
 
 def issuer_name(code: str) -> str | None:
-    """The organ a (possibly joint) issuer code names, or None when a part is unknown."""
+    """The organ(s) a (possibly joint) issuer code names: the known segments from the left,
+    so a drafting unit after the issuer ("CAT-PC06") is left out; None when the first is unknown."""
     parts = []
     for segment in code.split("-"):
         bare = regex.sub(r"\d+$", "", segment).upper()
         name = _names().get(bare) or _names().get(fold(bare))
         if name is None:
-            return None
+            break
         parts.append(name)
-    return " và ".join(parts)
+    return " và ".join(parts) or None

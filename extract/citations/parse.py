@@ -84,7 +84,7 @@ class Tail:
 
 def _date(m: regex.Match) -> str | None:
     try:
-        return dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+        return dt.date(*(int(m[g].replace(" ", "")) for g in ("y", "m", "d"))).isoformat()
     except ValueError:
         return None
 
@@ -253,8 +253,9 @@ _DATED_AFTER = regex.compile(r"\s*,?\s*(?:ngày|năm)\s+\d", regex.IGNORECASE)
 
 
 @cache
-def _known_laws() -> frozenset[str]:
-    return frozenset(n.casefold() for n in law_names())
+def _known_laws() -> dict[str, str]:
+    """Law name as folded for lookup → as the table spells it."""
+    return {n.casefold(): n for n in law_names()}
 
 
 def _named_in_context(text: str, m: regex.Match) -> bool:
@@ -275,6 +276,7 @@ def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
                 continue
             word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
             name = _clean(m["name"])
+            name = _known_laws().get(name.casefold(), name)
             if m.groupdict().get("roman"):
                 name = f"Đại hội {m['roman']}"
             name = regex.sub(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?", "TW ", name)

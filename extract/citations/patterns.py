@@ -64,7 +64,7 @@ SHORT_CODE = regex.compile(
 )
 
 ROMAN = r"[IVXLC]+"
-TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh[oó]a\s+{ROMAN}|kho\u0301a\s+{ROMAN})\s*\)?", FLAGS)
+TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301)\s+{ROMAN})\s*\)?", FLAGS)
 
 # PDF text splits digits with a kerning space ("ngày 1 1/01/2021")
 _DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)"

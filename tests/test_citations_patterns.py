@@ -1,0 +1,163 @@
+"""Eyecite-style table: real strings from the corpus, each with its exact expected parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.citations import find_citations
+
+# (text as printed in the corpus file named in the comment, expected fields of the first citation)
+CASES = [
+    (  # seed
+        "Chỉ thị số 08-CT/TU ngày 25/5/2021 của Ban Thường vụ Tỉnh ủy về công tác dân vận của cơ quan nhà nước các cấp, Kế",
+        dict(form="full", doc_type="Chỉ thị", type_code="CT", number="08", year=None, symbol="08-CT/TU",
+             issuer_code="TU", issuer="Ban Thường vụ Tỉnh ủy", date="2021-05-25", term=None, key="CT|8|TU",
+             subject="về công tác dân vận của cơ quan nhà nước các cấp"),
+    ),
+    (  # seed: spaces and an en dash inside the symbol, issuer after the subject
+        "Kế hoạch số 10 – KH/BDVTU-BCSĐUBND ngày 11/01/2021 về phối hợp thực hiện công tác dân vận năm 2021 "
+        "của Ban Dân vận Tỉnh ủy và Ban Cán sự Đảng UBND tỉnh; Kế hoạch",
+        dict(form="full", symbol="10-KH/BDVTU-BCSĐUBND", issuer_code="BDVTU-BCSĐUBND", date="2021-01-11",
+             issuer="Ban Dân vận Tỉnh ủy và Ban Cán sự Đảng UBND tỉnh", key="KH|10|BDVTU-BCSĐUBND",
+             subject="về phối hợp thực hiện công tác dân vận năm 2021"),
+    ),
+    (  # seed: a paragraph break after "số", a normative decree cited without its year
+        "theo Nghị định số\n\n04/NĐ-CP ngày 09/01/2015 của Chính phủ thông qua các phương thức",
+        dict(form="full", doc_type="Nghị định", type_code="NĐ", number="04", year=None, symbol="04/NĐ-CP",
+             issuer_code="CP", issuer="Chính phủ", date="2015-01-09", key="NĐ|4|CP|2015"),
+    ),
+    (  # seed: a công văn called "Văn bản", no issuer phrase
+        "và Văn bản số 327/SCT-VP ngày 03/3/2021 đề ra phương hướng",
+        dict(form="full", doc_type="Công văn", type_code=None, number="327", symbol="327/SCT-VP",
+             issuer_code="SCT", issuer="Sở Công Thương", date="2021-03-03", key="CV|327|SCT-VP"),
+    ),
+    (  # seed: the term after the issuer, a quoted title
+        "Kết luận số 120-KL/TW ngày 07/01/2016 của Bộ Chính trị khóa XI “Về tiếp tục đẩy mạnh việc xây dựng”, báo cáo",
+        dict(form="full", doc_type="Kết luận", symbol="120-KL/TW", issuer="Bộ Chính trị", term="khóa XI",
+             date="2016-01-07", key="KL|120|TW", subject="Về tiếp tục đẩy mạnh việc xây dựng"),
+    ),
+    (  # seed
+        "ban hành Nghị quyết số 01-NQ/TU ngày 11/5/2021 của Hội nghị Tỉnh ủy lần thứ 3 (Khóa XX) về huy động",
+        dict(form="full", symbol="01-NQ/TU", issuer="Hội nghị Tỉnh ủy lần thứ 3", term="khóa XX",
+             date="2021-05-11", key="NQ|1|TU"),
+    ),
+    (  # seed: a qualifier between the type and "số", "giữa … và …"
+        "và Chương trình phối hợp số 26-CTr/BDVTU-BCSĐUBND ngày 13/02/2017 giữa Ban Dân vận Tỉnh ủy và "
+        "Ban Cán sự đảng Ủy ban nhân dân tỉnh về công tác dân vận",
+        dict(form="full", doc_type="Chương trình", type_code="CTr", symbol="26-CTr/BDVTU-BCSĐUBND",
+             issuer="Ban Dân vận Tỉnh ủy và Ban Cán sự đảng Ủy ban nhân dân tỉnh", key="CTr|26|BDVTU-BCSĐUBND"),
+    ),
+    (  # seed: no "số"
+        "theo Quy định 306-QĐ/TU của Tỉnh ủy và của Sở",
+        dict(form="full", doc_type="Quy định", type_code="QĐ", symbol="306-QĐ/TU", issuer="Tỉnh ủy",
+             key="QĐ|306|TU"),
+    ),
+    (  # hp_qd-09-2010-qd-ubnd-cantho.doc: underscore for the hyphen, long date
+        "Căn cư Quyết định số 10/2007/QĐ_BKHCN ngày 11 tháng 5 năm 2007 của Bộ Khoa học và Công nghệ về ban hành",
+        dict(form="full", number="10", year=2007, symbol="10/2007/QĐ-BKHCN", issuer="Bộ Khoa học và Công nghệ",
+             date="2007-05-11", key="QĐ|10|BKHCN|2007"),
+    ),
+    (  # hp_qd-15-2010-qd-ubnd-hanoi.doc: joint circular, comma before the date
+        "Căn cứ Thông tư liên tịch số 06/2008/TTLT-BTTTT-BCA ngày 28/11/2008 của liên Bộ",
+        dict(form="full", doc_type="Thông tư liên tịch", type_code="TTLT", symbol="06/2008/TTLT-BTTTT-BCA",
+             issuer_code="BTTTT-BCA", date="2008-11-28", key="TTLT|6|BTTTT-BCA|2008"),
+    ),
+    (  # hp_qd-15-2010-qd-ubnd-hanoi.doc
+        "Căn cứ Nghị định số 97/2008/NĐ-CP, ngày 28/08/2008 của Chính phủ về quản lý",
+        dict(form="full", year=2008, date="2008-08-28", issuer="Chính phủ", key="NĐ|97|CP|2008"),
+    ),
+    (  # vbai_bc-dean06-thang3-2026-lamdong.docx: a decimal number
+        "Thực hiện Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ quy định cắt giảm",
+        dict(form="full", number="66.7", year=2025, symbol="66.7/2025/NQ-CP", date="2025-11-15",
+             issuer="Chính phủ", key="NQ|66.7|CP|2025"),
+    ),
+    (  # vbai_bc-dean06-thang3-2026-lamdong.docx: the date opens the sentence
+        "Ngày 25/9/2025, UBND tỉnh đã ban hành Quyết định số 1441/QĐ-UBND về công bố Danh mục TTHC",
+        dict(form="full", symbol="1441/QĐ-UBND", date="2025-09-25", issuer="Ủy ban nhân dân", key="QĐ|1441|UBND"),
+    ),
+    (  # vbai_bc-dean06-thang8-2025-lamdong.docx: a unit code after the issuer
+        "tại Tờ trình số 108/TTr-CAT-PC06 ngày 22/8/2025 đề nghị ban hành",
+        dict(form="full", doc_type="Tờ trình", type_code="TTr", issuer_code="CAT-PC06", issuer="Công an tỉnh",
+             key="TTr|108|CAT-PC06"),
+    ),
+    (  # lit_ttr-luat-danso-byt-2025.docx: a UBTVQH resolution has no type code
+        "Nghị quyết số 77/2025/UBTVQH15 của Ủy ban Thường vụ Quốc hội điều chỉnh Chương trình",
+        dict(form="full", doc_type="Nghị quyết", type_code=None, symbol="77/2025/UBTVQH15",
+             issuer_code="UBTVQH15", issuer="Ủy ban Thường vụ Quốc hội", key="NQ|77|UBTVQH15|2025"),
+    ),
+    (  # lit_ttr-luat-danso-byt-2025.docx: an ordinal inside the issuer, "khoá" spelling
+        "Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khoá XII về",
+        dict(form="full", issuer="Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng", term="khóa XII",
+             date="2017-10-25", key="NQ|21|TW"),
+    ),
+    (  # vbai_kh-cchc-2026-2030-lamdong.docx: the issuer ends before the words that follow it
+        "theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ cơ sở dữ liệu quốc gia",
+        dict(form="full", issuer="Chính phủ", key="NĐ|52|CP|2015"),
+    ),
+    (  # vbai_cv-8151-bnv-2025.pdf: a code glued to its number
+        "- Các Thành viên TCT CCHC theo QĐ932;",
+        dict(form="short", doc_type="Quyết định", number="932", key="QĐ|932", refers_to=None),
+    ),
+    (  # seed: named references
+        "theo Nghị quyết Đại hội XIII của Đảng nhiệm kỳ 2021 - 2026",
+        dict(form="named", doc_type="Nghị quyết", issuer="Đảng", key="NQ|Đại hội XIII"),
+    ),
+    (
+        "thực hiện Nghị quyết TW 4 (khóa XII) về xây dựng chỉnh đốn Đảng",
+        dict(form="named", term="khóa XII", key="NQ|TW 4|khóa XII"),
+    ),
+    (
+        "xây dựng dự án Luật Thực hiện dân chủ ở cơ sở; sơ kết",
+        dict(form="named", doc_type="Luật", key="L|Thực hiện dân chủ ở cơ sở"),
+    ),
+    (  # hp_qd-09-2010-qd-ubnd-cantho.doc: a law with its date
+        "Căn cứ Luật Khoa học và Công nghệ ngày 09 tháng 6 năm 2000;",
+        dict(form="named", date="2000-06-09", key="L|Khoa học và Công nghệ"),
+    ),
+    (  # lit_ttr-luat-danso-byt-2025.docx: a law whose name has a comma and starts in lower case
+        "sửa đổi 06 luật: Luật phòng, chống bạo lực gia đình, Luật Bảo hiểm y tế.",
+        dict(form="named", key="L|Phòng, chống bạo lực gia đình"),
+    ),
+    (  # seed: a short form
+        "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
+        dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_citation_from_corpus_parses_exactly(text, expected):
+    got = find_citations(text)[0]
+    assert {k: getattr(got, k) for k in expected} == expected
+    assert text[got.span[0] : got.span[1]] == got.text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "key", "symbol"),
+    [
+        ("nghị định số 04/2015/ND-CP ngày 09/01/2015", "NĐ|4|CP|2015", "04/2015/NĐ-CP"),
+        ("Quyết định số 183/QD-UBND ngày 31/3/2021", "QĐ|183|UBND", "183/QĐ-UBND"),
+        ("QUYẾT ĐỊNH SỐ 183/QĐ-UBND", "QĐ|183|UBND", "183/QĐ-UBND"),
+        ("Quyết định số O5/QĐ-UBND", "QĐ|5|UBND", "05/QĐ-UBND"),
+        ("Kế hoạch số 10-KH/BDVTU-BCSĐUBND", "KH|10|BDVTU-BCSĐUBND", "10-KH/BDVTU-BCSĐUBND"),
+        ("Kế hoạch số 10 —  KH / BDVTU - BCSĐUBND", "KH|10|BDVTU-BCSĐUBND", "10-KH/BDVTU-BCSĐUBND"),
+        ("Quyết định số 977/qđ-ttg", "QĐ|977|TTG", "977/QĐ-TTg"),
+        ("Nghị quyết số 01-NQ/\nTU ngày 1 1/5/2021", "NQ|1|TU", "01-NQ/TU"),
+    ],
+)
+def test_damaged_spelling_gives_the_same_key(damaged, key, symbol):
+    (got,) = find_citations(damaged)
+    assert (got.key, got.symbol) == (key, symbol)
+
+
+def test_kerning_space_inside_a_date_is_read():
+    (got,) = find_citations("Nghị quyết số 01-NQ/TU ngày 1 1/5/2021 của Tỉnh ủy")
+    assert got.date == "2021-05-11"
+
+
+def test_continued_symbols_inherit_the_type_word():
+    got = find_citations("các Quyết định số 183/QĐ-UBND ngày 31/3/2021 và số 184/QĐ-UBND ngày 01/4/2021")
+    assert [(c.doc_type, c.key, c.date) for c in got] == [
+        ("Quyết định", "QĐ|183|UBND", "2021-03-31"),
+        ("Quyết định", "QĐ|184|UBND", "2021-04-01"),
+    ]
