@@ -31,6 +31,8 @@ from typing import Literal
 
 import regex
 
+from extract.text.quality import vietnamese_score
+
 Encoding = Literal["tcvn3", "vni"]
 ENCODINGS: tuple[Encoding, ...] = ("tcvn3", "vni")
 
@@ -161,16 +163,14 @@ def detect_legacy(text: str, fonts: Iterable[str | None] = ()) -> Encoding | Non
 
     A font name is strong evidence, but fonts outlive their encoding (Unicode text is
     often typed in ".VnTime" after a document was converted), so the text decides:
-    it must contain no letter that only Unicode has, carry the encoding's marks, and
-    look much more like Vietnamese once converted than before.
+    it must contain (almost) no letter that only Unicode has, carry the encoding's
+    marks, and look much more like Vietnamese once converted than before.
 
     >>> detect_legacy("Vieät Nam ñoäc laäp", fonts=["VNI-Times"])
     'vni'
     >>> detect_legacy("Société Générale") is None
     True
     """
-    from extract.text.quality import vietnamese_score
-
     font_says = {e for e in (font_encoding(f) for f in fonts) if e}
     letters = regex.findall(r"\p{L}", text)
     if not letters or len(_UNICODE_VIETNAMESE.findall(text)) > 0.01 * len(letters):
@@ -178,10 +178,9 @@ def detect_legacy(text: str, fonts: Iterable[str | None] = ()) -> Encoding | Non
     before = vietnamese_score(text)
     best: tuple[float, Encoding | None] = (before, None)
     for encoding in ENCODINGS:
-        marks = legacy_marks(text, encoding)
-        if marks == 0:
+        if not legacy_marks(text, encoding):
             continue
-        after = vietnamese_score(to_unicode(text, encoding))
+        after = vietnamese_score(repair(text, encoding))
         # Without a font to vouch for it, ask for a clear majority of the text to be
         # repaired, so that a stray "©" or "®" in real text never flips a document.
         needed = 0.15 if encoding in font_says else 0.3
