@@ -46,6 +46,14 @@ def _is_code(segment: str, upper_mode: bool) -> bool:
     return not upper_mode or any(c.isupper() for c in segment) or segment.isdigit()
 
 
+_SEGMENT = regex.compile(P.SEGMENT)
+
+
+def _segment_ends(code: str) -> list[int]:
+    """Where each segment of a printed code ends, spaces around separators included in between."""
+    return [m.end() for m in _SEGMENT.finditer(code)]
+
+
 def parse_symbol(m: regex.Match, group_offset: int = 0) -> Symbol | None:
     """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol."""
     number = m["number"].replace("O", "0").replace("o", "0")
@@ -57,8 +65,7 @@ def parse_symbol(m: regex.Match, group_offset: int = 0) -> Symbol | None:
     while keep > 1 and not _is_code(segments[keep - 1], upper_mode):
         keep -= 1
     segments, seps = segments[:keep], seps[: keep - 1]
-    consumed = sum(len(x) for x in pieces[: 2 * keep - 1])
-    end = m.start("code") + consumed
+    end = m.start("code") + _segment_ends(code)[keep - 1]
     party = P.regex.fullmatch(P.DASH, m["sep"].strip()) is not None and m["year"] is None
     type_code = canonical_type_code(segments[0]) if len(segments) > 1 else None
     if type_code and party and seps[0] != "/":
