@@ -126,6 +126,35 @@ def test_pdf_reader_drops_the_page_number_printed_above_the_text():
     assert block.joined_across_pages and block.page == 1
 
 
+@pytest.fixture(scope="module")
+def tongket_doc():
+    relative = "real/lit_bc-tongket-tmdt-bct-2025.pdf"
+    return read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+
+
+def test_pdf_reader_joins_a_page_break_before_a_line_that_starts_like_a_number(tongket_doc):
+    # page 9 ends "… Cuộc cách mạng công nghiệp", page 10 goes on "hóa, …" and its
+    # second line starts "4.0 (sau đây …": neither is a heading
+    block = _block_with(tongket_doc, "Cuộc cách mạng công nghiệp 4.0 (sau đây gọi là CMCN 4.0)")
+    assert block.joined_across_pages and block.page == 9
+    assert block.text.startswith("Nhận ra được vai trò")
+
+
+def test_pdf_reader_reads_table_rows_as_cells(tongket_doc):
+    cells = {b.text: b for b in tongket_doc.blocks if b.kind == "table_cell"}
+    name, short = cells["Công ty TNHH FPT IS"], cells["FIS"]
+    number = next(b for b in cells.values() if b.cell == (name.cell[0], name.cell[1], 0))
+    assert (number.text, short.cell) == ("1", (name.cell[0], name.cell[1], 2))
+    assert name.page == 28 and name.cell[2] == 1
+
+
+def test_pdf_reader_drops_typed_rules_and_keeps_a_centred_title_whole(tongket_doc):
+    assert not any(set(b.text) <= set("_") for b in tongket_doc.blocks)
+    title = _block_with(tongket_doc, "Tổng kết việc thi hành pháp luật về thương mại điện tử")
+    assert title.text.endswith("52/2013/NĐ-CP ngày 16/5/2013 của Chính phủ về thương mại điện tử")
+    assert (title.bold, title.align) == (True, "center")
+
+
 def test_pdf_reader_carries_on_a_sentence_whose_next_line_starts_like_a_label():
     relative = "real/lit_thuyetminh-duthao-tt-btc-2025.pdf"
     doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)

@@ -60,6 +60,8 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|
 # (a list item cut by a page break: "… tỉnh Quảng Ngãi;" + "tập trung thực hiện …").
 _SENTENCE_END = regex.compile(r"[.!?…]['\"”’)»]*$")
 _CLAUSE_END = regex.compile(r"[:;]['\"”’)»]*$")
+# A typed rule under a header ("__________", "-----", "……"): drawing, not text.
+_RULE = regex.compile(r"[_\-–—=.·…*~]{3,}")
 _SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 _BOLD_NAME = regex.compile(r"bold|black|heavy|semibold|demi|bd\b|bd(?=[-,_]|$)", regex.I)
 _ITALIC_NAME = regex.compile(r"italic|oblique|-it$|,it$", regex.I)
@@ -156,9 +158,11 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     _drop_running_lines(pages)
     blocks_by_page: dict[int, list[Block]] = {}
     tables = [0]
+    stops = _tab_stops(pages)
+    open_ends: set[int] = set()
     for page in pages:
         if page.number not in to_ocr:
-            blocks_by_page[page.number] = _page_blocks(page, tables)
+            blocks_by_page[page.number] = _page_blocks(page, stops, tables, open_ends)
     if to_ocr:
         from extract.readers.ocr import ocr_pdf_pages
 
@@ -167,7 +171,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
             blocks_by_page.setdefault(block.page, []).append(block)
         doc.ocr = True
         doc.ocr_confidence = [confidence[n] for n in to_ocr if n in confidence]
-    doc.blocks = _join_broken_paragraphs([blocks_by_page.get(n, []) for n in range(1, count + 1)])
+    doc.blocks = _join_broken_paragraphs([blocks_by_page.get(n, []) for n in range(1, count + 1)], open_ends)
     return doc
 
 
@@ -335,7 +339,9 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
                     current = []
             current.extend(g)
         pieces.append(_Piece(current))
-        lines.append([part for piece in pieces for part in _split_at_motto(piece)])
+        pieces = [part for piece in pieces for part in _split_at_motto(piece) if not _RULE.fullmatch(part.text)]
+        if pieces:
+            lines.append(pieces)
     return lines
 
 
@@ -413,31 +419,39 @@ class _Layout:
     left: float
     right: float
     spacing: float
-    stops: frozenset[int]  # x0 positions where three or more lines start
+    stops: frozenset[int]  # x0 positions where three or more lines of the document start
 
     @property
     def center(self) -> float:
         return (self.left + self.right) / 2
 
 
-def _layout(page: _Page) -> _Layout:
+def _tab_stops(pages: list[_Page]) -> frozenset[int]:
+    """x positions (±1 pt) where three or more lines of the document start."""
+    starts = Counter(round(line[0].x0) for page in pages for line in page.lines if len(line) == 1)
+    near = {x: starts[x - 1] + starts[x] + starts[x + 1] for x in starts}
+    return frozenset(x + d for x, n in near.items() if n >= 3 for d in (-1, 0, 1))
+
+
+def _layout(page: _Page, stops: frozenset[int]) -> _Layout:
     pieces = [line[0] for line in page.lines if len(line) == 1] or [p for line in page.lines for p in line]
-    starts = Counter(round(p.x0) for p in pieces)
-    left = starts.most_common(1)[0][0]
+    left = Counter(round(p.x0) for p in pieces).most_common(1)[0][0]
     ends = sorted(p.x1 for p in pieces)
     right = ends[int(0.9 * (len(ends) - 1))]  # the right margin, ignoring a few overhanging lines
     deltas = [b.base - a.base for a, b in zip(pieces, pieces[1:]) if 0.75 * b.size < b.base - a.base < 2.5 * b.size]
     spacing = median(deltas) if deltas else 1.2 * pieces[0].size
-    near = Counter({x: starts[x - 1] + starts[x] + starts[x + 1] for x in starts})
-    stops = frozenset(x + d for x, n in near.items() if n >= 3 for d in (-1, 0, 1))
     return _Layout(left=left, right=max(right, left + 1), spacing=spacing, stops=stops)
 
 
-def _page_blocks(page: _Page, tables: list[int]) -> list[Block]:
-    """Blocks of one page in reading order; ``tables`` counts tables across pages."""
+def _page_blocks(page: _Page, stops: frozenset[int], tables: list[int], open_ends: set[int]) -> list[Block]:
+    """Blocks of one page in reading order.
+
+    ``tables`` counts tables across pages; ``open_ends`` collects the ids of blocks
+    whose last line runs to the right margin (the sentence may go on below).
+    """
     if not page.lines:
         return []
-    layout = _layout(page)
+    layout = _layout(page, stops)
     for line in page.lines:
         for p in line:
             p.centered = _is_centered(p, layout)
@@ -446,7 +460,10 @@ def _page_blocks(page: _Page, tables: list[int]) -> list[Block]:
         if kind == "table":
             blocks.extend(_table_cells(region, page.number, tables))
         else:
-            blocks.extend(_block(group, page.number, layout) for group in _paragraphs(region, layout, kind == "column"))
+            for group in _paragraphs(region, layout, kind == "column"):
+                blocks.append(_block(group, page.number, layout))
+                if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
+                    open_ends.add(id(blocks[-1]))
     return blocks
 
 
@@ -454,7 +471,7 @@ def _is_centered(p: _Piece, layout: _Layout) -> bool:
     width = layout.right - layout.left
     return (
         round(p.x0) not in layout.stops
-        and p.x0 > layout.left + 0.05 * width
+        and p.x0 > layout.left + p.size
         and p.x1 < layout.right - p.size
         and abs((p.x0 + p.x1) / 2 - layout.center) < 0.03 * width
     )
@@ -543,15 +560,23 @@ def _table_rows(lines: list[list[_Piece]], i: int, layout: _Layout) -> list[list
 
 
 def _table_cells(rows: list[list[_Piece]], page: int, tables: list[int]) -> list[Block]:
-    """One block per run, with its (table, row, column); columns from the widest row."""
+    """One block per run, with its (table, row, column).
+
+    Columns are the x intervals the fullest rows cover (a header cell spanning two
+    columns would merge them); a run belongs to the column it overlaps most.
+    """
     tables[0] += 1
-    header = max(rows, key=len)
-    centers = [(p.x0 + p.x1) / 2 for p in header]
+    widest = max(len(row) for row in rows)
+    columns: list[list[float]] = []
+    for x0, x1 in sorted((p.x0, p.x1) for row in rows if len(row) == widest for p in row):
+        if columns and x0 <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
     cells = []
     for r, row in enumerate(rows):
         for p in row:
-            mid = (p.x0 + p.x1) / 2
-            col = min(range(len(centers)), key=lambda k: abs(centers[k] - mid))
+            col = max(range(len(columns)), key=lambda k: min(p.x1, columns[k][1]) - max(p.x0, columns[k][0]))
             block = _block([p], page, None)
             block.kind = "table_cell"
             block.cell = (tables[0] - 1, r, col)
@@ -597,10 +622,14 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, right: fl
     # A change of slant is no break: quotations in italics run on inside a paragraph.
     if abs(p.size - prev.size) > 0.75 or (p.bold >= 0.8) != (prev.bold >= 0.8):
         return True
-    if p.centered != prev.centered:
+    # Centred title lines may be measured off-centre; a body line starts at a tab stop.
+    if p.centered != prev.centered and round((prev if p.centered else p).x0) in layout.stops:
         return True
     # "BÁO CÁO" above its subject line; "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC".
-    if column and (_upper(p.text) or _upper(prev.text)) or (p.centered or p.bold >= 0.8) and _upper(p.text) != _upper(prev.text):
+    upper, prev_upper = _upper(p.text), _upper(prev.text)
+    if column and (upper or prev_upper):
+        return True
+    if (p.centered or p.bold >= 0.8) and None not in (upper, prev_upper) and upper != prev_upper:
         return True
     if p.centered:
         return False
@@ -612,21 +641,25 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, right: fl
 
 
 def _wrapped_label(p: _Piece, group: list[_Piece], right: float) -> bool:
-    """A line that starts like a label but carries on the sentence above it:
-    "… tại điểm b khoản 4 Điều" + "8. Đồng thời, …" at the paragraph's left margin."""
+    """A line that starts like a label but carries on the sentence above it, which
+    ran to the right margin: "… tại điểm b khoản 4 Điều" + "8. Đồng thời, …" at the
+    paragraph's left margin, under an indented first line. Without that indent (a
+    paragraph continued from the page before) a ";" above ends a list item instead.
+    """
     prev = group[-1]
-    return (
-        p.x0 < group[0].x0 - 0.8 * p.size
-        and abs(p.x0 - min(q.x0 for q in group)) < 2
-        and right - prev.x1 < p.size
-        and not regex.search(r"[.:!?…]\W*$", prev.text)
-    )
+    if right - prev.x1 >= p.size or abs(p.x0 - min(q.x0 for q in group)) >= 2:
+        return False
+    if p.x0 < group[0].x0 - 0.8 * p.size:
+        return not regex.search(r"[.:!?…]\W*$", prev.text)
+    return not regex.search(r"[.:;!?…]\W*$", prev.text)
 
 
 def _upper(text: str) -> bool | None:
-    """All letters upper case (None without letters: "2025", "- 2 -")."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return all(ch.isupper() for ch in letters) if letters else None
+    """All letters upper case; None with fewer than two words to tell ("2025", "85/2021/NĐ-CP")."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2:
+        return None
+    return all(ch.isupper() for w in words for ch in w if ch.isalpha())
 
 
 def _first_word_width(p: _Piece) -> float:
@@ -666,7 +699,7 @@ def _glue(first: str, second: str) -> str:
 
 
 def _align(group: list[_Piece], layout: _Layout):
-    if all(p.centered for p in group):
+    if 2 * sum(p.centered for p in group) >= len(group):
         return "center"
     if all(p.x0 > layout.center and abs(p.x1 - layout.right) < p.size for p in group):
         return "right"
@@ -678,30 +711,33 @@ def _align(group: list[_Piece], layout: _Layout):
 # --- paragraphs cut by a page break or a stray blank line -------------------------
 
 
-def _join_broken_paragraphs(pages: list[list[Block]]) -> list[Block]:
+def _join_broken_paragraphs(pages: list[list[Block]], open_ends: set[int]) -> list[Block]:
     """Blocks in page order, with paragraphs cut in two joined again.
 
     Across a page break: the last body block of page N (footnotes in a smaller
     font may follow it; they stay after the joined paragraph) is joined with the
     first block of page N+1 when it does not end a sentence and the next one carries
     on: no numbering label, and it starts in lower case or with a digit, or at the
-    left margin in the same font. Within a page, only the lower case / digit case,
-    between plain (not bold, not centred) paragraphs: "… theo Nghị định số" + blank
-    line + "04/NĐ-CP ngày 09/01/2015 …".
+    left margin in the same font. A label-like start ("4.0 (sau đây gọi là …") carries
+    on when the tail ran to the right margin and the head starts left of the tail's
+    first-line indent. Within a page, only the lower case / digit case, between plain
+    (not bold, not centred) paragraphs: "… theo Nghị định số" + blank line +
+    "04/NĐ-CP ngày 09/01/2015 …". ``open_ends``: ids of blocks whose last line is full.
     """
     out: list[Block] = []
     for blocks in pages:
         for k, block in enumerate(blocks):
             if k == 0:
                 at = _last_body_block(out)
-                joined = at is not None and _continues(out[at], block, across_pages=True)
+                joined = at is not None and _continues(out[at], block, id(out[at]) in open_ends)
                 if joined:
                     out[at].joined_across_pages = True
             else:
                 at = len(out) - 1
-                joined = _continues(out[at], block, across_pages=False)
+                joined = _continues(out[at], block, None)
             if joined:
                 out[at].text = _glue(out[at].text, block.text)
+                (open_ends.add if id(block) in open_ends else open_ends.discard)(id(out[at]))
             else:
                 out.append(block)
     return out
@@ -719,15 +755,20 @@ def _last_body_block(blocks: list[Block]) -> int | None:
     return next((i for i in reversed(body) if (blocks[i].font_size or body_size) >= body_size - 1), body[-1])
 
 
-def _continues(tail: Block, head: Block, across_pages: bool) -> bool:
+def _continues(tail: Block, head: Block, tail_open: bool | None) -> bool:
+    """Does ``head`` carry on the paragraph ``tail``? ``tail_open`` is None within a
+    page, else whether the tail's last line ran to the right margin."""
+    across_pages = tail_open is not None
     if tail.kind != "paragraph" or head.kind != "paragraph" or "center" in (tail.align, head.align):
         return False
     end = tail.text.rstrip()
-    if not end or _SENTENCE_END.search(end) or _LABEL.match(head.text):
+    if not end or _SENTENCE_END.search(end):
         return False
     first = head.text.lstrip()[:1]
     if _CLAUSE_END.search(end):
-        return first.islower() and (across_pages or not tail.bold)
+        return first.islower() and not _LABEL.match(head.text) and (across_pages or not tail.bold)
+    if _LABEL.match(head.text):
+        return bool(tail_open) and None not in (head.indent, tail.indent) and head.indent < tail.indent - 0.8 * (head.font_size or 0)
     same_font = head.font_size == tail.font_size and head.bold == tail.bold and head.italic == tail.italic
     if not across_pages:
         # An italic quotation may start mid-paragraph: size and weight must agree, not slant.
