@@ -13,8 +13,10 @@ import zipfile
 import docx
 import pytest
 from docx.oxml import parse_xml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
+from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, UnsupportedFormat, VnreportError
 from extract.readers import read
 from extract.readers.docx import read_docx
 from extract.readers.word_numbering import bullet_label, letters
@@ -480,6 +482,40 @@ def test_docx_reader_refuses_malformed_xml_with_a_reason():
     parts["word/document.xml"] = parts["word/document.xml"][:5000]
     with pytest.raises(CorruptDocument, match="cut-xml.docx: damaged Word package .*XMLSyntaxError"):
         read_docx(_zip(parts), "cut-xml.docx", None)
+
+
+def test_docx_reader_bounds_a_hostile_list_start():
+    huge = abstract(3, level(0, "lowerLetter", "%1)", start=2**31 - 1))
+    [(label, _, _)] = labels(make_docx(para("a", 6, 0), huge + num(6, 3)))
+    assert label == "g" * 1261 + ")"  # clamped to Word's own ceiling: 32767 is "g" written 1261 times
+
+
+def test_docx_reader_leaves_an_empty_document_to_the_caller():
+    with pytest.raises(EmptyDocument, match="blank.docx: no text found"):
+        read(make_docx(""), "blank.docx")
+
+
+@settings(max_examples=80, derandomize=True, deadline=None)
+@given(st.data())
+def test_docx_reader_raises_only_typed_errors_on_damaged_bytes(data):
+    seed = corpus_path(SEED).read_bytes()
+    parts = _seed_parts()
+    if data.draw(st.booleans(), label="damage the XML inside"):
+        part = data.draw(st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml"]))
+        blob = bytearray(parts[part])
+        for _ in range(data.draw(st.integers(1, 20))):
+            blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.integers(0, 255))
+        parts[part] = bytes(blob)
+        damaged = _zip(parts)
+    else:
+        damaged = bytearray(seed)
+        for _ in range(data.draw(st.integers(1, 20))):
+            damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+        damaged = bytes(damaged)
+    try:
+        read_docx(damaged, "damaged.docx", None)
+    except VnreportError as err:
+        assert str(err).startswith("damaged.docx: ")
 
 
 def test_docx_reader_refuses_a_zip_that_is_not_word():

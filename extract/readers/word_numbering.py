@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from extract.readers.wordml import W, attr, int_attr
 
 MAX_LEVELS = 9
+MAX_START = 32767  # Word's own limit; a hostile start of 2**31 would make "MMMM…" strings
 SYMBOL_FONTS = ("symbol", "wingdings", "webdings")
 # Symbol-font bullets are stored as private-use code points (U+F0xx) or as the byte
 # the symbol font maps (Wingdings "§" shows a square): only a dash survives as "-".
@@ -130,7 +131,7 @@ class ListNumbering:
                 ilvl = int_attr(override, "ilvl", 0)
                 start = override.find(W + "startOverride")
                 if start is not None:
-                    starts[ilvl] = int_attr(start, "val", 1)
+                    starts[ilvl] = _start_value(start)
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
@@ -254,7 +255,7 @@ def _level(lvl) -> Level:
         fmt=attr(fmt_el, "val") or "decimal" if fmt_el is not None else "decimal",
         text=attr(text_el, "val") if text_el is not None else None,
         # ECMA-376 §17.9.25: an omitted w:start is 0, and Word shows it so
-        start=int_attr(start_el, "val", 0) if start_el is not None else 0,
+        start=_start_value(start_el) if start_el is not None else 0,
         restart=int_attr(restart_el, "val", 0) if restart_el is not None else None,
         legal=lvl.find(W + "isLgl") is not None and attr(lvl.find(W + "isLgl"), "val") not in ("0", "false"),
         font=(attr(fonts, "ascii") or attr(fonts, "hAnsi")) if fonts is not None else None,
@@ -278,6 +279,10 @@ def _follow_style_links(abstracts: dict[str, dict[int, Level]], links: dict[str,
         for other_id, link in links.items():
             if other_id != abstract_id and link == style_id and abstracts.get(other_id):
                 abstracts[abstract_id] = abstracts[other_id]
+
+
+def _start_value(el) -> int:
+    return min(max(int_attr(el, "val", 0), 0), MAX_START)
 
 
 def _style_link(abstract) -> str | None:
