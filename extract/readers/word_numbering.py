@@ -28,7 +28,11 @@ from dataclasses import dataclass, replace
 from extract.readers.wordml import W, attr, int_attr
 
 MAX_LEVELS = 9
-MAX_START = 32767  # Word's own limit; a hostile start of 2**31 would make "MMMM…" strings
+MAX_START = 32767  # Word's own limit on w:start
+# Labels stay short whatever a hostile file says: one label is built per paragraph
+MAX_LABEL_PATTERN = 64  # characters of lvlText (Word's own are under 20)
+MAX_LETTERS = 26 * 4  # past "zzzz" letters are written as numbers
+MAX_ROMAN = 3999  # past MMMCMXCIX Roman numerals are written as numbers
 SYMBOL_FONTS = ("symbol", "wingdings", "webdings")
 # Symbol-font bullets are stored as private-use code points (U+F0xx) or as the byte
 # the symbol font maps (Wingdings "§" shows a square): only a dash survives as "-".
@@ -38,10 +42,10 @@ _SYMBOL_DASHES = {0x2D, 0x2013, 0x2014}
 def roman(n: int) -> str:
     """Upper-case Roman numeral, as Word's upperRoman.
 
-    >>> roman(2024)
-    'MMXXIV'
+    >>> roman(2024), roman(4000)
+    ('MMXXIV', '4000')
     """
-    if n <= 0:
+    if not 0 < n <= MAX_ROMAN:
         return str(n)
     out = []
     for value, digits in (
@@ -56,10 +60,10 @@ def roman(n: int) -> str:
 def letters(n: int) -> str:
     """Word's letter sequence: a … z, then aa, bb … (no Vietnamese đ).
 
-    >>> [letters(n) for n in (1, 5, 26, 27, 28)]
-    ['a', 'e', 'z', 'aa', 'bb']
+    >>> [letters(n) for n in (1, 5, 26, 27, 28, 105)]
+    ['a', 'e', 'z', 'aa', 'bb', '105']
     """
-    if n <= 0:
+    if not 0 < n <= MAX_LETTERS:
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -253,7 +257,7 @@ def _level(lvl) -> Level:
     style = lvl.find(W + "pStyle")
     level = Level(
         fmt=attr(fmt_el, "val") or "decimal" if fmt_el is not None else "decimal",
-        text=attr(text_el, "val") if text_el is not None else None,
+        text=(attr(text_el, "val") or "")[:MAX_LABEL_PATTERN] if text_el is not None else None,
         # ECMA-376 §17.9.25: an omitted w:start is 0, and Word shows it so
         start=_start_value(start_el) if start_el is not None else 0,
         restart=int_attr(restart_el, "val", 0) if restart_el is not None else None,
