@@ -231,6 +231,25 @@ def test_docx_reader_reads_the_text_word_shows():
     ]
 
 
+def test_docx_reader_shows_the_result_of_nested_fields_only():
+    def char(kind):
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+    def instr(text):
+        return f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+
+    def run(text):
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    body = (
+        "<w:p>" + run("Số ") + char("begin") + instr(" IF ") + char("begin") + instr(" MERGEFIELD so ")
+        + char("separate") + run("«so»") + char("end") + instr(' = "" ') + char("separate") + run("15")
+        + char("end") + run("/BC-SCT") + "</w:p>"
+        + "<w:p>" + char("begin") + instr(" PAGE ") + char("end") + run("không kết quả") + "</w:p>"
+    )
+    assert [b.text for b in read_docx(make_docx(body), "t.docx", None).blocks] == ["Số 15/BC-SCT", "không kết quả"]
+
+
 def test_docx_reader_includes_a_text_box_once_where_it_is_anchored():
     box = '<w:txbxContent><w:p><w:r><w:t>Số: 15/BC-SCT</w:t></w:r></w:p></w:txbxContent>'
     body = (

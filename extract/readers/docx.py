@@ -150,8 +150,10 @@ class _BodyReader:
         self.warnings: list[str] = []
         self.tables = 0
         # Open complex fields, True once past "separate": only results are shown.
-        # Fields span paragraphs (a table of contents), so this lives here.
+        # Fields span paragraphs (a table of contents), so this lives here; the count
+        # of fields still in their instruction keeps the "shown?" test O(1).
         self.fields: list[bool] = []
+        self.in_instruction = 0
 
     def container(self, el, cell: tuple[int, int, int] | None = None) -> None:
         """Body, table cell, text box or content control: paragraphs and tables in order."""
@@ -253,7 +255,7 @@ class _BodyReader:
                 out.pieces.append(_Piece("".join(t.text or "" for t in child.iter(_M + "t")), look))
 
     def _showing(self) -> bool:
-        return all(self.fields)
+        return self.in_instruction == 0
 
     def _run(self, r, style_id: str | None, out: _Paragraph) -> None:
         rpr = r.find(W + "rPr")
@@ -278,10 +280,13 @@ class _BodyReader:
     def _field_char(self, kind: str | None) -> None:
         if kind == "begin":
             self.fields.append(False)
-        elif kind == "separate" and self.fields:
+            self.in_instruction += 1
+        elif kind == "separate" and self.fields and not self.fields[-1]:
             self.fields[-1] = True
+            self.in_instruction -= 1
         elif kind == "end" and self.fields:
-            self.fields.pop()
+            if not self.fields.pop():
+                self.in_instruction -= 1
 
 
 def _children(el, tag: str):
