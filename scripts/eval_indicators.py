@@ -140,7 +140,11 @@ def score_doc(gold_file: Path, baseline: bool) -> dict:
 
 
 def _ratio(a: float, b: float) -> float:
-    return a / b if b else 0.0
+    return a / b if b else float("nan")
+
+
+def _cell(x: float, width: int) -> str:
+    return f"{'—':>{width}}" if x != x else f"{x:{width}.3f}"
 
 
 def main(argv: list[str]) -> int:
@@ -167,8 +171,8 @@ def main(argv: list[str]) -> int:
     for f in files:
         r = score_doc(f, args.baseline)
         rows.append(r)
-        print(f"{r['doc'][:58]:58} {r['gold']:5d} {r['predicted']:5d} {_ratio(r['matched'], r['predicted']):6.3f} "
-              f"{_ratio(r['matched'], r['gold']):6.3f} {_ratio(r['label_f1_sum'], r['matched']):8.3f}")
+        print(f"{r['doc'][:58]:58} {r['gold']:5d} {r['predicted']:5d} {_cell(_ratio(r['matched'], r['predicted']), 6)} "
+              f"{_cell(_ratio(r['matched'], r['gold']), 6)} {_cell(_ratio(r['label_f1_sum'], r['matched']), 8)}")
         if args.verbose:
             for g in r["missed"]:
                 print(f"    MISSED   {g['kind']:8} {g.get('value')} {g.get('unit')!r:16} {g.get('text')!r}")
@@ -178,8 +182,8 @@ def main(argv: list[str]) -> int:
                 if f1 < 0.8:
                     print(f"    LABEL {f1:.2f} {pl!r}\n               gold {gl!r}")
     total = {k: sum(r[k] for r in rows) for k in ("gold", "predicted", "matched", "label_f1_sum")}
-    print(f"{'overall':58} {total['gold']:5d} {total['predicted']:5d} {_ratio(total['matched'], total['predicted']):6.3f} "
-          f"{_ratio(total['matched'], total['gold']):6.3f} {_ratio(total['label_f1_sum'], total['matched']):8.3f}")
+    print(f"{'overall':58} {total['gold']:5d} {total['predicted']:5d} {_cell(_ratio(total['matched'], total['predicted']), 6)} "
+          f"{_cell(_ratio(total['matched'], total['gold']), 6)} {_cell(_ratio(total['label_f1_sum'], total['matched']), 8)}")
     print(f"({time.perf_counter() - started:.1f} s)")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -130,6 +130,8 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         rank = "rank" in cues_before(left_text) or bool(
             _ORDINAL_RANK.search(left_text) and _RANK_SCOPE.match(text, m.end))
         hit = unit_after(text, m.end)
+        if m.month_year and hit is None:
+            continue
         if hit is None and not rank and m.denominator is None:
             hit = _unit_of_subject(text[s_start : m.start], m.end)
         if hit is None and not rank and nlp and m.denominator is None:

@@ -77,14 +77,18 @@ def right_label(right: str, *, commas: bool = False) -> str:
     figure = _NEXT_FIGURE.search(right)
     if commas and figure:  # "thủ tục, sửa đổi, bổ sung 628 thủ tục": stop before the next item
         right = right[: figure.start()]
-        right = right[: right.rfind(",")] if "," in right else right
+        cut = regex.search(r",|\svà\s", right)
+        right = right[: cut.start()] if cut else right
     return _TRAIL.sub("", right).strip()
 
 
 def action(left: str) -> str:
     """The verb phrase right before a counted figure: "Toàn tỉnh đã triển khai cung cấp" → itself,
-    "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (last comma part, ≤ 12 words)."""
-    part = left_label(left).rsplit(", ", 1)[-1]
+    "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (a clause over 8 words
+    keeps its last comma part, at most 12 words)."""
+    part = left_label(left)
+    if words(part) > 8:  # a long clause: its last comma part holds the verb
+        part = part.rsplit(", ", 1)[-1]
     part = _TRAIL.sub("", regex.sub(r"\s(?:tại|ở|về|trong|cho)$", "", part.strip()))
     return " ".join(part.split()[-12:])
 

@@ -35,6 +35,7 @@ class Mention:
     value_max: float | None = None  # upper end of a range "5-7%"
     numerator: float | None = None
     denominator: float | None = None
+    month_year: bool = False  # "10/2020" reads as a month unless a unit follows it
 
 
 def _number(s: str) -> float | None:
@@ -79,9 +80,10 @@ def find_mentions(text: str) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), m[0], a, value_max=b))
         elif m["d"] is not None:
             d = _number(m["d"])
-            if not d or a > d or (int(d) in _YEAR and a <= 12):
-                continue  # "25/5" is a date, "10/2020" a month
-            out.append(Mention(m.start(), m.end(), m[0], a, numerator=a, denominator=d))
+            if not d or a > d:
+                continue  # "25/5" is a date
+            month = int(d) in _YEAR and a <= 12 and a == int(a)  # "10/2020", unless a unit follows
+            out.append(Mention(m.start(), m.end(), m[0], a, numerator=a, denominator=d, month_year=month))
         else:
             out.append(Mention(m.start(), m.end(), m[0], a))
     return out
