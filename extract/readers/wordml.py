@@ -18,6 +18,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + W_NS + "}"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
+MAX_STYLE_DEPTH = 32
 _OFF = ("0", "false", "off", "none")
 _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
           "both": "justify", "distribute": "justify", "lowKashida": "justify",
@@ -120,7 +121,8 @@ class WordStyles:
 
     def _chain(self, style_id: str | None):
         seen = set()
-        while style_id in self._styles and style_id not in seen:  # basedOn loops exist in the wild
+        # basedOn loops exist in the wild; real chains are a handful deep, hostile ones long
+        while style_id in self._styles and style_id not in seen and len(seen) < MAX_STYLE_DEPTH:
             seen.add(style_id)
             style = self._styles[style_id]
             yield style
