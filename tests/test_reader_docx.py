@@ -305,6 +305,16 @@ def test_docx_reader_measures_bold_font_and_size_through_styles():
     assert [b.bold for b in blocks[2:]] == [True, False]
 
 
+def test_docx_reader_survives_a_style_based_on_itself_in_a_loop():
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/>'
+        "<w:rPr><w:b/></w:rPr></w:style>"
+    )
+    [block] = read_docx(make_docx(para("vòng", style="A"), styles=styles), "t.docx", None).blocks
+    assert (block.style, block.bold) == ("A", True)
+
+
 # --- the seed report and the real documents ------------------------------------------
 
 SEED_HEADINGS = [
