@@ -3,9 +3,9 @@
     python scripts/evaluate.py indicators [--doc NAME] [--json OUT] [--nlp|--no-nlp] [--baseline]
 
 Each gold file names a corpus document (``source``, relative to ``VNREPORT_CORPUS``)
-and, for long documents, the part that was annotated (``scope``: the first line of
-the part and the first line after it, as printed); only predictions inside the
-scope are scored. The document goes through the whole ``extract.parse`` pipeline.
+and, for long documents, the parts that were annotated (``scope``: one part or a
+list, each the words that open it and the words that follow it, as printed); only
+predictions inside the scope are scored. The document goes through the whole ``extract.parse`` pipeline.
 
 An indicator is right when (kind, unit, value) equal a gold one's (value within
 0.05 %, unit ignoring case and spaces); precision and recall count those matches.
@@ -73,15 +73,18 @@ def match(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def scope_span(text: str, scope: dict | None) -> tuple[int, int]:
-    """Character range of the annotated part: from the ``from`` line to the ``to`` line."""
+def scope_spans(text: str, scope: dict | list | None) -> list[tuple[int, int]]:
+    """Character ranges of the annotated parts: each from its ``from`` line to its ``to`` line."""
     if not scope:
-        return 0, len(text)
-    start = text.find(scope["from"])
-    if start < 0:
-        raise SystemExit(f"scope start {scope['from']!r} not found")
-    end = text.find(scope["to"], start + 1) if scope.get("to") else len(text)
-    return start, end if end >= 0 else len(text)
+        return [(0, len(text))]
+    spans = []
+    for part in [scope] if isinstance(scope, dict) else scope:
+        start = text.find(part["from"])
+        if start < 0:
+            raise SystemExit(f"scope start {part['from']!r} not found")
+        end = text.find(part["to"], start + 1) if part.get("to") else len(text)
+        spans.append((start, end if end >= 0 else len(text)))
+    return spans
 
 
 def naive(text: str) -> list[dict]:
@@ -126,13 +129,13 @@ def predictions(path: Path, baseline: bool) -> tuple[str, list[dict]]:
 def score_doc(gold_file: Path, baseline: bool) -> dict:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     text, predicted = predictions(CORPUS / gold["source"], baseline)
-    a, b = scope_span(text, gold.get("scope"))
-    predicted = [p for p in predicted if a <= p["span"][0] < b]
+    spans = scope_spans(text, gold.get("scope"))
+    predicted = [p for p in predicted if any(a <= p["span"][0] < b for a, b in spans)]
     pairs = match(predicted, gold["indicators"])
     f1s = [label_f1(p.get("label"), g.get("label")) for p, g in pairs]
     return {
         "doc": gold_file.stem, "gold": len(gold["indicators"]), "predicted": len(predicted),
-        "matched": len(pairs), "label_f1_sum": sum(f1s), "chars": b - a,
+        "matched": len(pairs), "label_f1_sum": sum(f1s), "chars": sum(b - a for a, b in spans),
         "missed": [g for g in gold["indicators"] if all(g is not pg for _, pg in pairs)],
         "spurious": [p for p in predicted if all(p is not pp for pp, _ in pairs)],
         "pairs": [(p.get("label"), g.get("label"), round(f, 2)) for (p, g), f in zip(pairs, f1s)],

@@ -50,6 +50,7 @@ _ORDINAL_RANK = regex.compile(r"(?<![\p{L}])(?<!lần )thứ[ ]?$", regex.IGNORE
 _RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên)\s", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"(?<![\p{L}])(?:giữa|cả|mỗi|từng)[ ]?$", regex.IGNORECASE)  # "giữa hai cơ quan"
 _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
+_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
@@ -74,6 +75,16 @@ def _explained_percent(found: list[Indicator], m: Mention, sentence_start: int) 
     return candidates[-1] if candidates else None
 
 
+def _weak_left(before: str, left: str) -> bool:
+    """ "Năm 2021 có khoảng 11% dân số tham gia …": the words before only say when, or that there is."""
+    from extract.periods import find_periods
+
+    if _EXISTENTIAL.search(before):
+        return True
+    named = sum(b - a for (a, b), _ in find_periods(left))
+    return named >= len(left) - 12
+
+
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
            counted: bool, previous: Indicator | None) -> tuple[str | None, tuple[int, int]]:
     """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`."""
@@ -91,9 +102,9 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
     share = kind in {"percent", "growth"} and (is_generic(left) or not left)
     if share and previous is not None and previous.label:
         return share_of("tỷ lệ", previous.label), (start, unit_end)
-    if words(left) >= 2:
-        return left, (text.rfind(left, s_start, start), unit_end)
     right = right_label(text[unit_end : unit_end + 200], commas=True)
+    if words(left) >= 2 and not (words(right) >= 2 and _weak_left(before, left)):
+        return left, (text.rfind(left, s_start, start), unit_end)
     if right:
         return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
     if previous is not None and previous.label and previous.span[0] >= s_start - 200:

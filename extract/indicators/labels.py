@@ -22,7 +22,7 @@ from extract.indicators.kinds import cue_at_end
 
 _BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\(")
 _LEAD = regex.compile(
-    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó)\b)+",
+    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến)\b)+",
     regex.IGNORECASE,
 )
 _TRAIL = regex.compile(
@@ -30,11 +30,11 @@ _TRAIL = regex.compile(
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
-    r"[.;:!?…](?=\s|$)|\n|[(),]|\svà\s+\d|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng)\s"
+    r"[.;:!?…](?=\s|$)|\n|[(),]|\svà\s+\d|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng|tương đương|tương ứng)\s"
 )
 _RIGHT_END_COMMAS = regex.compile(
     r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
-    r"\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng)\s"
+    r"\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
 _NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
 _ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
