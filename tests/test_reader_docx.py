@@ -519,6 +519,13 @@ def test_docx_reader_bounds_a_hostile_list_start():
     assert label == "32767)"  # Word's own ceiling, too far for letters
 
 
+def test_docx_reader_reads_a_document_whose_statistics_part_is_broken():
+    parts = _seed_parts()
+    parts["docProps/app.xml"] = b"<Properties><Pages>9"
+    doc = read_docx(_zip(parts), "stats.docx", None)
+    assert (doc.pages, len(doc.blocks)) == (None, 66)
+
+
 def test_docx_reader_leaves_an_empty_document_to_the_caller():
     with pytest.raises(EmptyDocument, match="blank.docx: no text found"):
         read(make_docx(""), "blank.docx")

@@ -331,15 +331,15 @@ def _text_boxes(el):
 
 
 def _symbol(sym) -> str:
+    """The character a w:sym shows; symbol-font glyphs as the plain characters reports mean."""
     code = _hex(attr(sym, "char"))
-    if code is None:
+    if code is None or code > 0x10FFFF:
         return ""
-    font = (attr(sym, "font") or "").lower()
-    if code >= 0xF000:
-        code -= 0xF000
-    elif not font.startswith(SYMBOL_FONTS):
-        return chr(code)
-    return _SYMBOL_GLYPHS.get(code, "•")
+    if 0xF000 <= code <= 0xF0FF:  # the private-use page symbol fonts are stored in
+        return _SYMBOL_GLYPHS.get(code - 0xF000, "•")
+    if (attr(sym, "font") or "").lower().startswith(SYMBOL_FONTS):
+        return _SYMBOL_GLYPHS.get(code, "•")
+    return chr(code)
 
 
 def _hex(value: str | None) -> int | None:
@@ -391,12 +391,17 @@ def _app_properties(word) -> dict[str, int]:
     """<Pages>, <Words> from docProps/app.xml: Word's counts when the file was last saved."""
     for part in word.part.package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
-            root = _parse(part.blob)
+            from lxml import etree
+
+            try:
+                root = _parse(part.blob)
+            except etree.XMLSyntaxError:  # statistics only: a broken one costs nothing
+                return {}
             out = {}
             for local in ("Pages", "Words"):
-                el = root.find(_EXTENDED + local)
-                if el is not None and (el.text or "").strip().isdigit():
-                    out[local] = int(el.text.strip())
+                value = (root.findtext(_EXTENDED + local) or "").strip()
+                if value.isdigit() and len(value) < 10:
+                    out[local] = int(value)
             return out
     return {}
 
