@@ -65,9 +65,6 @@ _ADDRESSEE = regex.compile(r"^Kính\s+gửi\b", regex.I)
 _RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?\s*", regex.I)
 _CLOSING_AGENCY = regex.compile(r"^(?P<agency>.{3,120}?)\s+(?:xin\s+)?kính\s+(?:báo\s+cáo|trình|gửi)", regex.I)
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
-_POSITION_WORDS = regex.compile(
-    r"\b(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH|PHÓ|ỦY\s+BAN|UBND|BỘ|BAN|KT|TM|TL|TUQ)\b"
-)
 _VOWELS = regex.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", regex.I)
 
 
@@ -155,7 +152,7 @@ def vietnamese_case(line: str) -> str:
                 starts_part = not out or (kind == "name" and part_start)
                 out.append((printed[:1].upper() + printed[1:] if starts_part else printed) + tail)
                 mode = {"unit": "place", "committee": "place", "ministry": "parts", "lead": "lower", "body": "first",
-                        "name": "parts" if mode == "parts" else "lower"}[kind]
+                        "position": "first", "name": "parts" if mode == "parts" else "lower"}[kind]
                 part_start = kind == "ministry"
                 i += n
                 break
@@ -164,7 +161,7 @@ def vietnamese_case(line: str) -> str:
             core = word.strip(",;:.()")
             if _is_acronym(core):
                 out.append(word)
-            elif core == "VÀ":
+            elif core in ("VÀ", "&"):
                 out.append(word.lower())
                 part_start = mode == "parts"
             elif mode == "place" or (mode == "parts" and part_start) or mode == "first":
@@ -180,19 +177,43 @@ def vietnamese_case(line: str) -> str:
     return " ".join(out)
 
 
+def _position_at_start(words: list[str]) -> tuple[str, int] | None:
+    """(printed position, words it takes) when ``words`` open with a signer title."""
+    table, longest = _agency_words()
+    for n in range(min(longest, len(words)), 0, -1):
+        found = table.get(tuple(words[:n]))
+        if found and found[1] == "position":
+            return found[0], n
+    return None
+
+
+def is_position(line: str) -> bool:
+    """``"PHÓ GIÁM ĐỐC"``, ``"THỨ TRƯỞNG"``, ``"Q. CHÁNH VĂN PHÒNG"``: a signer's title line."""
+    words = line.split()
+    if words[:1] in (["PHÓ"], ["Q."]):
+        words = words[1:]
+    return line.upper() == line and len(line) < 90 and _position_at_start(words) is not None
+
+
 def position_case(line: str) -> str:
     """``"PHÓ CHỦ TỊCH"`` → ``"Phó Chủ tịch"``; ``"GIÁM ĐỐC"`` → ``"Giám đốc"``.
 
-        >>> position_case("PHÓ CHỦ TỊCH UBND TỈNH")
-        'Phó Chủ tịch UBND tỉnh'
+        >>> position_case("PHÓ CHỦ TỊCH UBND TỈNH"), position_case("BỘ TRƯỞNG")
+        ('Phó Chủ tịch UBND tỉnh', 'Bộ trưởng')
     """
     line = " ".join(line.split())
     if any(c.islower() for c in line):
         return line
-    lead, _, rest = line.partition(" ")
-    if lead in ("PHÓ", "CHÁNH") and rest:
-        return f"{_cap(lead)} {vietnamese_case(rest)}"
-    return vietnamese_case(line)
+    words = line.split()
+    lead = [_cap(words.pop(0))] if words[:1] in (["PHÓ"], ["Q."]) and len(words) > 1 else []
+    found = _position_at_start(words)
+    if not found:
+        return " ".join(lead + [vietnamese_case(" ".join(words))])
+    printed, n = found
+    rest = vietnamese_case(" ".join(words[n:])) if words[n:] else ""
+    if lead:
+        printed = printed[:1].upper() + printed[1:]
+    return " ".join(p for p in [*lead, printed, rest] if p)
 
 
 # ---------------------------------------------------------------- the header
@@ -212,8 +233,9 @@ def _front_lines(skeleton: Skeleton) -> list[tuple[str, bool]]:
 
 def _type_of(line: str) -> tuple[str, str] | None:
     """(full type name, words after it) when ``line`` is a type line like "BÁO CÁO"."""
-    upper = " ".join(line.split()).rstrip(":")
-    if not upper or upper != upper.upper():
+    upper = " ".join(line.split())
+    # "QUYẾT ĐỊNH:" with a colon is the enacting formula after the preamble, not the type line.
+    if not upper or upper != upper.upper() or upper.endswith(":"):
         return None
     for key, full in doc_types().items():
         if key == full.upper() and (upper == key or upper.startswith(key + " ")):
@@ -221,18 +243,35 @@ def _type_of(line: str) -> tuple[str, str] | None:
     return None
 
 
+_AGENCY_KINDS = ("body", "ministry", "lead", "name", "committee")
+
+
+def _opens_agency(line: str) -> bool:
+    """True when ``line`` starts with the name of a body ("SỞ …", "UBND …", "QUỐC HỘI …")."""
+    table, longest = _agency_words()
+    words = [w.strip(",;:.*") for w in line.split()]
+    if words and words[0] in acronyms():
+        return True
+    return any(table.get(tuple(words[:n]), ("", ""))[1] in _AGENCY_KINDS for n in range(1, longest + 1))
+
+
+def _continues_name(previous: str, line: str) -> bool:
+    """A header name broken over lines: "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", "… SÁNG TẠO," / "CHUYỂN ĐỔI SỐ …"."""
+    table, _ = _agency_words()
+    words = line.split()
+    unit_start = any(table.get(tuple(words[:n]), ("", ""))[1] == "unit" for n in (1, 2))
+    return (
+        previous.endswith((",", " VÀ", " VỀ", " CỦA", " &", "-", "–"))
+        or line.startswith(("VÀ ", "&", "-", "–", ","))
+        or (unit_start and not _has_place(previous))
+    )
+
+
 def _agency_groups(agency_lines: list[str]) -> list[str]:
     """Header lines regrouped into names: "ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG" is one name."""
-    table, _ = _agency_words()
     groups: list[str] = []
     for line in agency_lines:
-        first = tuple(line.split()[:2])
-        unit_start = table.get(first[:1], ("", ""))[1] == "unit" or table.get(first, ("", ""))[1] == "unit"
-        continues_previous = groups and (
-            groups[-1].endswith((",", " VÀ", "-", "–")) or line.startswith(("VÀ ", "-", "–", ","))
-            or (unit_start and not _has_place(groups[-1]))
-        )
-        if continues_previous:
+        if groups and _continues_name(groups[-1], line):
             groups[-1] = f"{groups[-1]} {line}"
         else:
             groups.append(line)
@@ -252,7 +291,7 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     for line in texts:
         if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
-        if m.place is None and (place_date := _PLACE_DATE.search(line)):
+        if m.place is None and (place_date := _PLACE_DATE.search(_SYMBOL.sub(" ", line))):
             _set_place_date(place_date, m)
             year = int(place_date.group("year"))
     types = [(k, found) for k, line in enumerate(texts) if (found := _type_of(line))]
@@ -264,12 +303,15 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     else:
         m.title = _about(texts)
     first_type = types[0][0] if types else len(texts)
-    agency_lines = []
-    # The agency is the run of capitals heading the page (header lines may interleave).
+    agency_lines: list[str] = []
+    # The agency is the run of capitals heading the page (header lines may interleave),
+    # opening with the name of a body: "THUYẾT MINH …" or "BẢNG TỔNG HỢP" is no agency.
     for line in texts[:first_type]:
         if _SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line):
             continue
         if line.upper() != line or not regex.search(r"\p{L}{2}", line) or _ANNEX.match(line):
+            break
+        if not (_opens_agency(line) or (agency_lines and _continues_name(agency_lines[-1], line))):
             break
         agency_lines.append(line.strip("* "))
     groups = [g for g in _agency_groups([ln for ln in agency_lines if ln]) if g]
@@ -280,6 +322,7 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
 
 
 _DATELINE = regex.compile(r"^\p{Lu}[\p{L} .]+,\s*(?:ngày|tháng)\b")
+_PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|\()")
 
 
 def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
@@ -287,6 +330,10 @@ def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
     title: list[str] = []
     for line, cell in after:
         if cell or _ADDRESSEE.match(line) or _SYMBOL.match(line) or _DATELINE.match(line) or _type_of(line):
+            break
+        # "Căn cứ …", "(Ban hành kèm theo …)", or the issuing body in capitals under a
+        # mixed-case title ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" over the preamble).
+        if _PREAMBLE.match(line) or (title and line.upper() == line and title[-1].upper() != title[-1]):
             break
         if not _SEPARATOR.match(line):
             title.append(line)
@@ -351,10 +398,6 @@ def _prefix_of(line: str) -> tuple[str | None, str]:
     return None, line
 
 
-def _is_position(line: str) -> bool:
-    return line.upper() == line and bool(_POSITION_WORDS.search(line)) and len(line) < 90
-
-
 def _back(back: list[str], m: Metadata) -> None:
     recipients: list[str] = []
     signature: list[str] = []
@@ -369,7 +412,7 @@ def _back(back: list[str], m: Metadata) -> None:
         if in_recipients and regex.match(r"^[-+•*–]\s*", line):
             recipients.append(regex.sub(r"^[-+•*–]\s*", "", line).rstrip(" ;.,"))
             continue
-        in_recipients = in_recipients and not (_is_position(line) or _prefix_of(line)[0])
+        in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0])
         if not in_recipients:
             signature.append(line)
         if m.agency is None and (closing := _CLOSING_AGENCY.match(line)):
@@ -380,14 +423,14 @@ def _back(back: list[str], m: Metadata) -> None:
 
 def _signer(signature: list[str]) -> Signer | None:
     """Authority, title and name from the signature lines (stacked prefixes: the innermost wins)."""
-    start = next((k for k, line in enumerate(signature) if _prefix_of(line)[0] or _is_position(line)), None)
+    start = next((k for k, line in enumerate(signature) if _prefix_of(line)[0] or is_position(line)), None)
     if start is None:
         return None
     # Stacked lines: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the innermost
     # prefix is the authority, the first unprefixed line is the signer's own title.
     authority, title = None, None
     k = start
-    while k < len(signature) and (_prefix_of(signature[k])[0] or _is_position(signature[k])):
+    while k < len(signature) and (_prefix_of(signature[k])[0] or is_position(signature[k])):
         prefix, rest = _prefix_of(signature[k])
         if prefix:
             authority, title = prefix, rest
@@ -399,7 +442,7 @@ def _signer(signature: list[str]) -> Signer | None:
         clean = line.strip()
         if clean.startswith(("(", "[")) or not clean:
             continue
-        if _NAME.match(clean) and not _is_position(clean):
+        if _NAME.match(clean) and not is_position(clean):
             name = clean if clean.upper() != clean else " ".join(_cap(w) for w in clean.split())
             break
     return Signer(name=name, title=position_case(title) if title else None, authority=authority)

@@ -60,7 +60,9 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("decimal2", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("letter_sub", regex.compile(r"^(?P<label>(?P<num>[a-zđ]\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("roman", regex.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})(?P<punct>\s*[.)/]|\s+[-–]))" + _AFTER)),
-    ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>[.)/]))" + _AFTER)),
+    ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>[.)]))" + _AFTER)),
+    # "B/ Nhiệm vụ" but not the Party signature prefixes "T/M", "K/T".
+    ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>/))(?:\s+|$)")),
     ("arabic)", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\)))" + _AFTER)),
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\.))" + _AFTER)),
     # "1/" only before a space: "04/NĐ-CP" is a document number broken off its line.

@@ -36,6 +36,7 @@ _CLOSING = regex.compile(
 _RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?", regex.I)
 _SUMMING_UP = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _SIGNATURE_PREFIX = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}|^(?:K/T|T/M|T/L)\s+\p{Lu}")
+_PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|Xét\s+đề\s+nghị)\b", regex.I)
 _BODY_OPENING = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Ngày\s+\d)\b", regex.I)
 
 # Front matter never runs longer than this many blocks (a header, a title, Kính gửi).
@@ -53,7 +54,7 @@ def _is_numbered_heading(text: str) -> bool:
 
 
 def _is_body_paragraph(text: str) -> bool:
-    if _BODY_OPENING.match(text) and len(text) > 60:
+    if _PREAMBLE.match(text) or (_BODY_OPENING.match(text) and len(text) > 60):
         return True
     return len(text) > 160 or (len(text) > 80 and text.rstrip().endswith((".", ";", ":")))
 

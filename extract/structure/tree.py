@@ -69,9 +69,13 @@ def heading_kind(block: Block, label: Label | None) -> str | None:
     if label is None or label.style == "bullet" or block.kind == "table_cell":
         return None
     rest = " ".join(label.rest.split())
-    if label.style in ("part", "chapter", "article"):
+    if label.style == "article":
         return "heading"
-    if label.style in ("item", "roman"):
+    if label.style in ("part", "chapter", "item"):
+        # "Chương VI Nghị định 52 đưa ra …" opens a sentence, not a chapter.
+        plain = not rest or rest.upper() == rest or bool(block.bold)
+        return "heading" if plain or (len(rest) <= 120 and not _SENTENCE_BREAK.search(rest)) else None
+    if label.style == "roman":
         return "heading" if len(rest) <= 300 else None
     if not rest:
         return None
