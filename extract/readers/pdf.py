@@ -427,10 +427,12 @@ class _Layout:
 
 
 def _tab_stops(pages: list[_Page]) -> frozenset[int]:
-    """x positions (±1 pt) where three or more lines of the document start."""
+    """x positions (±1 pt) where many lines of the document start: three, or one in
+    200 in a long document (where a title's x0 may recur by chance)."""
     starts = Counter(round(line[0].x0) for page in pages for line in page.lines if len(line) == 1)
+    least = max(3, sum(starts.values()) // 200)
     near = {x: starts[x - 1] + starts[x] + starts[x + 1] for x in starts}
-    return frozenset(x + d for x, n in near.items() if n >= 3 for d in (-1, 0, 1))
+    return frozenset(x + d for x, n in near.items() if n >= least for d in (-1, 0, 1))
 
 
 def _layout(page: _Page, stops: frozenset[int]) -> _Layout:
@@ -460,11 +462,22 @@ def _page_blocks(page: _Page, stops: frozenset[int], tables: list[int], open_end
         if kind == "table":
             blocks.extend(_table_cells(region, page.number, tables))
         else:
-            for group in _paragraphs(region, layout, kind == "column"):
-                blocks.append(_block(group, page.number, layout))
+            where = _column_layout(region, layout) if kind == "column" else layout
+            for group in _paragraphs(region, where, kind == "column"):
+                blocks.append(_block(group, page.number, where))
                 if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
                     open_ends.add(id(blocks[-1]))
     return blocks
+
+
+def _column_layout(column: list[_Piece], page: _Layout) -> _Layout:
+    """A header or signature column measured on its own. Its runs are centred on it
+    (agency, motto, signer), unless most start at its left edge (Nơi nhận)."""
+    layout = _Layout(left=min(p.x0 for p in column), right=max(p.x1 for p in column), spacing=page.spacing, stops=frozenset())
+    flush_left = sum(p.x0 - layout.left < 1.5 for p in column) >= 0.75 * len(column)
+    for p in column:
+        p.centered = not flush_left and abs((p.x0 + p.x1) / 2 - layout.center) < 0.1 * (layout.right - layout.left) + 2
+    return layout
 
 
 def _is_centered(p: _Piece, layout: _Layout) -> bool:
@@ -597,22 +610,21 @@ def _in_column(p: _Piece, column: list[_Piece], other: list[_Piece]) -> bool:
 
 
 def _paragraphs(stream: list[_Piece], layout: _Layout, column: bool) -> list[list[_Piece]]:
-    right = max(p.x1 for p in stream) if column else layout.right
     groups: list[list[_Piece]] = []
     for p in stream:
-        if not groups or _starts_paragraph(p, groups[-1], layout, right, column):
+        if not groups or _starts_paragraph(p, groups[-1], layout, column):
             groups.append([p])
         else:
             groups[-1].append(p)
     return groups
 
 
-def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, right: float, column: bool) -> bool:
+def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, column: bool) -> bool:
     """Does line ``p`` open a new paragraph after the lines of ``group``?
 
-    ``column``: a column of the header or signature, where ``right`` is its own edge.
+    ``column``: a column of the header or signature, measured by ``layout``.
     """
-    prev = group[-1]
+    prev, right = group[-1], layout.right
     if _LABEL.match(p.text):
         return not _wrapped_label(p, group, right)
     gap = p.base - prev.base
@@ -623,7 +635,7 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, right: fl
     if abs(p.size - prev.size) > 0.75 or (p.bold >= 0.8) != (prev.bold >= 0.8):
         return True
     # Centred title lines may be measured off-centre; a body line starts at a tab stop.
-    if p.centered != prev.centered and round((prev if p.centered else p).x0) in layout.stops:
+    if p.centered != prev.centered and (column or round((prev if p.centered else p).x0) in layout.stops):
         return True
     # "BÁO CÁO" above its subject line; "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC".
     upper, prev_upper = _upper(p.text), _upper(prev.text)
