@@ -109,9 +109,20 @@ def test_indicator_labels_are_the_noun_phrase_measured(sentence, labels):
     assert [i.label for i in find_indicators(sentence)] == labels
 
 
+def test_multiples_plans_declines_and_ranks_read_from_their_cue_words():
+    x2, plan, fall, rank = find_indicators(
+        "Kim ngạch xuất khẩu tăng gấp 2 lần so với năm 2020. Thu ngân sách vượt 2,1% kế hoạch năm. "
+        "Số vụ tai nạn giảm 3% so với cùng kỳ. Chỉ số PCI xếp thứ 15/63 tỉnh, thành phố.")
+    assert (x2.kind, x2.value, x2.unit, x2.baseline, x2.period) == ("ratio", 2.0, "lần", "năm 2020", None)
+    assert (plan.kind, plan.direction, plan.baseline) == ("percent", "vượt", "kế hoạch năm")
+    assert (fall.kind, fall.direction, fall.baseline) == ("growth", "giảm", "cùng kỳ")
+    assert (rank.kind, rank.value, rank.denominator, rank.unit, rank.label) == ("rank", 15.0, 63.0, None, "Chỉ số PCI")
+
+
 def test_indicator_hedges_ranges_and_periods():
     a, b, c = find_indicators("đã tiếp nhận hơn 40.000 phiếu khảo sát; lạm phát 5 - 7%; năm 2020 đạt 85,5 điểm.")
     assert (a.approx, a.value) == ("hơn", 40000.0)
     assert (b.value, b.value_max) == (5.0, 7.0)
     assert (c.kind, c.value, c.unit, c.period) == ("quantity", 85.5, "điểm", "năm 2020")
     assert find_indicators("đạt 36%", period="6 tháng đầu năm 2021")[0].period == "6 tháng đầu năm 2021"
+    assert find_indicators("Kim ngạch đạt 12,5 triệu USD trong quý I năm 2026.")[0].period == "quý I năm 2026"

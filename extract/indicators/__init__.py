@@ -50,6 +50,7 @@ _ORDINAL_RANK = regex.compile(r"(?<![\p{L}])(?<!lần )thứ[ ]?$", regex.IGNORE
 _RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên)\s", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"(?<![\p{L}])(?:giữa|cả|mỗi|từng)[ ]?$", regex.IGNORECASE)  # "giữa hai cơ quan"
 _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
+_COMPARED = regex.compile(r"(?:so với|cùng kỳ|từ)\s*$", regex.IGNORECASE)
 _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
@@ -82,7 +83,7 @@ def _weak_left(before: str, left: str) -> bool:
     if _EXISTENTIAL.search(before):
         return True
     named = sum(b - a for (a, b), _ in find_periods(left))
-    return named >= len(left) - 12
+    return named > 0 and named >= len(left) - 12
 
 
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
@@ -235,9 +236,19 @@ def _unit_of_subject(clause: str, at: int):
 
 
 def _period_near(text: str, s_start: int, start: int, find_periods) -> str | None:
-    """The period the sentence names before the figure ("năm 2020", "quý I"), if any."""
-    named = [p for (a, _), p in find_periods(text[s_start:start]) if p.start]
-    return named[-1].label if named else None
+    """The period the sentence names ("năm 2020", "quý I"): the nearest before the figure, else the
+    first after it that is not a comparison's baseline ("so với năm 2020")."""
+    end = _SENTENCE_END.search(text, start)
+    sentence = text[s_start : end.start() if end else len(text)]
+    before, after = [], []
+    for (a, _), p in find_periods(sentence):
+        if not p.start:
+            continue
+        if s_start + a < start:
+            before.append(p)
+        elif not _COMPARED.search(sentence[max(0, a - 25) : a]):
+            after.append(p)
+    return before[-1].label if before else after[0].label if after else None
 
 
 def _share_subjects(found: list[Indicator], bounds: list[int]) -> None:
