@@ -70,7 +70,8 @@ _NAIVE = regex.compile(r"\d+/[A-ZĐ-]+")
 
 
 def predict_baseline(path: Path) -> list[dict]:
-    """underthesea NER ORG/MISC spans that open with a type word, plus every ``\\d+/[A-ZĐ-]+``."""
+    """Every ``\\d+/[A-ZĐ-]+`` as a symbol, its issuer the first ORG span within 80 characters
+    after it; underthesea NER ORG/MISC spans that open with a type word as named references."""
     from underthesea import ner
 
     from extract.citations.tables import doc_types
@@ -80,16 +81,18 @@ def predict_baseline(path: Path) -> list[dict]:
     found = []
     for block in doc.blocks:
         text = unicodedata.normalize("NFC", block.text)
+        if not text.strip():
+            continue
+        spans = _ner_spans(ner, text)
         for m in _NAIVE.finditer(text):
             number, _, code = m.group().partition("/")
             parts = [p for p in code.split("-") if p]
             if not parts:
                 continue
             key = "|".join([parts[0], str(int(number)), "-".join(parts[1:])]) if len(parts) > 1 else f"CV|{int(number)}|{parts[0]}"
-            found.append({"form": "full", "symbol": m.group(), "key": key, "date": None, "issuer": None})
-        if not text.strip():
-            continue
-        for span in _ner_spans(ner, text):
+            issuer = next((t for start, t, label in spans if label == "ORG" and m.end() <= start < m.end() + 80), None)
+            found.append({"form": "full", "symbol": m.group(), "key": key, "date": None, "issuer": issuer})
+        for _, span, _ in spans:
             for t in doc_types():
                 if span.startswith(t.word + " "):
                     found.append({"form": "named", "symbol": None, "key": f"{t.key_code}|{span[len(t.word) + 1:]}",
@@ -98,20 +101,28 @@ def predict_baseline(path: Path) -> list[dict]:
     return found
 
 
-def _ner_spans(ner, text: str) -> list[str]:
-    """Runs of B-/I- tokens labelled ORG or MISC, joined back into phrases."""
-    spans, current = [], []
+def _ner_spans(ner, text: str) -> list[tuple[int, str, str]]:
+    """(offset, phrase, label) of each run of B-/I- tokens labelled ORG or MISC."""
+    spans: list[tuple[int, str, str]] = []
+    current: list[str] = []
+    start = label = None
+    pos = 0
     for token, _pos, _chunk, tag in ner(text[:5000]):
-        if tag[2:] in ("ORG", "MISC") and (tag.startswith("I-") and current or tag.startswith("B-")):
+        at = text.find(token, pos)
+        pos = at + len(token) if at >= 0 else pos
+        kind = tag[2:]
+        if kind in ("ORG", "MISC") and (tag.startswith("B-") or (current and kind == label)):
             if tag.startswith("B-") and current:
-                spans.append(" ".join(current))
+                spans.append((start, " ".join(current), label))
                 current = []
+            if not current:
+                start, label = at, kind
             current.append(token)
         elif current:
-            spans.append(" ".join(current))
+            spans.append((start, " ".join(current), label))
             current = []
     if current:
-        spans.append(" ".join(current))
+        spans.append((start, " ".join(current), label))
     return spans
 
 

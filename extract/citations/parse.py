@@ -230,9 +230,22 @@ def _full(text: str, word: DocType, m: regex.Match, start: int, sym: Symbol) -> 
     )
 
 
+def scan(pattern: regex.Pattern, text: str):
+    """``pattern.finditer(text)``, tried only where :data:`~patterns.WORD_SCAN` sees a type word."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would drift
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for w in P.WORD_SCAN.finditer(lowered):
+        if w.start() >= end and (m := pattern.match(text, w.start())):
+            end = m.end()
+            yield m
+
+
 def _full_citations(text: str) -> list[Citation]:
     found = []
-    for m in P.FULL.finditer(text):
+    for m in scan(P.FULL, text):
         word = doc_type_for_word(m["word"])
         sym = parse_symbol(m)
         if sym is None:
@@ -302,7 +315,7 @@ def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
 
 def _short(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     found = []
-    for m in P.SHORT.finditer(text):
+    for m in scan(P.SHORT, text):
         number = m["number"].replace("O", "0").replace("o", "0")
         if _overlaps(m.span(), taken) or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number)):
             continue
