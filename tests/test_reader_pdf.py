@@ -202,14 +202,22 @@ def test_pdf_reader_says_a_pdf_over_the_page_limit_is_too_large():
         read_pdf(corpus_path(SEED_PDF).read_bytes(), "seed.pdf", ReadOptions(ocr="never", max_pages=3))
 
 
-def _blank_pdf(pages: int, append: bytes | None = None) -> bytes:
+def _pdf(pages: int, drawn: bool, append: bytes | None = None) -> bytes:
+    """A PDF of ``pages`` pages without text, blank or with a drawn box (as a scan
+    has an image), then the pages of ``append``."""
     import io
 
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     pdf = pdfium.PdfDocument.new()
     for _ in range(pages):
-        pdf.new_page(595, 842)
+        page = pdf.new_page(595, 842)
+        if drawn:
+            box = raw.FPDFPageObj_CreateNewRect(100, 100, 300, 200)
+            raw.FPDFPath_SetDrawMode(box, raw.FPDF_FILLMODE_NONE, True)
+            raw.FPDFPage_InsertObject(page.raw, box)
+            raw.FPDFPage_GenerateContent(page.raw)
     if append:
         pdf.import_pages(pdfium.PdfDocument(append))
     out = io.BytesIO()
@@ -218,14 +226,27 @@ def _blank_pdf(pages: int, append: bytes | None = None) -> bytes:
 
 
 def test_pdf_reader_says_pages_without_text_are_empty_when_ocr_is_off():
-    with pytest.raises(EmptyDocument, match="blank.pdf: no text layer; OCR is off"):
-        read_pdf(_blank_pdf(2), "blank.pdf", NEVER)
+    with pytest.raises(EmptyDocument, match="drawn.pdf: no text layer; OCR is off"):
+        read_pdf(_pdf(2, drawn=True), "drawn.pdf", NEVER)
 
 
-def test_pdf_reader_warns_of_a_blank_page_it_did_not_read_when_ocr_is_off():
-    doc = read_pdf(_blank_pdf(1, append=corpus_path(SEED_PDF).read_bytes()), "mixed.pdf", NEVER)
+def test_pdf_reader_says_a_pdf_of_blank_pages_is_empty():
+    with pytest.raises(EmptyDocument, match="blank.pdf: every page is blank"):
+        read_pdf(_pdf(2, drawn=False), "blank.pdf", ReadOptions(ocr="auto"))
+
+
+@pytest.mark.parametrize(
+    ("drawn", "ocr", "warning"),
+    [
+        (True, "never", "page 1: text layer empty, not read (OCR is off)"),
+        (False, "never", "page 1: blank"),
+        (False, "auto", "page 1: blank"),  # nothing for OCR to read
+    ],
+)
+def test_pdf_reader_warns_of_a_page_without_text_it_did_not_read(drawn, ocr, warning):
+    doc = read_pdf(_pdf(1, drawn, append=corpus_path(SEED_PDF).read_bytes()), "mixed.pdf", ReadOptions(ocr=ocr))
     assert doc.pages == 10
-    assert doc.warnings == ["page 1: text layer empty, not read (OCR is off)"]
+    assert doc.warnings == [warning]
     assert doc.blocks[0].page == 2 and not doc.ocr
 
 

@@ -119,6 +119,7 @@ class _Page:
     width: float
     height: float
     lines: list[list[_Piece]] = field(default_factory=list)  # top to bottom; pieces left to right
+    blank: bool = False  # nothing printed at all: no text, image or drawing
 
     @property
     def text(self) -> str:
@@ -146,6 +147,9 @@ def read_pdf(data: bytes, name: str, options) -> Document:
 
     to_ocr: list[int] = []
     for page in pages:
+        if page.blank:
+            doc.warnings.append(f"page {page.number}: blank")
+            continue
         reason = ocr_reason(page.text, options.ocr, {p.font for line in page.lines for p in line})
         if reason:
             to_ocr.append(page.number)
@@ -153,7 +157,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         elif options.ocr == "never" and not page.text.strip():
             doc.warnings.append(f"page {page.number}: text layer empty, not read (OCR is off)")
     if not any(p.text.strip() for p in pages) and not to_ocr:
-        raise EmptyDocument(name, "no text layer; OCR is off")
+        raise EmptyDocument(name, "no text layer; OCR is off" if options.ocr == "never" else "every page is blank")
 
     _drop_running_lines(pages)
     blocks_by_page: dict[int, list[Block]] = {}
@@ -275,9 +279,10 @@ def _read_page(pdf, index: int) -> _Page:
     for ch in chars:
         if "\ud800" <= ch.text <= "\udfff":
             ch.text = "\ufffd"  # half a surrogate pair: not a character
+    blank = raw.FPDFPage_CountObjects(page.raw) == 0
     textpage.close()
     page.close()
-    return _Page(number=index + 1, width=width, height=height, lines=_lines(chars))
+    return _Page(number=index + 1, width=width, height=height, lines=_lines(chars), blank=blank)
 
 
 @functools.cache
