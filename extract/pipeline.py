@@ -14,6 +14,7 @@ import hashlib
 import importlib
 from pathlib import Path
 
+from extract.document import Document
 from extract.errors import VnreportError
 from extract.readers import ReadOptions, read
 from extract.schema import Report, Source
@@ -39,6 +40,21 @@ def load_source(source: str | Path | bytes, name: str | None = None) -> tuple[by
         raise VnreportError(str(path), "permission denied") from None
 
 
+def repair_text(doc: Document) -> tuple[str | None, list[str]]:
+    """Convert legacy encodings and normalize every block's text and Word label, in place.
+
+    Returns the legacy encoding repaired (or None) and warnings in plain words.
+    """
+    from extract.text import repair_blocks
+
+    fonts = [b.font for b in doc.blocks]
+    texts, encoding, warnings = repair_blocks([b.text for b in doc.blocks], fonts)
+    labels, _, _ = repair_blocks([b.label or "" for b in doc.blocks], fonts)
+    for block, text, label in zip(doc.blocks, texts, labels):
+        block.text, block.label = text, label or None
+    return encoding, warnings
+
+
 def parse(
     source: str | Path | bytes,
     format: str | None = None,
@@ -60,15 +76,7 @@ def parse(
     data, display = load_source(source, name)
     opts = options or ReadOptions(ocr=ocr)
     doc = read(data, display, format, opts)
-
-    from extract.text import repair_blocks
-
-    texts, encoding, text_warnings = repair_blocks([b.text for b in doc.blocks], [b.font for b in doc.blocks])
-    for block, text in zip(doc.blocks, texts):
-        block.text = text
-    labels, _, _ = repair_blocks([b.label or "" for b in doc.blocks], [b.font for b in doc.blocks])
-    for block, label in zip(doc.blocks, labels):
-        block.label = label or None
+    encoding, text_warnings = repair_text(doc)
 
     from extract.structure import build
     from extract.metadata import extract_metadata
