@@ -155,6 +155,48 @@ def test_pdf_reader_drops_typed_rules_and_keeps_a_centred_title_whole(tongket_do
     assert (title.bold, title.align) == (True, "center")
 
 
+def _typeset(pages: list[list[tuple[float, float, str]]]) -> bytes:
+    """A PDF whose pages print (x, y from the top, text) lines in Times-Roman 12."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    font = raw.FPDFText_LoadStandardFont(pdf.raw, b"Times-Roman")
+    for lines in pages:
+        page = pdf.new_page(595, 842)
+        for x, y, text in lines:
+            obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, 12.0)
+            utf16 = ctypes.create_string_buffer(text.encode("utf-16-le") + b"\0\0")
+            raw.FPDFText_SetText(obj, ctypes.cast(utf16, raw.FPDF_WIDESTRING))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, 842 - y)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+        raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("furniture", "first_page"),
+    [
+        (lambda n: [(290, 50, f"- {n} -")], 2),  # centred at the top from page 2 on
+        (lambda n: [(290, 50, str(n))], 2),
+        (lambda n: [(260, 800, f"Trang {n}")], 1),  # at the foot
+        (lambda n: [(280, 800, f"{n}/4")], 1),
+        (lambda n: [(72, 70, "UBND TINH QUANG NGAI - BAO CAO 2021")], 1),  # the same line on every page
+    ],
+    ids=["- 2 - at the top", "2 at the top", "Trang 2 at the foot", "2/4 at the foot", "running head"],
+)
+def test_pdf_reader_drops_page_numbers_and_running_heads(furniture, first_page):
+    body = [(72, 120 + 16 * i, f"Line {i} of the body, long enough to run across most of the width.") for i in range(5)]
+    pages = [(furniture(n) if n >= first_page else []) + body for n in range(1, 5)]
+    doc = read_pdf(_typeset(pages), "furniture.pdf", NEVER)
+    assert [(b.page, b.text[:9], b.text[-8:]) for b in doc.blocks] == [(n, "Line 0 of", "e width.") for n in range(1, 5)]
+
+
 def test_pdf_reader_carries_on_a_sentence_whose_next_line_starts_like_a_label():
     relative = "real/lit_thuyetminh-duthao-tt-btc-2025.pdf"
     doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
