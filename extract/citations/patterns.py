@@ -61,7 +61,7 @@ FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS}){QUALIFIER}\s*(?:{SO}\s*)?{SYMBO
 CONTINUATION = regex.compile(rf"\G\s*(?:,|;|và|, và)\s*(?P<so>{SO}\s*)?{SYMBOL}", FLAGS)
 
 SHORT = regex.compile(
-    rf"{_LEFT}(?P<word>{SHORT_WORDS})\s+(?P<so>{SO}\s*)?{NUMBER}"
+    rf"{_LEFT}(?P<word>{SHORT_WORDS})[ \t]+(?P<so>{SO}[ \t]*)?{NUMBER}"
     rf"(?!{SEP}[\p{{L}}\d]|\s*(?:%|tháng|năm|lần|người|ngày)(?!\p{{L}}))",
     FLAGS,
 )
@@ -81,7 +81,7 @@ _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)
 DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+)?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
 # "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence
 LEADING_DATE = regex.compile(
-    rf"(?:^|[.;:\n]\s*|\s)ngày\s*(?:{_DMY}|{_LONG})\s*,\s*[^.;:\n]{{0,60}}?\s(?:ban\s+hành|có|ký)\s*$", FLAGS
+    rf"(?:^|[.;:\n]\s*|\s)ngày\s*(?:{_DMY}|{_LONG})\s*,?\s*[^.;:\n]{{0,60}}?\s(?:ban\s+hành|có|ký)\s*$", FLAGS
 )
 
 _HEADS = "|".join(regex.escape(h) for h in organ_heads())
