@@ -29,7 +29,7 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
-from extract.indicators.labels import (action, clean, complete, is_generic, left_label, right_label, share_of,
+from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, right_label, share_of,
                                        starts_with_verb, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
@@ -96,7 +96,7 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
     copula = regex.search(r"(?:\blà|\bgồm)\s*$", before)
     if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
         right = right_label(text[unit_start : unit_end + 200], commas=True)
-        done = action(before)
+        done = "" if has_predicate(right) else action(before)
         label = f"{right} {done}".strip() if done else right
         contiguous = text.startswith(right, unit_start)
         return label or None, (start, unit_start + len(right) if contiguous and right else unit_end)
@@ -108,9 +108,11 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
         return left, (text.rfind(left, s_start, start), unit_end)
     if right:
         return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
+    if left:  # "(nam giới chiếm 49,9%, nữ 50,1%)": one word of its own beats the neighbour's label
+        return left, (text.rfind(left, s_start, start), unit_end)
     if previous is not None and previous.label and previous.span[0] >= s_start - 200:
         return previous.label, (start, unit_end)
-    return left or None, (start, unit_end)
+    return None, (start, unit_end)
 
 
 def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
@@ -194,7 +196,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         )
         ind.period = _period_near(text, sentence, m.start, find_periods) or period
         if list_head is not None and same_sentence is list_head and counted and label and label.startswith(
-                text[unit_start:unit_end]):
+                text[unit_start:unit_end]) and has_predicate(label):
             list_head.label = list_head.label + label[unit_end - unit_start :]  # "5 tập thể, 18 cá nhân được …"
         bare = max(unit_end, span[1]) - unit_end <= 12  # "5 tập thể", "07 sở, ngành": no predicate of its own
         list_head = ind if counted and bare and _LIST_NEXT.match(text, max(unit_end, span[1])) else None

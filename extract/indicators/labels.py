@@ -36,10 +36,11 @@ _RIGHT_END_COMMAS = regex.compile(
     r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
     r"\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
+_MAX_WORDS = 24  # longer phrases after a figure run into the next thought
 _NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
 _ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{Ll})\d{1,2}\b")  # "phiếu khảo sát2": a footnote reference
-_PREDICATE = regex.compile(r"\s(?:có|được|đã|đang|chưa|bị|đạt|tham gia|thực hiện)\s")
+_PREDICATE = regex.compile(r"\s(?:có|được|đã|đang|chưa|bị|đạt|tham gia|thực hiện|phải)\s")
 _VERB_START = regex.compile(r"^(?:có|được|đã|đang|chưa|bị|không|tham gia)\b", regex.IGNORECASE)
 
 
@@ -79,7 +80,7 @@ def right_label(right: str, *, commas: bool = False) -> str:
         right = right[: figure.start()]
         cut = regex.search(r",|\svà\s", right)
         right = right[: cut.start()] if cut else right
-    return _TRAIL.sub("", right).strip()
+    return " ".join(_TRAIL.sub("", right).split()[:_MAX_WORDS])
 
 
 def action(left: str) -> str:
@@ -97,6 +98,11 @@ def subject(label: str) -> str:
     """The subject part of a label: the words before its first predicate word."""
     m = _PREDICATE.search(label)
     return label[: m.start()] if m else label
+
+
+def has_predicate(label: str) -> bool:
+    """ "tỉnh, thành phố đạt mức sinh thay thế" says what was done; "tỉnh, thành phố" does not."""
+    return bool(_PREDICATE.search(f" {label} "))
 
 
 def starts_with_verb(label: str) -> bool:
