@@ -87,7 +87,7 @@ def _weak_left(before: str, left: str) -> bool:
 
 
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
-           counted: bool, previous: Indicator | None) -> tuple[str | None, tuple[int, int]]:
+           counted: bool, previous: Indicator | None, nlp: bool = False) -> tuple[str | None, tuple[int, int]]:
     """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`."""
     before = text[s_start:start]
     left = left_label(before)
@@ -96,7 +96,11 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
     copula = regex.search(r"(?:\blà|\bgồm)\s*$", before)
     if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
         right = right_label(text[unit_start : unit_end + 200], commas=True)
-        done = "" if has_predicate(right) else action(before)
+        if nlp:
+            from extract.indicators.refine import has_verb as predicated
+        else:
+            predicated = has_predicate
+        done = "" if predicated(right[unit_end - unit_start :]) else action(before)
         label = f"{right} {done}".strip() if done else right
         contiguous = text.startswith(right, unit_start)
         return label or None, (start, unit_start + len(right) if contiguous and right else unit_end)
@@ -183,7 +187,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         unit_start = m.end + (text[m.end : m.end + 1] == " ")
         counted = unit is not None and unit.kind == "count" and unit_end > m.end
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
-        label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence)
+        label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp)
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             span = (m.start, max(span[1], over.end()))

@@ -42,6 +42,11 @@ def counted_noun(text: str, pos: int) -> tuple[Unit, int] | None:
     return Unit(phrase, phrase, "count", 1.0), at + len(phrase)
 
 
+def has_verb(phrase: str) -> bool:
+    """Whether the words after a counted noun say what was done ("đạt mức sinh thay thế")."""
+    return any(tag == "V" for _, tag in nlp.pos_tag(phrase)) if phrase.strip() else False
+
+
 def trim_label(label: str) -> str:
     """A label without leading conjunctions or adverbs and without verbs after its last noun."""
     tagged = list(nlp.pos_tag(label))
