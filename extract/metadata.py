@@ -54,7 +54,7 @@ _NATIONAL = regex.compile(
 )
 _SYMBOL = regex.compile(r"\bSố\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
 _PLACE_DATE = regex.compile(
-    r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*"
+    r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}?)\s*[,.]\s*"
     r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
 )
 _SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+$")
@@ -302,14 +302,17 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
         m.title = _title(([vietnamese_case(rest)] if rest else []) + _title_lines(front[k + 1:])) or None
     else:
         m.title = _about(texts)
+        # A công văn has no type line: "V/v …" under its number says what it is about.
+        m.doc_type = _doc_type_from_symbol(m.symbol) or ("Công văn" if m.title else None)
     first_type = types[0][0] if types else len(texts)
     agency_lines: list[str] = []
     # The agency is the run of capitals heading the page (header lines may interleave),
     # opening with the name of a body: "THUYẾT MINH …" or "BẢNG TỔNG HỢP" is no agency.
     for line in texts[:first_type]:
-        if _SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line):
+        if (_SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line)
+                or len(regex.findall(r"\p{L}", line)) < 4):  # stamps and specks
             continue
-        if line.upper() != line or not regex.search(r"\p{L}{2}", line) or _ANNEX.match(line):
+        if line.upper() != line or _ANNEX.match(line):
             break
         if not (_opens_agency(line) or (agency_lines and _continues_name(agency_lines[-1], line))):
             break

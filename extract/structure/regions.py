@@ -73,10 +73,23 @@ def front_end(blocks: list[Block]) -> int:
         if all(_FRONT_LINE.match(ln) for ln in lines(block)):
             end = i + 1
             continue
+        if i and end == i and _is_title_under_type_line(blocks[i - 1], text):
+            end = i + 1
+            continue
         if _is_numbered_heading(text) or _is_body_paragraph(text) or _is_closing(text):
             break
         end = i + 1  # a short unlabelled line: type line, title, agency
     return end
+
+
+def _is_title_under_type_line(previous: Block, text: str) -> bool:
+    """A long title right under "BÁO CÁO" is still the title: it ends without a full stop."""
+    above = previous.display_text.strip()
+    return (
+        len(above) <= 40 and above.upper() == above and regex.search(r"\p{L}{3}", above) is not None
+        and len(text) < 400 and not regex.search(r"[.:;]$", text) and not _PREAMBLE.match(text)
+        and not _is_numbered_heading(text)
+    )
 
 
 def _is_header_cell(block: Block) -> bool:
