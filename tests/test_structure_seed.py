@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import corpus_path
+from extract.pipeline import repair_text
 from extract.readers import ReadOptions, read
 from extract.structure import build
-from extract.text import repair_blocks
 
 SEED = "seed/bao-cao-qcdc-6t-2021"
 
@@ -28,12 +28,7 @@ def skeleton_of(relative: str):
     """The skeleton the pipeline builds: reader, text repair, structure."""
     path = corpus_path(relative)
     doc = read(path.read_bytes(), path.name, None, ReadOptions())
-    texts, _, _ = repair_blocks([b.text for b in doc.blocks], [b.font for b in doc.blocks])
-    for block, text in zip(doc.blocks, texts):
-        block.text = text
-    labels, _, _ = repair_blocks([b.label or "" for b in doc.blocks], [b.font for b in doc.blocks])
-    for block, label in zip(doc.blocks, labels):
-        block.label = label or None
+    repair_text(doc)
     return build(doc)
 
 
