@@ -221,6 +221,32 @@ def documents(only: str | None) -> list[tuple[str, Path, list[dict]]]:
     return docs
 
 
+NOTES = """
+How the gold was made and what the figures mean:
+
+- Each gold file was written by reading the document's text (python-docx, pdftotext,
+  LibreOffice for .doc) line by line, independently of the extractor, then compared with it.
+  Scanned PDFs are not in the gold: their OCR text changes with the OCR run.
+- The seed and 14 documents were annotated first and the patterns were tuned on them.
+  Two documents were annotated afterwards as held-out checks. Their first runs scored
+  `lit_ttr-luat-danso-byt-2025.docx` F1 0.479 (law names were cut at the "số" inside
+  "Dân số"; law names now come from `extract/data/law_names.tsv`) and
+  `vbai_bc-cchc-quy1-2026-lamdong.docx` F1 0.880 (short forms read across table cells,
+  dates said before the citation without a comma; one gold error, a merged table cell
+  copied three times by the text dump, was corrected against the DOCX XML). The tables
+  below are after those fixes, so they overstate accuracy on unseen documents.
+- Conventions the gold follows: every mention counts, repeated ones too; the report's
+  own symbol does not; "Đề án 06" and other programme names are names, not citations;
+  generic words ("nghị quyết của Đảng", "Hiến pháp" without a year) are not citations.
+  The issuer is the "của …"/"giữa … và …" phrase, else the organ the code names
+  (`issuers.tsv`, `issuer_names.tsv`); the date is the one said with the citation
+  ("ngày …" after it, or "Ngày …, X ban hành/có …" before it).
+- Known misses: a law whose name itself holds "của …" (`hp_qd-09`), issuers named
+  before the citation ("Hội đồng … tỉnh đã ban hành Kế hoạch số …" falls back to the
+  code), long issuer names cut at "về" ("Ban Chỉ đạo về phát triển khoa học …").
+"""
+
+
 def write_docs(ours: str, baseline: str | None, seconds: float) -> None:
     text = DOCS.read_text(encoding="utf-8")
     body = (
@@ -229,7 +255,7 @@ def write_docs(ours: str, baseline: str | None, seconds: float) -> None:
         "`corpora/gold/citations/` (the seed scored as .md, .docx and .pdf), through `extract.parse`. "
         "Key F1 counts every citation (full, short, named) by its canonical key; symbol F1 only full "
         "citations by their normalized số ký hiệu. Dates, issuers and short-form links are counted over "
-        f"matched citations. Run time {seconds:.0f} s.\n\n### vnreport\n\n{ours}\n"
+        f"matched citations. Run time {seconds:.0f} s.\n{NOTES}\n### vnreport\n\n{ours}\n"
     )
     if baseline:
         body += (

@@ -54,7 +54,7 @@ def _segment_ends(code: str) -> list[int]:
     return [m.end() for m in _SEGMENT.finditer(code)]
 
 
-def parse_symbol(m: regex.Match, group_offset: int = 0) -> Symbol | None:
+def parse_symbol(m: regex.Match) -> Symbol | None:
     """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol."""
     number = m["number"].replace("O", "0").replace("o", "0")
     code = m["code"]
@@ -66,7 +66,7 @@ def parse_symbol(m: regex.Match, group_offset: int = 0) -> Symbol | None:
         keep -= 1
     segments, seps = segments[:keep], seps[: keep - 1]
     end = m.start("code") + _segment_ends(code)[keep - 1]
-    party = P.regex.fullmatch(P.DASH, m["sep"].strip()) is not None and m["year"] is None
+    party = regex.fullmatch(P.DASH, m["sep"].strip()) is not None and m["year"] is None
     type_code = canonical_type_code(segments[0]) if len(segments) > 1 else None
     if type_code and party and seps[0] != "/":
         return None  # "5-7%"-like runs: a Party symbol is TYPE/ISSUER
@@ -138,14 +138,15 @@ def parse_tail(text: str, pos: int) -> Tail:
     for _ in range(4):
         if tail.term is None and (m := P.TERM.match(text, tail.end)):
             tail.term = "khóa " + m["term"].split()[-1].upper()
+            tail.end = m.end()
         elif tail.date is None and (m := P.DATE.match(text, tail.end)) and (d := _date(m)):
             tail.date = d
+            tail.end = m.end()
         elif tail.issuer is None and (m := P.ISSUER.match(text, tail.end)) and (who := trim_issuer(m["issuer"])):
             tail.issuer = who
-            m = _Ended(m.start("issuer") + _end_of(m["issuer"], who))
+            tail.end = m.start("issuer") + _end_of(m["issuer"], who)
         else:
             break
-        tail.end = m.end()
     if m := (P.QUOTED.match(text, tail.end) or P.SUBJECT.match(text, tail.end)):
         subject = m["subject"]
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
@@ -161,16 +162,6 @@ def parse_tail(text: str, pos: int) -> Tail:
 
 def intro_is_ve(m: regex.Match) -> bool:
     return (m.groupdict().get("intro") or "").casefold().startswith("về")
-
-
-@dataclass(slots=True)
-class _Ended:
-    """A stand-in match that only knows where it ends (a trimmed issuer phrase)."""
-
-    at: int
-
-    def end(self) -> int:
-        return self.at
 
 
 def _end_of(raw: str, kept: str) -> int:
@@ -203,7 +194,7 @@ def _key(type_part: str, number: str, issuer_part: str | None, year: int | None)
     return "|".join(parts)
 
 
-def _full(text: str, word: DocType, m: regex.Match, start: int, sym: Symbol) -> Citation:
+def _full(text: str, word: DocType, start: int, sym: Symbol) -> Citation:
     tail = parse_tail(text, sym.end)
     tail.date = tail.date or leading_date(text, start)
     year = sym.year
@@ -250,7 +241,7 @@ def _full_citations(text: str) -> list[Citation]:
         sym = parse_symbol(m)
         if sym is None:
             continue
-        cite = _full(text, word, m, m.start(), sym)
+        cite = _full(text, word, m.start(), sym)
         found.append(cite)
         pos = cite.span[1]
         while c := P.CONTINUATION.match(text, pos):
@@ -258,7 +249,7 @@ def _full_citations(text: str) -> list[Citation]:
             if sym is None:
                 break
             start = c.start("so") if c["so"] else c.start("number")
-            nxt = _full(text, word, c, start, sym)
+            nxt = _full(text, word, start, sym)
             found.append(nxt)
             pos = nxt.span[1]
     return found

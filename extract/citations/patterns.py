@@ -43,7 +43,7 @@ WORDS = _words(doc_types())
 WORD_SCAN = re.compile(_alternation(t.word.lower() for t in doc_types()))
 SHORT_WORDS = _words(t for t in doc_types() if t.short_form)
 
-# "số", "số:", "Số" — and OCR's bare "so"; an opening parenthesis sometimes precedes it
+# "số", "số:", "Số", OCR's bare "so", and "số" whose tone mark is a separate combining character
 SO = r"(?:s[ốôo]\p{M}*)\s*:?"
 # "66.7/2025/NQ-CP": a decimal number only right before the slash, never "1.234"
 NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5}(?:\.\d{1,2}(?=\s*/))?)(?!\d|[.,]\d)"
