@@ -524,7 +524,8 @@ def _regions(lines: list[list[_Piece]], layout: _Layout):
             yield "table", rows
             i += len(rows)
             continue
-        left, right = map(list, zip(_two_columns(line)))
+        first_left, first_right = _two_columns(line)
+        left, right = [first_left], [first_right]
         last = line[0].base
         i += 1
         while i < len(lines) and lines[i][0].base - last < 2 * layout.spacing:
@@ -670,11 +671,12 @@ def _wrapped_label(p: _Piece, group: list[_Piece], right: float) -> bool:
     paragraph continued from the page before) a ";" above ends a list item instead.
     """
     prev = group[-1]
-    if right - prev.x1 >= p.size or abs(p.x0 - min(q.x0 for q in group)) >= 2:
+    margin = min((q.x0 for q in group[1:]), default=p.x0)  # where the paragraph's lines start
+    if right - prev.x1 >= p.size or abs(p.x0 - margin) >= 2:
         return False
     if p.x0 < group[0].x0 - 0.8 * p.size:
         return not regex.search(r"[.:!?…]\W*$", prev.text)
-    return not regex.search(r"[.:;!?…]\W*$", prev.text)
+    return abs(p.x0 - group[0].x0) < 2 and not regex.search(r"[.:;!?…]\W*$", prev.text)
 
 
 def _upper(text: str) -> bool | None:
