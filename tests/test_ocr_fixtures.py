@@ -1,0 +1,246 @@
+"""Old and scanned documents made from real corpus content must read like the originals.
+
+Each fixture is made here, once per test session, from a clean corpus file:
+- image-only PDFs: pages rendered at 300 dpi (a scanner's resolution), turned by
+  1.5° one way or the other, with grey noise and specks, saved by Pillow without any
+  text layer;
+- a DOCX and a PDF typed in the TCVN3 font .VnTime (the text stored as TCVN3 bytes,
+  the way Vietnamese was typed before Unicode), the PDF printed by LibreOffice, so its
+  text layer is mojibake unless it is recognised and converted.
+
+Each must give the same section tree as the clean original through ``extract.parse``
+and at least 90 % of its citation keys. ``docs/accuracy.md`` (ocr section) has the
+figures; ``scripts/ocr_accuracy.py`` prints them.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import extract
+from conftest import corpus_path
+
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]
+
+SEED_PDF = "seed/bao-cao-qcdc-6t-2021.pdf"
+SEED_DOCX = "seed/bao-cao-qcdc-6t-2021.docx"
+SCAN_DPI = 300
+
+
+# ── making the fixtures ──────────────────────────────────────────────────────
+
+
+def pdf_pages(data: bytes, pages: list[int]) -> bytes:
+    """A PDF of only the given 1-based pages (with their text layer)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(data)
+    out = pdfium.PdfDocument.new()
+    out.import_pages(source, [p - 1 for p in pages])
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def scanned_copy(data: bytes, angle: float = 1.5, seed: int = 6) -> bytes:
+    """An image-only PDF of every page: rendered, turned ±angle, with noise and specks."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    grain = Image.new("L", (256, 256))
+    grain.putdata([max(0, min(255, round(rng.gauss(128, 28)))) for _ in range(256 * 256)])
+    pdf = pdfium.PdfDocument(data)
+    images = []
+    for number in range(len(pdf)):
+        page = pdf[number].render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L")
+        page = page.rotate(angle if number % 2 == 0 else -angle, resample=Image.BICUBIC, fillcolor=255)
+        noise = Image.new("L", page.size)
+        for x in range(0, page.width, grain.width):
+            for y in range(0, page.height, grain.height):
+                noise.paste(grain, (x, y))
+        page = Image.blend(page, noise, 0.15)
+        draw = ImageDraw.Draw(page)
+        for _ in range(800):
+            x, y, r = rng.randrange(page.width), rng.randrange(page.height), rng.randrange(1, 3)
+            draw.ellipse((x, y, x + r, y + r), fill=rng.choice((0, 80, 255)))
+        images.append(page)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=SCAN_DPI)
+    return out.getvalue()
+
+
+def tcvn3_docx(source: Path) -> bytes:
+    """The DOCX retyped in .VnTime: every run's text as TCVN3 bytes.
+
+    TCVN3 has no codes for capitals with tone marks; old documents set those in the
+    capital font .VnTimeH, which draws the lower-case codes as capitals. A run is
+    split where its letters need the other font.
+    """
+    import docx
+    from copy import deepcopy
+
+    from extract.text.legacy import from_unicode
+
+    word = docx.Document(str(source))
+    for paragraph in _all_paragraphs(word):
+        for run in list(paragraph.runs):
+            pieces = _tcvn3_pieces(run.text, from_unicode)
+            if not pieces:
+                continue
+            run.text, run.font.name = pieces[0][1], pieces[0][0]
+            anchor = run._r
+            for font, text in pieces[1:]:
+                element = deepcopy(run._r)
+                anchor.addnext(element)
+                anchor = element
+                piece = docx.text.run.Run(element, paragraph)
+                piece.text, piece.font.name = text, font
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _all_paragraphs(word):
+    yield from word.paragraphs
+    for table in word.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def _tcvn3_pieces(text: str, from_unicode) -> list[tuple[str, str]]:
+    if text.isupper():
+        try:
+            return [(".VnTime", from_unicode(text, "tcvn3"))]
+        except ValueError:  # a heading in capitals: all of it in the capital font
+            return [(".VnTimeH", from_unicode(text.lower(), "tcvn3"))]
+    pieces: list[tuple[str, str]] = []
+    for ch in text:
+        try:
+            font, code = ".VnTime", from_unicode(ch, "tcvn3")
+        except ValueError:
+            font, code = ".VnTimeH", from_unicode(ch.lower(), "tcvn3")
+        if pieces and pieces[-1][0] == font:
+            pieces[-1] = (font, pieces[-1][1] + code)
+        else:
+            pieces.append((font, code))
+    return pieces
+
+
+def libreoffice_pdf(docx_bytes: bytes, work: Path) -> bytes:
+    source = work / "tcvn3.docx"
+    source.write_bytes(docx_bytes)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    return (work / "tcvn3.pdf").read_bytes()
+
+
+# ── comparing with the original ──────────────────────────────────────────────
+
+
+def section_ids(sections) -> list[str]:
+    return [i for s in sections for i in (s.id, *section_ids(s.children))]
+
+
+def key_recall(clean, copy) -> float:
+    keys = {c.key for c in clean.citations}
+    return len(keys & {c.key for c in copy.citations}) / len(keys) if keys else 1.0
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("old-and-scanned")
+
+
+@pytest.fixture(scope="session")
+def seed_scan(fixtures_dir) -> Path:
+    path = fixtures_dir / "seed-scan.pdf"
+    path.write_bytes(scanned_copy(corpus_path(SEED_PDF).read_bytes()))
+    return path
+
+
+# Other corpus PDFs with a text layer: a clean cut of these pages is the original.
+OTHER_PDFS = [
+    ("real/lit_thuyetminh-duthao-tt-btc-2025.pdf", [1, 2]),
+    ("real/vbai_cv-8151-bnv-2025.pdf", [1]),
+]
+
+
+@pytest.fixture(scope="session", params=OTHER_PDFS, ids=lambda p: Path(p[0]).stem)
+def other_scan(request, fixtures_dir) -> tuple[Path, Path]:
+    rel, pages = request.param
+    clean = fixtures_dir / f"{Path(rel).stem}-clean.pdf"
+    clean.write_bytes(pdf_pages(corpus_path(rel).read_bytes(), pages))
+    scan = fixtures_dir / f"{Path(rel).stem}-scan.pdf"
+    scan.write_bytes(scanned_copy(clean.read_bytes()))
+    return clean, scan
+
+
+@pytest.fixture(scope="session")
+def seed_tcvn3_docx(fixtures_dir) -> Path:
+    path = fixtures_dir / "seed-tcvn3.docx"
+    path.write_bytes(tcvn3_docx(corpus_path(SEED_DOCX)))
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_tcvn3_pdf(fixtures_dir, seed_tcvn3_docx) -> Path:
+    work = fixtures_dir / "tcvn3-pdf"
+    work.mkdir()
+    path = fixtures_dir / "seed-tcvn3.pdf"
+    path.write_bytes(libreoffice_pdf(seed_tcvn3_docx.read_bytes(), work))
+    return path
+
+
+# ── the tests ────────────────────────────────────────────────────────────────
+
+
+def test_scanned_seed_is_read_by_ocr_with_the_same_sections_and_citations(seed_scan):
+    clean = extract.parse(corpus_path(SEED_PDF))
+    scan = extract.parse(seed_scan)
+    assert scan.source.ocr is True
+    assert len(scan.source.ocr_confidence) == 9 and min(scan.source.ocr_confidence) > 70
+    assert section_ids(scan.sections) == section_ids(clean.sections)
+    assert key_recall(clean, scan) >= 0.9
+
+
+def test_scanned_pages_of_other_corpus_pdfs_give_the_same_sections_and_citations(other_scan):
+    clean_path, scan_path = other_scan
+    clean, scan = extract.parse(clean_path), extract.parse(scan_path)
+    assert scan.source.ocr is True and not clean.source.ocr
+    assert section_ids(scan.sections) == section_ids(clean.sections)
+    assert key_recall(clean, scan) >= 0.9
+
+
+def test_ocr_never_leaves_a_scan_unread(seed_scan):
+    with pytest.raises(extract.EmptyDocument, match="OCR is off"):
+        extract.parse(seed_scan, ocr="never")
+
+
+def test_seed_typed_in_tcvn3_docx_is_converted_with_the_same_sections_and_citations(seed_tcvn3_docx):
+    clean = extract.parse(corpus_path(SEED_DOCX))
+    old = extract.parse(seed_tcvn3_docx)
+    assert old.source.encoding_repaired == "tcvn3"
+    assert section_ids(old.sections) == section_ids(clean.sections)
+    assert key_recall(clean, old) >= 0.9
+
+
+def test_seed_typed_in_tcvn3_printed_to_pdf_has_its_mojibake_text_layer_repaired(seed_tcvn3_pdf):
+    import pypdfium2 as pdfium
+
+    layer = pdfium.PdfDocument(seed_tcvn3_pdf.read_bytes())[0].get_textpage().get_text_range()
+    assert "B¸o c¸o" in layer or "b¸o c¸o" in layer  # the text layer holds TCVN3 bytes, not Vietnamese
+    clean = extract.parse(corpus_path(SEED_PDF))
+    old = extract.parse(seed_tcvn3_pdf)
+    assert old.source.encoding_repaired == "tcvn3" or old.source.ocr
+    assert section_ids(old.sections) == section_ids(clean.sections)
+    assert key_recall(clean, old) >= 0.9
