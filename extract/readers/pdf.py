@@ -784,7 +784,10 @@ def _continues(tail: Block, head: Block, tail_open: bool | None) -> bool:
     """Does ``head`` carry on the paragraph ``tail``? ``tail_open`` is None within a
     page, else whether the tail's last line ran to the right margin."""
     across_pages = tail_open is not None
-    if tail.kind != "paragraph" or head.kind != "paragraph" or "center" in (tail.align, head.align):
+    if tail.kind != "paragraph" or head.kind != "paragraph":
+        return False
+    # A centred title may wrap onto a line of its own; nothing else centred runs on.
+    if "center" in (tail.align, head.align) and (across_pages or not (tail.bold and head.bold)):
         return False
     end = tail.text.rstrip()
     if not end or _SENTENCE_END.search(end):
@@ -796,9 +799,10 @@ def _continues(tail: Block, head: Block, tail_open: bool | None) -> bool:
         return bool(tail_open) and None not in (head.indent, tail.indent) and head.indent < tail.indent - 0.8 * (head.font_size or 0)
     same_font = head.font_size == tail.font_size and head.bold == tail.bold and head.italic == tail.italic
     if not across_pages:
-        # An italic quotation may start mid-paragraph: size and weight must agree, not slant.
+        # An italic quotation may start mid-paragraph: size and weight must agree, not
+        # slant. "BÁO CÁO" stays apart from its lower-case subject line.
         if first.islower():
-            return not tail.bold and not head.bold and abs((head.font_size or 0) - (tail.font_size or 0)) <= 0.5
+            return head.bold == tail.bold and abs((head.font_size or 0) - (tail.font_size or 0)) <= 0.5 and not _upper(tail.text)
         return same_font and not tail.bold and first.isdigit()
     if first.islower() or first.isdigit():
         return True
