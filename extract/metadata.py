@@ -63,7 +63,8 @@ _DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
 _ANNEX = regex.compile(r"^PH[ỤU]\s+L[ỤU]C\b")
 _ADDRESSEE = regex.compile(r"^Kính\s+gửi\b", regex.I)
 _RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?\s*", regex.I)
-_CLOSING_AGENCY = regex.compile(r"^(?P<agency>.{3,120}?)\s+(?:xin\s+)?kính\s+(?:báo\s+cáo|trình|gửi)", regex.I)
+# "Sở Công Thương kính báo cáo./.", "Trên đây là Tờ trình …, Bộ Y tế kính trình …": the clause before "kính".
+_CLOSING_AGENCY = regex.compile(r"(?:^|,\s*)(?P<agency>\p{Lu}[^,]{2,80}?)\s+(?:xin\s+)?kính\s+(?:báo\s+cáo|trình|gửi)")
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
 _VOWELS = regex.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", regex.I)
 
@@ -418,7 +419,7 @@ def _back(back: list[str], m: Metadata) -> None:
         in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0])
         if not in_recipients:
             signature.append(line)
-        if m.agency is None and (closing := _CLOSING_AGENCY.match(line)):
+        if m.agency is None and (closing := _CLOSING_AGENCY.search(line)):
             m.agency = closing.group("agency").strip()
     m.recipients = [r for r in recipients if r]
     m.signer = _signer(signature)
