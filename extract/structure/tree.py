@@ -199,8 +199,9 @@ def _place(style: str, stack: list[_Open], order: list[str]) -> _Open | None:
 
     A style already open pops back to its own level. A style seen before sits
     where the document first nested it. A new style goes right under the open
-    section, unless that would put it under a style every report ranks below it
-    ("II." under "6."): then it climbs to the first open section ranked above it.
+    section, unless it is a Roman numeral or a capital letter that would land
+    under a style every report ranks below it ("II." under "6.": the "I." was
+    lost): then it climbs to the first open section ranked above it.
     """
     styles = [o.style for o in stack]
     if style in styles:
@@ -209,7 +210,9 @@ def _place(style: str, stack: list[_Open], order: list[str]) -> _Open | None:
         while stack and order.index(stack[-1].style) > order.index(style):
             stack.pop()
     else:
-        rank = CONVENTIONAL_RANK.get(style, len(CONVENTIONAL_RANK))
+        # Only Roman numerals and capital letters climb: a "Mục 1" or "Điều 1." met inside
+        # a report quotes a law's outline and belongs under the section quoting it.
+        rank = CONVENTIONAL_RANK[style] if style in ("roman", "upper") else len(CONVENTIONAL_RANK)
         while stack and CONVENTIONAL_RANK.get(stack[-1].style, len(CONVENTIONAL_RANK)) > rank:
             stack.pop()
         order.insert(order.index(stack[-1].style) + 1 if stack else 0, style)
