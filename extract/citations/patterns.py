@@ -123,7 +123,7 @@ _KNOWN_LAWS = "|".join(
 )
 NAMED_LAW = regex.compile(
     rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>(?i:{_KNOWN_LAWS})(?!\p{{L}})"
-    rf"|[\p{{L}}]+(?:(?:[ \t]+và|,(?=[ \t]+\p{{Ll}}))?[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,7}})",
+    rf"|[\p{{L}}]+(?:(?:[ \t]+và(?=[ \t]+\p{{Lu}})|,(?=[ \t]+\p{{Ll}}))?[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,7}})",
     regex.VERSION1,
 )
 HIEN_PHAP = regex.compile(r"(?<![\p{L}])Hiến\s+pháp\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)
