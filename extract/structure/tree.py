@@ -21,6 +21,7 @@ III is ``III.2-2``) and the repair is reported in ``warnings``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -177,7 +178,8 @@ def _contextual(label: Label | None, stack: list[_Open], last_child: dict) -> La
 
 def _next_sibling_is_heading(i: int, label: Label, candidates: dict, kinds: dict) -> bool:
     """A run-in heading also counts when the next number of its style is a heading."""
-    for j in sorted(k for k in candidates if k > i):
+    following = itertools.dropwhile(lambda j: j <= i, candidates)  # candidates are in document order
+    for j in following:
         other = candidates[j]
         if other is not None and other.style == label.style:
             return _follows(label, other) and kinds[j] is not None
