@@ -69,8 +69,7 @@ def build(doc: Document) -> Skeleton:
         offset += len(shown)
 
     _set_spans(tree.ordered, tree.heading_blocks, placed, body)
-    document_measured = doc.measured.setdefault("structure", {}) if doc.measured is not None else {}
-    document_measured["joined_paragraphs"] = joined
+    doc.measured.setdefault("structure", {})["joined_paragraphs"] = joined
     return Skeleton(
         text="".join(pieces),
         blocks=placed,
