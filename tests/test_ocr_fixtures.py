@@ -16,6 +16,7 @@ figures; ``scripts/ocr_accuracy.py`` prints them.
 from __future__ import annotations
 
 import io
+import os
 import random
 import subprocess
 from pathlib import Path
@@ -133,13 +134,51 @@ def _tcvn3_pieces(text: str, from_unicode) -> list[tuple[str, str]]:
     return pieces
 
 
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+# Every face the seed uses: a missing one would be slanted or thickened by LibreOffice
+FACES = (
+    ("Regular", "DejaVuSerif.ttf"), ("Bold", "DejaVuSerif-Bold.ttf"),
+    ("Italic", "DejaVuSerif-Italic.ttf"), ("Bold Italic", "DejaVuSerif-BoldItalic.ttf"),
+)
+
+
+def tcvn3_fonts(work: Path) -> Path:
+    """A fontconfig file offering .VnTime and .VnTimeH (DejaVu Serif renamed).
+
+    With the fonts present, LibreOffice embeds them under their own names, as Word did
+    on the machines that typed these documents; without them it would substitute a
+    Unicode font and the PDF would no longer say that its text is TCVN3.
+    """
+    from fontTools.ttLib import TTFont
+
+    fonts = work / "fonts"
+    fonts.mkdir()
+    for family in (".VnTime", ".VnTimeH"):
+        for style, file in FACES:
+            font = TTFont(DEJAVU / file)
+            postscript = family.lstrip(".") + ("" if style == "Regular" else f",{style.replace(' ', '')}")
+            names = {1: family, 2: style, 4: f"{family} {style}", 6: postscript, 16: family, 17: style}
+            for record in font["name"].names:
+                if record.nameID in names:
+                    record.string = names[record.nameID]
+            font.save(fonts / f"{postscript}.ttf")
+    config = work / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{fonts}</dir><cachedir>{work / 'fc-cache'}</cachedir></fontconfig>"
+    )
+    return config
+
+
 def libreoffice_pdf(docx_bytes: bytes, work: Path) -> bytes:
     source = work / "tcvn3.docx"
     source.write_bytes(docx_bytes)
+    env = {**os.environ, "FONTCONFIG_FILE": str(tcvn3_fonts(work))}
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(work), str(source)],
-        check=True, capture_output=True, timeout=180,
+        check=True, capture_output=True, timeout=180, env=env,
     )
     return (work / "tcvn3.pdf").read_bytes()
 

@@ -54,6 +54,8 @@ _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _LINE_MARKS = frozenset({"-", "–", "+", "•", "*", "“", '"', "(", "[", "./.", "…", "...", "”", ")"})
 # Tesseract's Vietnamese model writes the Icelandic eth for the capital Đ.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+# OCR drops the narrow space after a document symbol: "NĐ-CPngày" is "NĐ-CP ngày".
+_SYMBOL_GLUED = regex.compile(r"(?<=[-/]\p{Lu}{1,12})(?=\p{Ll}{2,})")
 _LIST_LABEL = regex.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|\p{Ll}\)|[-–+•*])\s")
 _PAGE_NUMBER = regex.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
 _ENDS_SENTENCE = regex.compile(r"[.;:!?…]$")
@@ -341,7 +343,7 @@ def _line(span, area: str) -> Line | None:
     found = _drop_specks(found, size)
     if not found or max(conf for _, conf, _ in found) < 30:
         return None
-    words = [text for text, _, _ in found]
+    words = [_SYMBOL_GLUED.sub(" ", text) for text, _, _ in found]
     x0, y0, x1, y1 = (int(v) for v in props["bbox"])
     x0, x1 = found[0][2][0], found[-1][2][2]
     baseline = y1 + float(props.get("baseline", ["0", "0"])[1])

@@ -47,7 +47,8 @@ FONT_PATTERNS: dict[Encoding, regex.Pattern] = {
 # PDF subset fonts carry a six-letter tag: "ABCDEF+.VnTime"
 _PDF_SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 # ".VnTimeH", ".VnArialH", ".VnCentury SchoolbookH": the capital-letter variant of a TCVN3 font
-_CAPS_FONT = regex.compile(r"^\s*\.?vn(?!i).*h\s*$", regex.IGNORECASE)
+# PDFs name a bold or italic face after the family: ".VnTimeH,Bold", "VnTimeH-Italic".
+_CAPS_FONT = regex.compile(r"^\s*\.?vn(?!i).*h\s*(?:[,-](?:bold|italic|bolditalic|regular))?$", regex.IGNORECASE)
 
 # Letters that only real Unicode Vietnamese text has (outside Latin-1), and the combining
 # marks of decomposed (NFD) text: their presence proves a text is not the Latin-1
@@ -147,8 +148,8 @@ def font_encoding(font: str | None) -> Encoding | None:
 def is_caps_font(font: str | None) -> bool:
     """True for TCVN3 capital fonts, whose lower-case codes are drawn as capitals.
 
-    >>> is_caps_font(".VnTimeH"), is_caps_font(".VnTime"), is_caps_font("VNI-Helve")
-    (True, False, False)
+    >>> is_caps_font(".VnTimeH"), is_caps_font(".VnTime"), is_caps_font("VNI-Helve"), is_caps_font("VnTimeH,Bold")
+    (True, False, False, True)
     """
     return bool(font) and bool(_CAPS_FONT.match(_PDF_SUBSET_TAG.sub("", font)))
 
