@@ -602,7 +602,7 @@ def estimate_skew(image) -> float:
 
     def sharpness(angle: float) -> float:
         turned = ink.rotate(angle, resample=Image.BILINEAR, fillcolor=0)
-        rows = list(turned.resize((1, turned.height), Image.BOX).getdata())
+        rows = turned.resize((1, turned.height), Image.BOX).tobytes()
         return sum((a - b) ** 2 for a, b in zip(rows, rows[1:]))
 
     coarse = [a / 2 for a in range(int(-2 * _MAX_SKEW_DEGREES), int(2 * _MAX_SKEW_DEGREES) + 1)]
