@@ -269,6 +269,16 @@ def _known_laws() -> dict[str, str]:
     return {n.casefold(): n for n in law_names()}
 
 
+def _acronym_ends(name: str) -> str:
+    """An unknown law name ends after an acronym that lower-case words follow:
+    "Luật TMĐT giúp doanh nghiệp" names "TMĐT"."""
+    words = name.split()
+    for i, w in enumerate(words[:-1]):
+        if len(w) > 1 and w.isupper() and words[i + 1][0].islower() and words[i + 1] != "và":
+            return " ".join(words[: i + 1])
+    return name
+
+
 def _named_in_context(text: str, m: regex.Match) -> bool:
     """A law name that starts in lower case and is not in ``law_names.tsv`` is read as one only
     where laws are cited: after "Căn cứ" or "Điều 165", or followed by its date; else
@@ -286,12 +296,14 @@ def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
             if _overlaps(m.span(), taken) or not _named_in_context(text, m):
                 continue
             word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
-            name = _clean(m["name"])
-            name = _known_laws().get(name.casefold(), name)
+            printed = _clean(m["name"])
+            known = _known_laws().get(printed.casefold())
+            name = known or _acronym_ends(printed)
+            end = m.end() if known or name == printed else m.start("name") + _end_of(m["name"], name)
             if m.groupdict().get("roman"):
                 name = f"Đại hội {m['roman']}"
             name = regex.sub(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?", "TW ", name)
-            tail = parse_tail(text, m.end())
+            tail = parse_tail(text, end)
             key = f"{word.key_code}|{name}" + (f"|{tail.term}" if tail.term else "")
             found.append(
                 Citation(

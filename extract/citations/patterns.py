@@ -19,8 +19,9 @@ from extract.citations.tables import doc_types, fold, law_names, organ_heads
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
 DASH = r"[-–—‐‑−_]"
-# Spaces and line breaks may surround the separators, but a line break before a dash opens a bullet
-SEP = rf"[ \t]*{DASH}\s*|\s*/\s*"
+# Spaces and line breaks may surround the separators; a line break before a dash opens a
+# bullet ("\n- Đẩy mạnh") unless the dash is glued to the next segment ("NĐ\n-CP")
+SEP = rf"[ \t]*{DASH}\s*|\n[ \t]*{DASH}(?=\p{{L}})|\s*/\s*"
 
 
 def _word_pattern(word: str) -> str:
@@ -54,7 +55,7 @@ SYMBOL = rf"{NUMBER}(?P<sep>{SEP})(?:{YEAR}(?:{SEP}))?{CODE}"
 
 _LEFT = r"(?<![\p{L}\d])"
 # "Chương trình phối hợp số 26-CTr/…": a few lower-case words may qualify the type before "số"
-QUALIFIER = rf"(?:\s+(?-i:\p{{Ll}}+)(?:\s+(?-i:\p{{Ll}}+)){{0,2}}(?=\s*{SO}\s*\d))?"
+QUALIFIER = rf"(?:[ \t]+(?-i:\p{{Ll}}+)(?:[ \t]+(?-i:\p{{Ll}}+)){{0,2}}(?=[ \t]*{SO}\s*\d))?"
 FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS}){QUALIFIER}\s*(?:{SO}\s*)?{SYMBOL}", FLAGS)
 
 # A further symbol after one citation: "… 183/QĐ-UBND và số 184/QĐ-UBND"
@@ -91,7 +92,7 @@ _ISSUER_STOP = (
     r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|khóa|khoá|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
     r"năm|đối\s+với|đến|từ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
     r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?![ \t]*\p{Ll})"
-    rf"|\s+(?:{WORDS})(?=\s)"
+    rf"|\s+(?:{WORDS}|Phê\s+duyệt|Ban\s+hành|Về\s+việc|V/v)(?=\s)"
 )
 ISSUER = regex.compile(
     rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).)*)",
@@ -119,7 +120,7 @@ _NOT_NAME = (
     r"thay|bổ|hết|còn|sẽ|đang|phải|cần|nhằm|không|gồm|áp\s+dụng|thể\s+chế|tham\s+khảo|cụ\s+thể|mà|tiếp\s+tục)"
 )
 _KNOWN_LAWS = "|".join(
-    r",?[ \t]+".join(regex.escape(w) for w in regex.split(r",?\s+", name)) for name in law_names()
+    r",?\s+".join(regex.escape(w) for w in regex.split(r",?\s+", name)) for name in law_names()
 )
 NAMED_LAW = regex.compile(
     rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>(?i:{_KNOWN_LAWS})(?!\p{{L}})"
