@@ -118,6 +118,14 @@ CASES = [
         "sửa đổi 06 luật: Luật phòng, chống bạo lực gia đình, Luật Bảo hiểm y tế.",
         dict(form="named", key="L|Phòng, chống bạo lực gia đình"),
     ),
+    (  # lit_bc-tongket-tmdt-bct-2025.pdf: the issuer ends before the capitalized verb of the subject
+        "được giao tại Quyết định số 411/QĐ-TTg\ncủa Thủ tướng Chính phủ Phê duyệt Chiến lược quốc gia",
+        dict(form="full", issuer="Thủ tướng Chính phủ", key="QĐ|411|TTG"),
+    ),
+    (  # lit_bc-tongket-tmdt-bct-2025.pdf: an unknown law name ends after its acronym
+        "Do vậy, việc xây dựng Luật TMĐT giúp",
+        dict(form="named", key="L|TMĐT"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),
@@ -143,6 +151,7 @@ def test_citation_from_corpus_parses_exactly(text, expected):
         ("Kế hoạch số 10 —  KH / BDVTU - BCSĐUBND", "KH|10|BDVTU-BCSĐUBND", "10-KH/BDVTU-BCSĐUBND"),
         ("Quyết định số 977/qđ-ttg", "QĐ|977|TTG", "977/QĐ-TTg"),
         ("Nghị quyết số 01-NQ/\nTU ngày 1 1/5/2021", "NQ|1|TU", "01-NQ/TU"),
+        ("Nghị định số 52/2013/NĐ\n-CP ngày 16/5/2013", "NĐ|52|CP|2013", "52/2013/NĐ-CP"),
     ],
 )
 def test_damaged_spelling_gives_the_same_key(damaged, key, symbol):
