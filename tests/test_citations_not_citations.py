@@ -23,6 +23,7 @@ from extract.citations import find_citations
         "Dự thảo Luật mở rộng đối tượng áp dụng",  # lit_bc-tomtat-thamtra-luat-gddh-2025.docx
         "ĐỀ ÁN 06\n- Đẩy mạnh tuyên truyền",  # a heading then a bullet, not a symbol
         "Chỉ tiêu tăng 5-7% so với cùng kỳ",
+        "KẾ HOẠCH\nSố 38/KH-UBND\nThực hiện công tác dân vận",  # a header names the document itself
     ],
 )
 def test_text_holds_no_citation(text):

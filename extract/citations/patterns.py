@@ -56,7 +56,10 @@ SYMBOL = rf"{NUMBER}(?P<sep>{SEP})(?:{YEAR}(?:{SEP}))?{CODE}"
 _LEFT = r"(?<![\p{L}\d])"
 # "Chương trình phối hợp số 26-CTr/…": a few lower-case words may qualify the type before "số"
 QUALIFIER = rf"(?:[ \t]+(?-i:\p{{Ll}}+)(?:[ \t]+(?-i:\p{{Ll}}+)){{0,2}}(?=[ \t]*{SO}\s*\d))?"
-FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS}){QUALIFIER}\s*(?:{SO}\s*)?{SYMBOL}", FLAGS)
+# A line break may come between the type word and a lower-case "số" (a wrapped line), not
+# before "Số": "KẾ HOẠCH\nSố 38/KH-UBND" is a header naming the document itself.
+_TO_SO = r"(?:[ \t]*|\s*\n\s*(?=(?-i:s)))"
+FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS}){QUALIFIER}(?:{_TO_SO}{SO}\s*|\s*){SYMBOL}", FLAGS)
 
 # A further symbol after one citation: "… 183/QĐ-UBND và số 184/QĐ-UBND"
 CONTINUATION = regex.compile(rf"\G\s*(?:,|;|và|, và)\s*(?P<so>{SO}\s*)?{SYMBOL}", FLAGS)
