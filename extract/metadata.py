@@ -48,7 +48,9 @@ from extract.structure.skeleton import Skeleton
 DATA = Path(__file__).parent / "data"
 
 _NATIONAL = regex.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    # Loose enough for OCR ("CỌNG HÒA", "Tự do Hạnh phúc"): these lines are never the agency.
+    r"C\w{1,3}NG\s+H\w{1,3}\s+X\w\s+H\w{1,3}\s+CH\w\s+NGH\w{1,3}\s+VI\w{1,3}T\s+NAM"
+    r"|Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]?\s*Hạnh\s+phúc"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.I,
 )
@@ -263,7 +265,7 @@ def _continues_name(previous: str, line: str) -> bool:
     unit_start = any(table.get(tuple(words[:n]), ("", ""))[1] == "unit" for n in (1, 2))
     return (
         previous.endswith((",", " VÀ", " VỀ", " CỦA", " &", "-", "–"))
-        or line.startswith(("VÀ ", "&", "-", "–", ","))
+        or line.startswith(("VÀ ", "VỀ ", "CỦA ", "&", "-", "–", ","))
         or (unit_start and not _has_place(previous))
     )
 
