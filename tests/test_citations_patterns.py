@@ -126,6 +126,15 @@ CASES = [
         "Do vậy, việc xây dựng Luật TMĐT giúp",
         dict(form="named", key="L|TMĐT"),
     ),
+    (  # lit_thuyetminh-duthao-tt-btc-2025.pdf: a law named and numbered
+        "Luật Thuế TTĐB số 66/2025/QH15 giao Chính phủ quy định chi tiết",
+        dict(form="full", doc_type="Luật", type_code=None, number="66", year=2025, symbol="66/2025/QH15",
+             issuer_code="QH15", issuer="Quốc hội", key="L|66|QH15|2025"),
+    ),
+    (  # lit_thuyetminh-duthao-tt-btc-2025.pdf: the hyphen lost between type code and issuer
+        "Thông tư số 195/2015/TT-BTC; Thông tư số 20/2017/TTBTC ngày 06/3/2017",
+        dict(form="full", symbol="195/2015/TT-BTC", key="TT|195|BTC|2015"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),
@@ -152,6 +161,7 @@ def test_citation_from_corpus_parses_exactly(text, expected):
         ("Quyết định số 977/qđ-ttg", "QĐ|977|TTG", "977/QĐ-TTg"),
         ("Nghị quyết số 01-NQ/\nTU ngày 1 1/5/2021", "NQ|1|TU", "01-NQ/TU"),
         ("Nghị định số 52/2013/NĐ\n-CP ngày 16/5/2013", "NĐ|52|CP|2013", "52/2013/NĐ-CP"),
+        ("Thông tư số 20/2017/TTBTC ngày 06/3/2017", "TT|20|BTC|2017", "20/2017/TT-BTC"),
     ],
 )
 def test_damaged_spelling_gives_the_same_key(damaged, key, symbol):

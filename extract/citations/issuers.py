@@ -43,6 +43,12 @@ def canonical_issuer(segment: str) -> str:
     return _spellings().get(upper) or _spellings().get(fold(upper)) or upper
 
 
+def known_issuer(segment: str) -> bool:
+    """Whether the tables know this issuer code (its khóa digits aside): ``known_issuer("BTC")``."""
+    bare = regex.sub(r"\d+$", "", segment).upper()
+    return bare in _names() or fold(bare) in {fold(k) for k in _names()}
+
+
 def issuer_name(code: str) -> str | None:
     """The organ(s) a (possibly joint) issuer code names: the known segments from the left,
     so a drafting unit after the issuer ("CAT-PC06") is left out; None when the first is unknown."""

@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from extract.citations import patterns as P
-from extract.citations.issuers import canonical_issuer, issuer_name
+from extract.citations.issuers import canonical_issuer, issuer_name, known_issuer
 from extract.citations.tables import (
     DocType,
     canonical_type_code,
@@ -54,8 +54,18 @@ def _segment_ends(code: str) -> list[int]:
     return [m.end() for m in _SEGMENT.finditer(code)]
 
 
-def parse_symbol(m: regex.Match) -> Symbol | None:
-    """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol."""
+def _unglue(segments: list[str], seps: list[str], word_code: str | None) -> tuple[list[str], list[str]]:
+    """"20/2017/TTBTC": a type code glued to a known issuer is split where the hyphen was lost."""
+    head = segments[0]
+    if (word_code and len(head) > len(word_code) and canonical_type_code(head[: len(word_code)]) == word_code
+            and known_issuer(head[len(word_code) :])):
+        return [head[: len(word_code)], head[len(word_code) :], *segments[1:]], ["-", *seps]
+    return segments, seps
+
+
+def parse_symbol(m: regex.Match, word_code: str | None = None) -> Symbol | None:
+    """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol.
+    ``word_code`` is the code of the type word printed before it, if any."""
     number = m["number"].replace("O", "0").replace("o", "0")
     code = m["code"]
     pieces = _SPLIT.split(code)
@@ -66,6 +76,8 @@ def parse_symbol(m: regex.Match) -> Symbol | None:
         keep -= 1
     segments, seps = segments[:keep], seps[: keep - 1]
     end = m.start("code") + _segment_ends(code)[keep - 1]
+    if canonical_type_code(segments[0]) is None:
+        segments, seps = _unglue(segments, seps, word_code)
     party = regex.fullmatch(P.DASH, m["sep"].strip()) is not None and m["year"] is None
     type_code = canonical_type_code(segments[0]) if len(segments) > 1 else None
     if type_code and party and seps[0] != "/":
@@ -238,14 +250,14 @@ def _full_citations(text: str) -> list[Citation]:
     found = []
     for m in scan(P.FULL, text):
         word = doc_type_for_word(m["word"])
-        sym = parse_symbol(m)
+        sym = parse_symbol(m, word.type_code)
         if sym is None:
             continue
         cite = _full(text, word, m.start(), sym)
         found.append(cite)
         pos = cite.span[1]
         while c := P.CONTINUATION.match(text, pos):
-            sym = parse_symbol(c)
+            sym = parse_symbol(c, word.type_code)
             if sym is None:
                 break
             start = c.start("so") if c["so"] else c.start("number")
@@ -296,6 +308,11 @@ def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
             if _overlaps(m.span(), taken) or not _named_in_context(text, m):
                 continue
             word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
+            if pattern is P.NAMED_LAW and (n := P.LAW_NUMBER.match(text, m.end())) and (sym := parse_symbol(n)):
+                cite = _full(text, doc_type_for_word(m["word"]), m.start(), sym)
+                found.append(cite)
+                taken.append(cite.span)
+                continue
             printed = _clean(m["name"])
             known = _known_laws().get(printed.casefold())
             name = known or _acronym_ends(printed)

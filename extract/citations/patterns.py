@@ -130,4 +130,6 @@ NAMED_LAW = regex.compile(
     rf"|[\p{{L}}]+(?:(?:[ \t]+và(?=[ \t]+\p{{Lu}})|,(?=[ \t]+\p{{Ll}}))?[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,7}})",
     regex.VERSION1,
 )
+# "Luật Thuế TTĐB số 66/2025/QH15": a law named and numbered is a full citation
+LAW_NUMBER = regex.compile(rf"\G[ \t]*{SO}\s*{SYMBOL}", FLAGS)
 HIEN_PHAP = regex.compile(r"(?<![\p{L}])Hiến\s+pháp\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)
