@@ -13,6 +13,7 @@ LABELS = [
     ("II/ Giải pháp", "roman", "II", "II/", "Giải pháp"),
     ("A. PHẦN CHUNG", "upper", "A", "A.", "PHẦN CHUNG"),
     ("C. Kiến nghị", "upper", "C", "C.", "Kiến nghị"),
+    ("B/ Nhiệm vụ", "upper", "B", "B/", "Nhiệm vụ"),
     ("1. Dân chủ trong quản lý, điều hành", "arabic", "1", "1.", "Dân chủ trong quản lý, điều hành"),
     ("10. Chi cục Thuế khu vực XIII", "arabic", "10", "10.", "Chi cục Thuế khu vực XIII"),
     ("1/ Công tác chỉ đạo", "arabic", "1", "1/", "Công tác chỉ đạo"),
@@ -60,6 +61,8 @@ NOT_LABELS = [
     "Phần lớn các đơn vị",
     "VNeID đã được tích hợp",
     "Mục tiêu tổng quát",
+    "T/M BAN THƯỜNG VỤ",  # Party signature prefixes, not the letter T
+    "K/T BÍ THƯ",
 ]
 
 

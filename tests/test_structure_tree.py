@@ -183,3 +183,18 @@ def test_any_numbering_keeps_all_text_and_gives_unique_ids(labels):
     assert sk.text.split("\n") == texts
     opened = set(all_ids)
     assert all(pb.section is None or pb.section in opened for pb in sk.blocks)
+
+
+def test_a_sentence_opening_with_a_chapter_reference_is_no_chapter():
+    sk = skeleton("I. KẾT QUẢ", "Chương VI Nghị định 52 đưa ra những quy định mang tính nguyên tắc về xử phạt vi phạm "
+                  "hành chính trong thương mại điện tử (Điều 78). Nghị định 98 quy định chi tiết hơn.")
+    assert ids(sk) == ["I"]
+
+
+def test_a_law_outline_quoted_in_a_report_nests_under_the_quoting_section():
+    sk = skeleton("IV. BỐ CỤC CỦA DỰ THẢO LUẬT", "2. Bố cục", "Điều 1. Phạm vi điều chỉnh", "Mục 1: Nền tảng",
+                  "Điều 19. Điều kiện thiết lập", "V. NHỮNG VẤN ĐỀ XIN Ý KIẾN")
+    assert ids(sk)[:3] == ["IV", "IV.2", "IV.2.1"]
+    assert ids(sk)[-1] == "V"
+    assert all(i.startswith("IV.2.") for i in ids(sk)[2:-1])
+
