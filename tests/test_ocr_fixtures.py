@@ -10,7 +10,7 @@ Each fixture is made here, once per test session, from a clean corpus file:
 
 Each must give the same section tree as the clean original through ``extract.parse``
 and at least 90 % of its citation keys. ``docs/accuracy.md`` (ocr section) has the
-figures; ``scripts/ocr_accuracy.py`` prints them.
+figures; ``.venv/bin/python tests/test_ocr_fixtures.py`` measures them again.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ import io
 import os
 import random
 import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -283,3 +286,64 @@ def test_seed_typed_in_tcvn3_printed_to_pdf_has_its_mojibake_text_layer_repaired
     assert old.source.encoding_repaired == "tcvn3" or old.source.ocr
     assert section_ids(old.sections) == section_ids(clean.sections)
     assert key_recall(clean, old) >= 0.9
+
+
+# ── the figures for docs/accuracy.md ─────────────────────────────────────────
+
+
+def measure(work: Path) -> list[dict]:
+    """Each fixture against its original: section tree equal, key recall, OCR figures."""
+    from conftest import CORPUS
+
+    rows = []
+
+    def compare(name: str, original: Path, copy: Path) -> None:
+        clean = extract.parse(original)
+        start = time.perf_counter()
+        report = extract.parse(copy)
+        seconds = time.perf_counter() - start
+        confidence = report.source.ocr_confidence or []
+        rows.append({
+            "fixture": name,
+            "same sections": section_ids(report.sections) == section_ids(clean.sections),
+            "citation keys": f"{key_recall(clean, report):.0%} of {len({c.key for c in clean.citations})}",
+            "read as": "OCR" if report.source.ocr else (report.source.encoding_repaired or "text"),
+            "OCR confidence": f"{sum(confidence) / len(confidence):.1f}" if confidence else "–",
+            "s/page": f"{seconds / (report.source.pages or 1):.2f}" if report.source.ocr else "–",
+        })
+
+    seed_pdf, seed_docx = CORPUS / SEED_PDF, CORPUS / SEED_DOCX
+    scan = work / "seed-scan.pdf"
+    scan.write_bytes(scanned_copy(seed_pdf.read_bytes()))
+    compare("seed PDF, scanned (9 pages)", seed_pdf, scan)
+    for rel, pages in OTHER_PDFS:
+        clean = work / f"{Path(rel).stem}-clean.pdf"
+        clean.write_bytes(pdf_pages((CORPUS / rel).read_bytes(), pages))
+        scan = work / f"{Path(rel).stem}-scan.pdf"
+        scan.write_bytes(scanned_copy(clean.read_bytes()))
+        compare(f"{Path(rel).name} p. {', '.join(map(str, pages))}, scanned", clean, scan)
+    for rel in (SEED_DOCX, "real/vbai_bc-dean06-thang9-2025-lamdong.docx"):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+             "--convert-to", "doc:MS Word 97", "--outdir", str(work), str(CORPUS / rel)],
+            check=True, capture_output=True, timeout=180,
+        )
+        compare(f"{Path(rel).name} saved as .doc", CORPUS / rel, work / f"{Path(rel).stem}.doc")
+    tcvn3 = work / "seed-tcvn3.docx"
+    tcvn3.write_bytes(tcvn3_docx(seed_docx))
+    compare("seed DOCX typed in TCVN3", seed_docx, tcvn3)
+    (work / "pdf").mkdir()
+    tcvn3_pdf = work / "seed-tcvn3.pdf"
+    tcvn3_pdf.write_bytes(libreoffice_pdf(tcvn3.read_bytes(), work / "pdf"))
+    compare("seed typed in TCVN3, PDF", seed_pdf, tcvn3_pdf)
+    return rows
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    with tempfile.TemporaryDirectory() as work:
+        figures = measure(Path(work))
+    print("| " + " | ".join(figures[0]) + " |")
+    print("|" + "---|" * len(figures[0]))
+    for row in figures:
+        print("| " + " | ".join("yes" if v is True else "no" if v is False else str(v) for v in row.values()) + " |")
