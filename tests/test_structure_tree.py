@@ -198,3 +198,11 @@ def test_a_law_outline_quoted_in_a_report_nests_under_the_quoting_section():
     assert ids(sk)[-1] == "V"
     assert all(i.startswith("IV.2.") for i in ids(sk)[2:-1])
 
+
+
+def test_a_numbered_list_inside_a_section_does_not_swallow_the_next_heading():
+    sk = skeleton("IV. ĐÁNH GIÁ", "1. Ưu điểm",
+                  "1. Tiếp tục thực hiện việc đổi mới phương thức lãnh đạo, huy động sự tham gia đồng bộ trong hệ "
+                  "thống chính trị, phát huy dân chủ, nâng cao trách nhiệm người đứng đầu.",
+                  "2. Hạn chế", "3. Nhiệm vụ, giải pháp")
+    assert ids(sk) == ["IV", "IV.1", "IV.2", "IV.3"]

@@ -135,10 +135,13 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
                 _expected_next(label, stack, last_child) or _next_sibling_is_heading(i, label, candidates, kinds)
             ):
                 kind = None
-            # "a) long item.", "b) short line:" — once a numbering is a list, it stays one.
+            # "a) long item.", "b) short line:" — once a numbering is a list, it stays one,
+            # unless the number continues an open heading ("2. Hạn chế" after "1. Ưu điểm"
+            # whose text held a numbered list of its own).
             here = id(stack[-1].section) if stack else 0
             previous_item = list_items.get(here, {}).get(label.style) if label else None
-            if kind and previous_item and _follows(previous_item, label) and not block.bold:
+            if (kind and previous_item and _follows(previous_item, label) and not block.bold
+                    and not _expected_next(label, stack, last_child)):
                 kind = None
             if not kind and label and label.style != "bullet":
                 list_items.setdefault(here, {})[label.style] = label
