@@ -156,3 +156,18 @@ def test_vietnamese_case_of_header_names(printed, cased):
 def test_position_case():
     assert [position_case(t) for t in ("GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "PHÓ TRƯỞNG BAN")] == [
         "Giám đốc", "Phó Chủ tịch", "Thứ trưởng", "Phó Trưởng ban"]
+
+
+@pytest.mark.parametrize(("line", "symbol", "doc_type"), [
+    ("Số: 123/BC-SCT", "123/BC-SCT", "Báo cáo"),
+    ("SỐ: 12/QĐ-UBND", "12/QĐ-UBND", "Quyết định"),
+    ("Số: 228 /BC-SNV", "228/BC-SNV", "Báo cáo"),
+    ("Số:         /KH-UBND", "/KH-UBND", "Kế hoạch"),
+    ("Số 08-CT/TU", "08-CT/TU", "Chỉ thị"),
+    ("Số: 04/2015/NĐ-CP", "04/2015/NĐ-CP", "Nghị định"),
+    ("Số: 186/CĐ-TTg", "186/CĐ-TTg", "Công điện"),
+])
+def test_symbol_is_printed_without_spaces_and_names_the_type_when_no_type_line_does(line, symbol, doc_type):
+    m = extract_metadata(header_skeleton("UBND TỈNH QUẢNG NGÃI", line, "Quảng Ngãi, ngày 20 tháng 6 năm 2021",
+                                         "Nội dung chính của văn bản được trình bày đầy đủ trong đoạn văn này."))
+    assert (m.symbol, m.doc_type) == (symbol, doc_type)
