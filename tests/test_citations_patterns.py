@@ -135,6 +135,14 @@ CASES = [
         "Thông tư số 195/2015/TT-BTC; Thông tư số 20/2017/TTBTC ngày 06/3/2017",
         dict(form="full", symbol="195/2015/TT-BTC", key="TT|195|BTC|2015"),
     ),
+    (  # lit_thuyetminh-duthao-tt-btc-2025.pdf: the slash before the year lost
+        "Tại Điều 3 Thông tư số 95/2015/TT-BTC ngày 24/11 2015 của Bộ\nTài chính hướng dẫn",
+        dict(form="full", date="2015-11-24", issuer="Bộ Tài chính", key="TT|95|BTC|2015"),
+    ),
+    (  # lit_thuyetminh-duthao-tt-btc-2025.pdf: an amending law is one law
+        "Luật sửa đổi, bổ sung một số điều của\nLuật thuế tiêu thụ đặc biệt quy định:",
+        dict(form="named", key="L|sửa đổi, bổ sung một số điều của Luật thuế tiêu thụ đặc biệt"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

@@ -303,9 +303,9 @@ def _named_in_context(text: str, m: regex.Match) -> bool:
 
 def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     found = []
-    for pattern in (P.NAMED_PARTY, P.NAMED_LAW, P.HIEN_PHAP):
+    for pattern in (P.NAMED_PARTY, P.NAMED_AMENDMENT, P.NAMED_LAW, P.HIEN_PHAP):
         for m in pattern.finditer(text):
-            if _overlaps(m.span(), taken) or not _named_in_context(text, m):
+            if _overlaps(m.span(), taken) or (pattern is P.NAMED_LAW and not _named_in_context(text, m)):
                 continue
             word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
             if pattern is P.NAMED_LAW and (n := P.LAW_NUMBER.match(text, m.end())) and (sym := parse_symbol(n)):

@@ -80,7 +80,8 @@ ROMAN = r"[IVXLC]+"
 TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301)\s+{ROMAN})\s*\)?", FLAGS)
 
 # PDF text splits digits with a kerning space ("ngày 1 1/01/2021")
-_DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)"
+# and sometimes loses the separator before the year ("ngày 24/11 2015")
+_DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)(?:\s*[/.\-–]\s*| )(?P<y>(?:19|20)\d\d)"
 _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
 DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+)?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
 # "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence
@@ -128,6 +129,12 @@ _KNOWN_LAWS = "|".join(
 NAMED_LAW = regex.compile(
     rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>(?i:{_KNOWN_LAWS})(?!\p{{L}})"
     rf"|[\p{{L}}]+(?:(?:[ \t]+và(?=[ \t]+\p{{Lu}})|,(?=[ \t]+\p{{Ll}}))?[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,7}})",
+    regex.VERSION1,
+)
+# "Luật sửa đổi, bổ sung một số điều của Luật Thuế tiêu thụ đặc biệt" is one law, not two
+NAMED_AMENDMENT = regex.compile(
+    rf"{_LEFT}(?P<word>Luật|Pháp\s+lệnh)\s+(?P<name>sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?"
+    rf"(?:các\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?i:{_KNOWN_LAWS})(?!\p{{L}}))",
     regex.VERSION1,
 )
 # "Luật Thuế TTĐB số 66/2025/QH15": a law named and numbered is a full citation
