@@ -229,14 +229,21 @@ def test_pdf_reader_reads_every_text_layer_pdf_of_the_corpus(file):
 
 
 def test_pdf_reader_says_a_zero_byte_file_is_empty():
-    with pytest.raises(EmptyDocument, match="empty.pdf"):
+    with pytest.raises(EmptyDocument, match=r"empty\.pdf: the file is empty \(0 bytes\)"):
         read(b"", "empty.pdf")
+    with pytest.raises(EmptyDocument, match=r"empty\.pdf: the file is empty \(0 bytes\)"):
+        read_pdf(b"", "empty.pdf", NEVER)
 
 
-def test_pdf_reader_says_a_truncated_pdf_is_corrupt():
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data[: len(data) // 2], lambda data: data[:-200], lambda data: b"%PDF-1.7\n" + bytes(range(256)) * 8],
+    ids=["cut in half", "end cut off", "garbage after the header"],
+)
+def test_pdf_reader_says_a_damaged_pdf_is_corrupt(damage):
     data = corpus_path(SEED_PDF).read_bytes()
     with pytest.raises(CorruptDocument, match=r"cut\.pdf: .*damaged or truncated"):
-        read(data[: len(data) // 2], "cut.pdf", options=NEVER)
+        read(damage(data), "cut.pdf", options=NEVER)
 
 
 def test_pdf_reader_says_a_pdf_over_the_page_limit_is_too_large():

@@ -131,6 +131,8 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     """Read a PDF into blocks; pages without a usable text layer go to OCR."""
     import pypdfium2 as pdfium
 
+    if not data:
+        raise EmptyDocument(name, "the file is empty (0 bytes)")
     pdf = _open(pdfium, data, name)
     try:
         count = len(pdf)
