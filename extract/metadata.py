@@ -336,11 +336,14 @@ def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
     """The lines under a type line up to "Kính gửi", the header table or the next header line."""
     title: list[str] = []
     for line, cell in after:
-        if cell or _ADDRESSEE.match(line) or _SYMBOL.match(line) or _DATELINE.match(line) or _type_of(line):
+        if cell or _ADDRESSEE.match(line) or _SYMBOL.match(line) or _DATELINE.match(line):
             break
-        # "Căn cứ …", "(Ban hành kèm theo …)", or the issuing body in capitals under a
-        # mixed-case title ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" over the preamble).
-        if _PREAMBLE.match(line) or (title and line.upper() == line and title[-1].upper() != title[-1]):
+        if (found := _type_of(line)) and not found[1]:  # "QUY ĐỊNH CHI TIẾT …" is a title, "NGHỊ ĐỊNH" is not
+            break
+        # "Căn cứ …", "(Ban hành kèm theo …)", or the issuing body in capitals over the
+        # preamble ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "CHÍNH PHỦ").
+        enacting = line.upper() == line and (title[-1].upper() != title[-1] or _opens_agency(line)) if title else False
+        if _PREAMBLE.match(line) or enacting:
             break
         if not _SEPARATOR.match(line):
             title.append(line)
