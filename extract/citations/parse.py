@@ -155,8 +155,13 @@ def parse_tail(text: str, pos: int) -> Tail:
             tail.date = d
             tail.end = m.end()
         elif tail.issuer is None and (m := P.ISSUER.match(text, tail.end)) and (who := trim_issuer(m["issuer"])):
-            tail.issuer = who
-            tail.end = m.start("issuer") + _end_of(m["issuer"], who)
+            start = m.start("issuer")
+            if (wrapped := P.HEAD_WRAPPED.match(text, start)) and (more := P.ISSUER_REST.match(text, wrapped.end())):
+                # a lone "Bộ" at the end of a line: read the name on from the next line
+                who = trim_issuer(f"{wrapped['head']} {more['issuer']}")
+                tail.issuer, tail.end = who, more.start("issuer") + _end_of(more["issuer"], who.split(None, 1)[1])
+            else:
+                tail.issuer, tail.end = who, start + _end_of(m["issuer"], who)
         else:
             break
     if m := (P.QUOTED.match(text, tail.end) or P.SUBJECT.match(text, tail.end)):

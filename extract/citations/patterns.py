@@ -102,6 +102,9 @@ ISSUER = regex.compile(
     rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).)*)",
     regex.VERSION1 | regex.DOTALL,
 )
+# "của Bộ\nTài chính": a head word that cannot stand alone goes on across a wrapped line
+ISSUER_REST = regex.compile(rf"\G(?P<issuer>\p{{Lu}}(?:(?!{_ISSUER_STOP}).)*)", regex.VERSION1 | regex.DOTALL)
+HEAD_WRAPPED = regex.compile(r"\G(?P<head>Bộ|Ban|Sở|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Hội\s+đồng|Chủ\s+tịch)[ \t]*\n[ \t]*(?=\p{Lu})", regex.VERSION1)
 # "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
 LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
 
