@@ -106,17 +106,30 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
         return label or None, (start, unit_start + len(right) if contiguous and right else unit_end)
     share = kind in {"percent", "growth"} and (is_generic(left) or not left)
     if share and previous is not None and previous.label:
+        if kind == "growth":  # "…, tăng 8,2% so với cùng kỳ": the growth of the same subject
+            return previous.label, (start, unit_end)
         return share_of("tỷ lệ", previous.label), (start, unit_end)
     right = right_label(text[unit_end : unit_end + 200], commas=True)
     if words(left) >= 2 and not (words(right) >= 2 and _weak_left(before, left)):
-        return left, (text.rfind(left, s_start, start), unit_end)
+        return left, (_left_start(text, s_start, start, left), unit_end)
     if right:
         return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
     if left:  # "(nam giới chiếm 49,9%, nữ 50,1%)": one word of its own beats the neighbour's label
-        return left, (text.rfind(left, s_start, start), unit_end)
+        return left, (_left_start(text, s_start, start, left), unit_end)
     if previous is not None and previous.label and previous.span[0] >= s_start - 200:
         return previous.label, (start, unit_end)
     return None, (start, unit_end)
+
+
+def _left_start(text: str, s_start: int, start: int, left: str) -> int:
+    """Where a label taken before its figure starts; a dropped aside ("(giá so sánh 2010)") breaks
+    the label's words apart, so its longest leading run that the text holds is looked for."""
+    words = left.split()
+    for n in range(len(words), 0, -1):
+        at = text.rfind(" ".join(words[:n]), s_start, start)
+        if at >= 0:
+            return at
+    return start
 
 
 def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,

@@ -20,13 +20,20 @@ import regex
 
 from extract.indicators.kinds import cue_at_end
 
-_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\(")
+_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\(")  # an open "(" that is not closed before the figure
+# A closed aside before the figure: "(giá so sánh 2010)" qualifies the subject and is dropped,
+# an acronym "(PCI)" names it and stays.
+_CLOSED_ASIDE = regex.compile(r"\s?\(([^()\n]{0,120})\)")
+_ACRONYM = regex.compile(r"^[\p{Lu}\d\-]{2,12}$")
+# "Năm 2024, tổng doanh thu …", "Đến nay, tổng số lượt …": a time or source phrase framing the clause.
+_FRAME = regex.compile(
+    r"^(?:(?:năm|trong|đến|tính đến|theo|từ|sau|qua|tại|hiện nay|lũy kế|luỹ kế)\b[^,;:]{0,60},\s*)+", regex.IGNORECASE)
 _LEAD = regex.compile(
     r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến)\b)+",
     regex.IGNORECASE,
 )
 _TRAIL = regex.compile(
-    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng|số)\b)+$",
+    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng)\b)+$",
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
@@ -34,8 +41,9 @@ _RIGHT_END = regex.compile(
 )
 _RIGHT_END_COMMAS = regex.compile(
     r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
-    r"\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
+    r"(?:^|\s)(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
+_ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _MAX_WORDS = 24  # longer phrases after a figure run into the next thought
 _NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
 _ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
@@ -54,14 +62,23 @@ def _strip_cues(left: str) -> str:
     return left
 
 
-def left_label(left: str) -> str:
-    """Words before a figure, back to the start of its clause, without cue words or connectors."""
+def left_label(left: str, *, framed: bool = False) -> str:
+    """Words before a figure, back to the start of its clause, without cue words or connectors.
+
+    The time or source phrase that frames the clause ("Năm 2024, …") is not the subject and is
+    dropped, unless ``framed=True`` (an action keeps it: "Trong tháng, toàn tỉnh phát sinh").
+    """
     left = regex.sub(r"[\s:]+$", " ", left)  # "cơ quan tổ chức: 2.157/2.517": the colon ends the label
+    left = _CLOSED_ASIDE.sub(lambda m: m[0] if _ACRONYM.match(m[1]) else "", left)
     starts = [m.end() for m in _BOUNDARY.finditer(left)]
     clause = left[starts[-1] :] if starts else left
-    clause = _TRAIL.sub("", _strip_cues(clause))
-    clause = _TRAIL.sub("", clause)
-    return _LEAD.sub("", clause).strip()
+    while True:  # "tỷ lệ tăng dân số lại giảm từ": cue, connector and adverb words, in any order
+        trimmed = _ADVERB_END.sub("", _TRAIL.sub("", _strip_cues(clause)))
+        if trimmed == clause:
+            break
+        clause = trimmed
+    clause = _LEAD.sub("", clause)
+    return (clause if framed else _FRAME.sub("", clause)).strip()
 
 
 def right_label(right: str, *, commas: bool = False) -> str:
@@ -78,7 +95,7 @@ def right_label(right: str, *, commas: bool = False) -> str:
     figure = _NEXT_FIGURE.search(right)
     if commas and figure:  # "thủ tục, sửa đổi, bổ sung 628 thủ tục": stop before the next item
         right = right[: figure.start()]
-        cut = regex.search(r",|\svà\s", right)
+        cut = regex.search(r",|\s(?:và|với)\s", right)  # "với tổng vốn đăng ký 1.250 tỷ đồng" is the next figure's
         right = right[: cut.start()] if cut else right
     return " ".join(_TRAIL.sub("", right).split()[:_MAX_WORDS])
 
@@ -87,7 +104,7 @@ def action(left: str) -> str:
     """The verb phrase right before a counted figure: "Toàn tỉnh đã triển khai cung cấp" → itself,
     "Theo Kế hoạch, Sở Nội vụ sẽ … tổ chức kiểm tra tại" → "… tổ chức kiểm tra" (a clause over 8 words
     keeps its last comma part, at most 12 words)."""
-    part = left_label(left)
+    part = left_label(left, framed=True)
     if words(part) > 8:  # a long clause: its last comma part holds the verb
         part = part.rsplit(", ", 1)[-1]
     part = _TRAIL.sub("", regex.sub(r"\s(?:tại|ở|về|trong|cho)$", "", part.strip()))
