@@ -122,7 +122,7 @@ def test_pdf_reader_drops_the_page_number_printed_above_the_text():
     page_2 = [b for b in doc.blocks if b.page == 2]
     assert page_2[0].text != "2"
     # the paragraph cut by the break between pages 1 and 2 is whole again, footnote aside
-    block = _block_with(doc, "đặc khu1 trên địa bàn tỉnh với tổng số 1.100 phiếu khảo sát2")
+    block = _block_with(doc, "đặc khu¹ trên địa bàn tỉnh với tổng số 1.100 phiếu khảo sát²")
     assert block.joined_across_pages and block.page == 1
 
 
@@ -195,6 +195,20 @@ def test_pdf_reader_drops_page_numbers_and_running_heads(furniture, first_page):
     pages = [(furniture(n) if n >= first_page else []) + body for n in range(1, 5)]
     doc = read_pdf(_typeset(pages), "furniture.pdf", NEVER)
     assert [(b.page, b.text[:9], b.text[-8:]) for b in doc.blocks] == [(n, "Line 0 of", "e width.") for n in range(1, 5)]
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        # a footnote mark after a law's number no longer lengthens the number
+        ("real/lit_vbhn-03-bkhcn-2025.pdf", "theo Luật số 09/2022/QH15¹."),
+        ("real/vbai_ttr-kh-cchc-2026-2030-lamdong.pdf", "của Ủy ban nhân dân tỉnh Lâm Đồng¹. Để tham mưu"),
+        ("real/vbai_ttr-kh-cchc-2026-2030-lamdong.pdf", "² Ngày 06/3/2026, Sở Nội vụ có Công văn số 1019/SNV-CCHC&VTLT"),
+    ],
+)
+def test_pdf_reader_prints_footnote_marks_as_superscripts(relative, text):
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    _block_with(doc, text)
 
 
 def test_pdf_reader_carries_on_a_sentence_whose_next_line_starts_like_a_label():

@@ -63,6 +63,7 @@ _SENTENCE_END = regex.compile(r"[.!?…]['\"”’)»]*$")
 _CLAUSE_END = regex.compile(r"[:;]['\"”’)»]*$")
 # A typed rule under a header ("__________", "-----", "……"): drawing, not text.
 _RULE = regex.compile(r"[_\-–—=.·…*~]{3,}")
+_SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 _SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 _BOLD_NAME = regex.compile(r"bold|black|heavy|semibold|demi|bd\b|bd(?=[-,_]|$)", regex.I)
 _ITALIC_NAME = regex.compile(r"italic|oblique|-it$|,it$", regex.I)
@@ -327,15 +328,17 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
             glyphs.append([ch])
     glyphs.sort(key=lambda g: g[0].base)
     rows: list[list[list[_Char]]] = []
-    row_base = None
+    row_base = row_size = 0.0
     for g in glyphs:
         c = g[0]
-        if row_base is None or c.base - row_base > 0.45 * c.size:
+        if not rows or c.base - row_base > 0.45 * max(c.size, row_size):
             rows.append([])
-            row_base = c.base
+            row_base, row_size = c.base, c.size
         rows[-1].append(g)
+        row_size = max(row_size, c.size)
     lines = []
     for row in rows:
+        _mark_superscripts(row)
         row.sort(key=lambda g: g[0].x0)
         pieces, current = [], []
         for g in row:
@@ -355,6 +358,17 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
         if pieces:
             lines.append(pieces)
     return lines
+
+
+def _mark_superscripts(row: list[list[_Char]]) -> None:
+    """Small raised digits become superscript digits: a footnote mark stays off the
+    word it follows ("Lâm Đồng¹", "43/2011/NĐ-CP²") and "m³" keeps its meaning."""
+    size = Counter(g[0].size for g in row).most_common(1)[0][0]
+    base = Counter(round(g[0].base) for g in row if g[0].size == size).most_common(1)[0][0]
+    for g in row:
+        c = g[0]
+        if c.size < 0.8 * size and c.base < base - 0.2 * size and c.text in _SUPERSCRIPT:
+            c.text = _SUPERSCRIPT[c.text]
 
 
 def _split_at_motto(piece: _Piece) -> list[_Piece]:
