@@ -7,6 +7,19 @@
 ``find_citations(text)`` works on any string (section and page stay None);
 ``extract(skeleton, metadata)`` is the pipeline's extractor: it also says where each
 citation sits and leaves out the report's own số ký hiệu from its header.
+
+Keys (``TYPE|NUMBER|ISSUER[|YEAR]``, OUTPUT.md) where the contract leaves a choice:
+
+- the type part is the symbol's own code (``QĐ|306|TU`` for "Quy định 306-QĐ/TU"); a
+  symbol without one takes the code of its type word from ``citation_types.tsv``:
+  ``CV|327|SCT-VP`` (công văn, issuer and unit kept), ``L|64|QH15|2025`` (luật),
+  ``NQ|77|UBTVQH15|2025``;
+- the year is the symbol's; only types marked ``normative`` in that table (Nghị định,
+  Thông tư, Luật, Pháp lệnh …) take it from the date when the symbol lacks it, since a
+  Quyết định or Nghị quyết may or may not be a legal normative document;
+- a short form has the key of the full citation it resolves to, else ``TYPE|NUMBER``;
+- a named reference has ``TYPE|NAME`` (``L|Thực hiện dân chủ ở cơ sở``,
+  ``NQ|Đại hội XIII``, ``NQ|TW 4|khóa XII``), law names spelled as ``law_names.tsv`` has them.
 """
 
 from __future__ import annotations
