@@ -360,6 +360,21 @@ def test_pdf_reader_decides_per_page_whether_to_read_it_by_ocr(text, ocr, reason
     assert ocr_reason(text, ocr) == reason
 
 
+def test_pdf_reader_keeps_a_tcvn3_text_layer_for_the_converter(tmp_path):
+    soffice = shutil.which("soffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is needed to print a TCVN3 .doc to PDF")
+    source = corpus_path("real/hp_kiemdiem-dangvien-lethuy-2011-tcvn3.doc")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    doc = read_pdf((tmp_path / f"{source.stem}.pdf").read_bytes(), "tcvn3.pdf", ReadOptions(ocr="auto"))
+    assert not doc.ocr and doc.warnings == []
+    assert _block_with(doc, "b¶n tù kiÓm ®iÓm").bold  # "bản tự kiểm điểm" as TCVN3 bytes
+
+
 def test_pdf_reader_hands_a_scanned_page_to_ocr():
     if not shutil.which("tesseract"):
         pytest.skip("Tesseract is needed to read a scanned page")
