@@ -56,7 +56,9 @@ _LABEL = regex.compile(
 # the agency name that no gap tells the columns apart.
 _MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM")
 # A running page number: "2", "- 2 -", "Trang 2", "2/9", "Trang 2/9".
-_PAGE_NUMBER = regex.compile(r"^\s*(?:(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|(?:Trang|trang|Page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|(?:Trang|trang|Page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 # A paragraph ending so is finished; after ":" or ";" only a lower-case start carries on
 # (a list item cut by a page break: "… tỉnh Quảng Ngãi;" + "tập trung thực hiện …").
 _SENTENCE_END = regex.compile(r"[.!?…]['\"”’)»]*$")
@@ -500,7 +502,8 @@ def _page_blocks(page: _Page, stops: frozenset[int], tables: list[int], open_end
 def _column_layout(column: list[_Piece], page: _Layout) -> _Layout:
     """A header or signature column measured on its own. Its runs are centred on it
     (agency, motto, signer), unless most start at its left edge (Nơi nhận)."""
-    layout = _Layout(left=min(p.x0 for p in column), right=max(p.x1 for p in column), spacing=page.spacing, stops=frozenset())
+    left, right = min(p.x0 for p in column), max(p.x1 for p in column)
+    layout = _Layout(left=left, right=right, spacing=page.spacing, stops=frozenset())
     flush_left = sum(p.x0 - layout.left < 1.5 for p in column) >= 0.75 * len(column)
     for p in column:
         p.centered = not flush_left and abs((p.x0 + p.x1) / 2 - layout.center) < 0.1 * (layout.right - layout.left) + 2
@@ -812,13 +815,15 @@ def _continues(tail: Block, head: Block, tail_open: bool | None) -> bool:
     if _CLAUSE_END.search(end):
         return first.islower() and not _LABEL.match(head.text) and (across_pages or not tail.bold)
     if _LABEL.match(head.text):
+        # "4.0 (sau đây …" at the margin, left of the tail's first-line indent
         return bool(tail_open) and None not in (head.indent, tail.indent) and head.indent < tail.indent - 0.8 * (head.font_size or 0)
     same_font = head.font_size == tail.font_size and head.bold == tail.bold and head.italic == tail.italic
     if not across_pages:
         # An italic quotation may start mid-paragraph: size and weight must agree, not
         # slant. "BÁO CÁO" stays apart from its lower-case subject line.
         if first.islower():
-            return head.bold == tail.bold and abs((head.font_size or 0) - (tail.font_size or 0)) <= 0.5 and not _upper(tail.text)
+            same_size = abs((head.font_size or 0) - (tail.font_size or 0)) <= 0.5
+            return head.bold == tail.bold and same_size and not _upper(tail.text)
         return same_font and not tail.bold and first.isdigit()
     if first.islower() or first.isdigit():
         return True
