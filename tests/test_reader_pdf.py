@@ -198,6 +198,21 @@ def test_pdf_reader_drops_page_numbers_and_running_heads(furniture, first_page):
 
 
 @pytest.mark.parametrize(
+    ("relative", "heading"),
+    [
+        # full-width heading lines with no full stop, each followed by a numbered line
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "II. MỤC ĐÍCH, QUAN ĐIỂM XÂY DỰNG DỰ THẢO LUẬT TMĐT"),
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "1. Mục đích ban hành Luật TMĐT"),
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "2.1. Hệ thống pháp luật về TMĐT còn thiếu tính thống nhất, toàn diện"),
+        ("real/lit_bc-tongket-tmdt-bct-2025.pdf", "Điều 34. Hoạt động đầu tư nước ngoài vào lĩnh vực thương mại điện tử"),
+    ],
+)
+def test_pdf_reader_keeps_a_heading_apart_from_the_numbered_line_under_it(relative, heading):
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    assert heading in [b.text for b in doc.blocks]
+
+
+@pytest.mark.parametrize(
     ("relative", "text"),
     [
         # a footnote mark after a law's number no longer lengthens the number

@@ -657,7 +657,7 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, column: b
     """
     prev, right = group[-1], layout.right
     if _LABEL.match(p.text):
-        return not _wrapped_label(p, group, right)
+        return not _wrapped_label(p, group, layout)
     gap = p.base - prev.base
     # Closer than a line can be (table cells, interleaved runs) or a blank line apart.
     if gap < 0.75 * p.size or gap > layout.spacing + max(2.5, 0.25 * p.size):
@@ -683,19 +683,24 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, column: b
     return right - prev.x1 > _first_word_width(p) + p.size
 
 
-def _wrapped_label(p: _Piece, group: list[_Piece], right: float) -> bool:
+def _wrapped_label(p: _Piece, group: list[_Piece], layout: _Layout) -> bool:
     """A line that starts like a label but carries on the sentence above it, which
     ran to the right margin: "… tại điểm b khoản 4 Điều" + "8. Đồng thời, …" at the
-    paragraph's left margin, under an indented first line. Without that indent (a
-    paragraph continued from the page before) a ";" above ends a list item instead.
+    paragraph's left margin, under an indented first line. A paragraph continued from
+    the page before has no indented first line: there the line must start at the
+    page's left margin, and a ";" above ends a list item instead.
     """
     prev = group[-1]
     margin = min((q.x0 for q in group[1:]), default=p.x0)  # where the paragraph's lines start
-    if right - prev.x1 >= p.size or abs(p.x0 - margin) >= 2:
+    if layout.right - prev.x1 >= p.size or abs(p.x0 - margin) >= 2:
         return False
     if p.x0 < group[0].x0 - 0.8 * p.size:
         return not regex.search(r"[.:!?…]\W*$", prev.text)
-    return abs(p.x0 - group[0].x0) < 2 and not regex.search(r"[.:;!?…]\W*$", prev.text)
+    return (
+        abs(p.x0 - group[0].x0) < 2
+        and abs(p.x0 - layout.left) < 2
+        and not regex.search(r"[.:;!?…]\W*$", prev.text)
+    )
 
 
 def _upper(text: str) -> bool | None:
