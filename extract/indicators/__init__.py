@@ -53,6 +53,8 @@ _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
 _COMPARED = regex.compile(r"(?:so với|cùng kỳ|từ)\s*$", regex.IGNORECASE)
 _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
+# "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
+_TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
 
@@ -110,7 +112,10 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
             return previous.label, (start, unit_end)
         return share_of("tỷ lệ", previous.label), (start, unit_end)
     right = right_label(text[unit_end : unit_end + 200], commas=True)
-    if words(left) >= 2 and not (words(right) >= 2 and _weak_left(before, left)):
+    # "Việc thanh toán …: 100% TTHC có yêu cầu … được triển khai": after a colon the figure opens
+    # its clause, and the words before it are a heading
+    opens = before.rstrip().endswith(":") and words(right) >= 2
+    if words(left) >= 2 and not opens and not (words(right) >= 2 and _weak_left(before, left)):
         return left, (_left_start(text, s_start, start, left), unit_end)
     if right:
         return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
@@ -203,7 +208,11 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp)
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
+            done = "" if has_predicate(label) else action(text[s_start : m.start])
+            label = f"{label} {done}".strip()  # "tiếp nhận, giải quyết 113.014 hồ sơ trực tuyến/…"
             span = (m.start, max(span[1], over.end()))
+        if label and (counted or over is not None and consumed_until == over.end()):
+            label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
         label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
@@ -229,6 +238,22 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
     for n, ind in enumerate(found, 1):
         ind.id = f"i{n}"
     return found
+
+
+def _with_topic(label: str, head: str, noun: str) -> str:
+    """A counted label completed with the topic its sentence opens with: "Đối với dịch vụ công thiết yếu
+    của ngành Công an: … 113.014 hồ sơ …" → "hồ sơ dịch vụ công thiết yếu của ngành Công an …"."""
+    m = _TOPIC.match(head)
+    if not m or head.count("(") > head.count(")"):  # "(4.679 hồ sơ … và 1.175 hồ sơ …)": the parts of a total
+        return label
+    topic = m["topic"].strip()
+    have = {w.casefold() for w in label.split()}
+    said = [w for w in topic.split() if w.casefold() in have]
+    if len(said) * 2 >= len(topic.split()):  # "Về dịch vụ công trực tuyến: … 2.028 dịch vụ công trực tuyến"
+        return label
+    if noun and label.startswith(noun):
+        return f"{noun} {topic}{label[len(noun):]}"
+    return f"{label} {topic}"
 
 
 def _spelled(text: str) -> list[Mention]:

@@ -44,6 +44,8 @@ _RIGHT_END_COMMAS = regex.compile(
     r"(?:^|\s)(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
+_PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
+_FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
 _MAX_WORDS = 24  # longer phrases after a figure run into the next thought
 _NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
 _ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
@@ -97,6 +99,7 @@ def right_label(right: str, *, commas: bool = False) -> str:
         right = right[: figure.start()]
         cut = regex.search(r",|\s(?:và|với)\s", right)  # "với tổng vốn đăng ký 1.250 tỷ đồng" is the next figure's
         right = right[: cut.start()] if cut else right
+        right = _PERIOD_END.sub("", right)  # "07 đơn vị năm 2022": the year is when, not what
     return " ".join(_TRAIL.sub("", right).split()[:_MAX_WORDS])
 
 
@@ -106,9 +109,22 @@ def action(left: str) -> str:
     keeps its last comma part, at most 12 words)."""
     part = left_label(left, framed=True)
     if words(part) > 8:  # a long clause: its last comma part holds the verb
-        part = part.rsplit(", ", 1)[-1]
+        parts = part.split(", ")
+        part = parts.pop()
+        while parts and words(part) < 3:  # "đã phát hiện, xử lý": verbs listed with commas
+            part = f"{parts.pop()}, {part}"
     part = _TRAIL.sub("", regex.sub(r"\s(?:tại|ở|về|trong|cho)$", "", part.strip()))
+    if _crosses_figure(part):  # "gỡ bỏ 1.663 gian hàng với": the verb belongs to that other figure
+        return ""
     return " ".join(part.split()[-12:])
+
+
+def _crosses_figure(phrase: str) -> bool:
+    """Whether a reported figure sits inside ``phrase``: a grouped number ("1.663 gian hàng") or a
+    number with a known unit; a level "mức độ 3,4" or a date "12/2025" is not one."""
+    from extract.indicators.units import unit_after
+
+    return any(m[1] or unit_after(phrase, m.end()) for m in _FIGURE_IN.finditer(phrase))
 
 
 def subject(label: str) -> str:
