@@ -198,6 +198,20 @@ def test_pdf_reader_drops_page_numbers_and_running_heads(furniture, first_page):
 
 
 @pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        # one wide gap in a justified line is not a column gutter
+        ("real/lit_vbhn-03-bkhcn-2025.pdf", "b) Bản sao hợp pháp hoặc bản sao điện tử hợp pháp Quyết định của Thủ tướng Chính phủ"),
+        # nor is the blank left for a document number in a draft
+        ("real/lit_thuyetminh-duthao-tt-btc-2025.pdf", "(Kèm theo công văn số /BTC-CST ngày / /2025 của Bộ Tài chính)"),
+    ],
+)
+def test_pdf_reader_keeps_a_line_with_one_wide_gap_whole(relative, text):
+    doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
+    _block_with(doc, text)
+
+
+@pytest.mark.parametrize(
     ("relative", "heading"),
     [
         # full-width heading lines with no full stop, each followed by a numbered line

@@ -531,8 +531,8 @@ def _regions(lines: list[list[_Piece]], layout: _Layout):
     i = 0
     while i < len(lines):
         line = lines[i]
-        if len(line) == 1:
-            flow.append(line[0])
+        if len(line) == 1 or _stretched(lines, i):
+            flow.append(_merge(line))
             i += 1
             continue
         if flow:
@@ -565,6 +565,20 @@ def _regions(lines: list[list[_Piece]], layout: _Layout):
         yield "column", right
     if flow:
         yield "flow", flow
+
+
+def _stretched(lines: list[list[_Piece]], i: int) -> bool:
+    """A justified line with one wide gap inside a paragraph, not two columns:
+    "… Quyết định của        Thủ" between full lines of the same font."""
+    line = lines[i]
+    if len(line) != 2 or i == 0 or i + 1 == len(lines) or len(lines[i - 1]) > 1 or len(lines[i + 1]) > 1:
+        return False
+    left, right = line
+    return (
+        (left.font, left.size, left.bold) == (right.font, right.size, right.bold)
+        and right.x0 - left.x1 < 4 * left.size
+        and not any(_bare(right.text).startswith(_bare(motto)) for motto in _MOTTOS)
+    )
 
 
 def _two_columns(line: list[_Piece]) -> tuple[_Piece, _Piece]:
