@@ -108,6 +108,15 @@ def _date(m: regex.Match) -> str | None:
         return None
 
 
+# How far after a citation its tail may reach. Bounding the match also keeps ``regex``
+# from scanning the rest of a long text for a literal the pattern needs.
+WINDOW = 800
+
+
+def _at(pattern: regex.Pattern, text: str, pos: int) -> regex.Match | None:
+    return pattern.match(text, pos, min(len(text), pos + WINDOW))
+
+
 def _clean(s: str) -> str:
     return _WS.sub(" ", s).strip(" ,")
 
@@ -148,15 +157,15 @@ def parse_tail(text: str, pos: int) -> Tail:
     """Term, date and issuer in any order after ``pos``, then the subject."""
     tail = Tail(end=pos)
     for _ in range(4):
-        if tail.term is None and (m := P.TERM.match(text, tail.end)):
+        if tail.term is None and (m := _at(P.TERM, text, tail.end)):
             tail.term = "khóa " + m["term"].split()[-1].upper()
             tail.end = m.end()
-        elif tail.date is None and (m := P.DATE.match(text, tail.end)) and (d := _date(m)):
+        elif tail.date is None and (m := _at(P.DATE, text, tail.end)) and (d := _date(m)):
             tail.date = d
             tail.end = m.end()
-        elif tail.issuer is None and (m := P.ISSUER.match(text, tail.end)) and (who := trim_issuer(m["issuer"])):
+        elif tail.issuer is None and (m := _at(P.ISSUER, text, tail.end)) and (who := trim_issuer(m["issuer"])):
             start = m.start("issuer")
-            if (wrapped := P.HEAD_WRAPPED.match(text, start)) and (more := P.ISSUER_REST.match(text, wrapped.end())):
+            if (wrapped := _at(P.HEAD_WRAPPED, text, start)) and (more := _at(P.ISSUER_REST, text, wrapped.end())):
                 # a lone "Bộ" at the end of a line: read the name on from the next line
                 who = trim_issuer(f"{wrapped['head']} {more['issuer']}")
                 tail.issuer, tail.end = who, more.start("issuer") + _end_of(more["issuer"], who.split(None, 1)[1])
@@ -164,7 +173,7 @@ def parse_tail(text: str, pos: int) -> Tail:
                 tail.issuer, tail.end = who, start + _end_of(m["issuer"], who)
         else:
             break
-    if m := (P.QUOTED.match(text, tail.end) or P.SUBJECT.match(text, tail.end)):
+    if m := (_at(P.QUOTED, text, tail.end) or _at(P.SUBJECT, text, tail.end)):
         subject = m["subject"]
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
@@ -246,7 +255,7 @@ def scan(pattern: regex.Pattern, text: str):
         return
     end = 0
     for w in P.WORD_SCAN.finditer(lowered):
-        if w.start() >= end and (m := pattern.match(text, w.start())):
+        if w.start() >= end and (m := _at(pattern, text, w.start())):
             end = m.end()
             yield m
 
@@ -261,7 +270,7 @@ def _full_citations(text: str) -> list[Citation]:
         cite = _full(text, word, m.start(), sym)
         found.append(cite)
         pos = cite.span[1]
-        while c := P.CONTINUATION.match(text, pos):
+        while c := _at(P.CONTINUATION, text, pos):
             sym = parse_symbol(c, word.type_code)
             if sym is None:
                 break
@@ -272,8 +281,18 @@ def _full_citations(text: str) -> list[Citation]:
     return found
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in taken)
+class Taken:
+    """Characters of the text already read as part of a citation (a later, weaker pattern
+    may not claim them): ``Taken(10).add((2, 5))`` then ``(4, 8) in`` it is True."""
+
+    def __init__(self, length: int):
+        self._marks = bytearray(length + 1)
+
+    def add(self, span: tuple[int, int]) -> None:
+        self._marks[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return 1 in self._marks[span[0] : span[1]]
 
 
 _CITING_BEFORE = regex.compile(r"(?:căn\s+cứ|điều\s+\d+[\p{L}\s\d,]{0,30}?)\s*$", regex.IGNORECASE)
@@ -303,20 +322,20 @@ def _named_in_context(text: str, m: regex.Match) -> bool:
     name = m.groupdict().get("name") or ""
     if not name[:1].islower() or _WS.sub(" ", name).casefold() in _known_laws():
         return True
-    return bool(_CITING_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _DATED_AFTER.match(text, m.end()))
+    return bool(_CITING_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _at(_DATED_AFTER, text, m.end()))
 
 
-def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+def _named(text: str, taken: Taken) -> list[Citation]:
     found = []
     for pattern in (P.NAMED_PARTY, P.NAMED_AMENDMENT, P.NAMED_LAW, P.HIEN_PHAP):
         for m in pattern.finditer(text):
-            if _overlaps(m.span(), taken) or (pattern is P.NAMED_LAW and not _named_in_context(text, m)):
+            if m.span() in taken or (pattern is P.NAMED_LAW and not _named_in_context(text, m)):
                 continue
             word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
-            if pattern is P.NAMED_LAW and (n := P.LAW_NUMBER.match(text, m.end())) and (sym := parse_symbol(n)):
+            if pattern is P.NAMED_LAW and (n := _at(P.LAW_NUMBER, text, m.end())) and (sym := parse_symbol(n)):
                 cite = _full(text, doc_type_for_word(m["word"]), m.start(), sym)
                 found.append(cite)
-                taken.append(cite.span)
+                taken.add(cite.span)
                 continue
             printed = _clean(m["name"])
             known = _known_laws().get(printed.casefold())
@@ -334,15 +353,15 @@ def _named(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
                     span=(m.start(), tail.end),
                 )
             )
-            taken.append((m.start(), tail.end))
+            taken.add((m.start(), tail.end))
     return found
 
 
-def _short(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+def _short(text: str, taken: Taken) -> list[Citation]:
     found = []
     for m in scan(P.SHORT, text):
         number = m["number"].replace("O", "0").replace("o", "0")
-        if _overlaps(m.span(), taken) or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number)):
+        if m.span() in taken or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number)):
             continue
         word = doc_type_for_word(m["word"])
         tail = parse_tail(text, m.end())
@@ -357,10 +376,10 @@ def _short(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     return found
 
 
-def _short_codes(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+def _short_codes(text: str, taken: Taken) -> list[Citation]:
     found = []
     for m in P.SHORT_CODE.finditer(text):
-        if _overlaps(m.span(), taken):
+        if m.span() in taken:
             continue
         code = m["code"]
         number = m["number"].replace("O", "0").replace("o", "0")
@@ -376,10 +395,14 @@ def _short_codes(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
 def find_all(text: str) -> list[Citation]:
     """Every citation in ``text`` in text order, ids and short-form links not yet set."""
     full = _full_citations(text)
-    taken = [c.span for c in full]
+    taken = Taken(len(text))
+    for c in full:
+        taken.add(c.span)
     named = _named(text, taken)
     short = _short(text, taken)
-    short += _short_codes(text, taken + [c.span for c in short])
+    for c in short:
+        taken.add(c.span)
+    short += _short_codes(text, taken)
     cites = sorted([*full, *named, *short], key=lambda c: c.span[0])
     for c in cites:
         c.span = (c.span[0], c.span[0] + len(c.text))

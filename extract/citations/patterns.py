@@ -99,16 +99,16 @@ _ISSUER_STOP = (
     rf"|\s+(?:{WORDS}|Phê\s+duyệt|Ban\s+hành|Về\s+việc|V/v)(?=\s)"
 )
 ISSUER = regex.compile(
-    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).)*)",
+    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).){{0,200}})",
     regex.VERSION1 | regex.DOTALL,
 )
 # "của Bộ\nTài chính": a head word that cannot stand alone goes on across a wrapped line
-ISSUER_REST = regex.compile(rf"\G(?P<issuer>\p{{Lu}}(?:(?!{_ISSUER_STOP}).)*)", regex.VERSION1 | regex.DOTALL)
+ISSUER_REST = regex.compile(rf"\G(?P<issuer>\p{{Lu}}(?:(?!{_ISSUER_STOP}).){{0,200}})", regex.VERSION1 | regex.DOTALL)
 HEAD_WRAPPED = regex.compile(r"\G(?P<head>Bộ|Ban|Sở|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Hội\s+đồng|Chủ\s+tịch)[ \t]*\n[ \t]*(?=\p{Lu})", regex.VERSION1)
 # "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
 LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
 
-SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll}))*)", FLAGS)
+SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll})){0,600})", FLAGS)
 QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400})[”\"]", FLAGS)
 # A subject ends at a sentence end or where another citation starts
 SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]|,?\s+(?:{WORDS})\s+(?:{SO}\s*)?\d", FLAGS)

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from extract.citations.parse import key_number
 from extract.schema import Citation
 
 
@@ -30,16 +33,21 @@ def _same_issuer(short: Citation, full: Citation) -> bool:
 def resolve(cites: list[Citation]) -> list[Citation]:
     """Set ``refers_to``, ``key`` and the missing facts of every short form that has a full citation."""
     full = [c for c in cites if c.form == "full"]
+    by_number: dict[tuple[str | None, str], list[Citation]] = defaultdict(list)
+    for f in full:
+        if f.number:
+            by_number[f.doc_type, key_number(f.number)].append(f)
+    first_of: dict[str | None, Citation] = {}
+    for f in full:
+        first_of.setdefault(f.key, f)
     for short in (c for c in cites if c.form == "short"):
-        candidates = [
-            f for f in full if f.doc_type == short.doc_type and f.number and int(f.number) == int(short.number)
-        ]
+        candidates = by_number.get((short.doc_type, key_number(short.number)), [])
         matching = [f for f in candidates if _same_issuer(short, f)] or candidates
         if not matching:
             continue
         before = [f for f in matching if f.span[0] < short.span[0]]
         target = before[-1] if before else matching[0]
-        first = next(f for f in full if f.key == target.key)
+        first = first_of[target.key]
         short.refers_to = first.id
         short.key = target.key
         short.year = target.year
