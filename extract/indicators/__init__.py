@@ -55,6 +55,7 @@ _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|thêm)\s+(?:khoảng|gần|hơ
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
+_PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
 
@@ -213,6 +214,10 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
             span = (m.start, max(span[1], over.end()))
         if label and (counted or over is not None and consumed_until == over.end()):
             label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
+        if label and counted:
+            head = next((f for f in found if f.span[0] >= sentence and f.unit == unit.unit and f.kind == "count"), None)
+            if head is not None and _PART_OF.search(text, max(sentence, last_figure_end), m.start):
+                label = _part_label(label, text[unit_start:unit_end], head)
         label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
@@ -238,6 +243,22 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
     for n, ind in enumerate(found, 1):
         ind.id = f"i{n}"
     return found
+
+
+def _part_label(label: str, noun: str, head: Indicator) -> str:
+    """A count introduced by "trong đó" is part of the sentence's first count of the same noun and
+    takes that count's noun phrase: "5.854 hồ sơ dịch vụ công liên thông …, trong đó: 5.117 hồ sơ đã
+    trả kết quả" → "hồ sơ dịch vụ công liên thông đã trả kết quả"."""
+    if head.text[:1].isdigit():  # "5.854 hồ sơ dịch vụ công liên thông": the words after its number
+        phrase = regex.sub(r"^[\d.,]+\s*", "", head.text)
+    else:  # "Tổng số lượt tra cứu … là 9.463.076 lượt": its subject
+        phrase = _COUNT_SUBJECT.sub("", head.label or "", count=1)
+    if not phrase.startswith(noun) or not label.startswith(noun):
+        return label
+    shared, own = phrase[len(noun) :].split(), label[len(noun) :].split()
+    while shared and len(own) > 1 and shared[0] == own[0]:  # "lượt tra cứu …" / "lượt tra cứu thành công"
+        shared, own = shared[1:], own[1:]
+    return " ".join([phrase, *own])
 
 
 def _with_topic(label: str, head: str, noun: str) -> str:
