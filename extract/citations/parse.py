@@ -331,9 +331,9 @@ def _named(text: str, taken: Taken) -> list[Citation]:
         for m in pattern.finditer(text):
             if m.span() in taken or (pattern is P.NAMED_LAW and not _named_in_context(text, m)):
                 continue
-            word = doc_type_for_word(m["word"] if "word" in m.groupdict() and m["word"] else "Hiến pháp")
+            word = doc_type_for_word(m["word"])
             if pattern is P.NAMED_LAW and (n := _at(P.LAW_NUMBER, text, m.end())) and (sym := parse_symbol(n)):
-                cite = _full(text, doc_type_for_word(m["word"]), m.start(), sym)
+                cite = _full(text, word, m.start(), sym)
                 found.append(cite)
                 taken.add(cite.span)
                 continue

@@ -142,4 +142,4 @@ NAMED_AMENDMENT = regex.compile(
 )
 # "Luật Thuế TTĐB số 66/2025/QH15": a law named and numbered is a full citation
 LAW_NUMBER = regex.compile(rf"\G[ \t]*{SO}\s*{SYMBOL}", FLAGS)
-HIEN_PHAP = regex.compile(r"(?<![\p{L}])Hiến\s+pháp\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)
+HIEN_PHAP = regex.compile(r"(?<![\p{L}])(?P<word>Hiến\s+pháp)\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)

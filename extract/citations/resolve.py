@@ -22,10 +22,11 @@ def number(cites: list[Citation]) -> list[Citation]:
 
 
 def _same_issuer(short: Citation, full: Citation) -> bool:
+    """Whether the organ a short form names ("của Bộ Chính trị") fits the full citation."""
     if not short.issuer:
         return True
-    said = short.issuer.casefold()
-    return any(said in (x or "").casefold() or (x or "").casefold() in said for x in (full.issuer,)) or (
+    said, theirs = short.issuer.casefold(), (full.issuer or "").casefold()
+    return (bool(theirs) and (said in theirs or theirs in said)) or (
         full.issuer_code is not None and full.issuer_code.casefold() in said
     )
 
