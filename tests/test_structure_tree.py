@@ -206,3 +206,15 @@ def test_a_numbered_list_inside_a_section_does_not_swallow_the_next_heading():
                   "thống chính trị, phát huy dân chủ, nâng cao trách nhiệm người đứng đầu.",
                   "2. Hạn chế", "3. Nhiệm vụ, giải pháp")
     assert ids(sk) == ["IV", "IV.1", "IV.2", "IV.3"]
+
+
+def test_a_bare_chapter_line_takes_its_title_from_the_line_below():
+    sk = skeleton("Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Nội dung.",
+                  "Chương II", "TỔ CHỨC THỰC HIỆN", "Điều 2. Hiệu lực thi hành", "Nội dung.")
+    assert tree(sk) == [("I", "QUY ĐỊNH CHUNG"), ("I.1", "Phạm vi điều chỉnh"),
+                        ("II", "TỔ CHỨC THỰC HIỆN"), ("II.2", "Hiệu lực thi hành")]
+
+
+def test_a_bare_heading_does_not_borrow_a_numbered_or_long_line_as_title():
+    sk = skeleton("I.", "1. Kết quả", "Nội dung.", "II.", "Đoạn văn dài " * 30)
+    assert dict(tree(sk))["I"] == "" and dict(tree(sk))["II"] == ""

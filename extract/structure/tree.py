@@ -109,6 +109,20 @@ def heading_title(label: Label, kind: str) -> str:
     return rest.rstrip(" :")
 
 
+def _title_below(blocks: list[Block], i: int, body: set[int], candidates: dict) -> str:
+    """A bare "Chương I" / "Mục 2" / "I." line takes its title from the line under it.
+
+    Legal texts and many reports print the number centred on one line and the title,
+    in capitals, on the next; that next line is the title only when it is short and
+    carries no numbering of its own.
+    """
+    j = i + 1
+    if j not in body or candidates.get(j) is not None:
+        return ""
+    below = " ".join(blocks[j].display_text.split())
+    return below.rstrip(" :") if 0 < len(below) <= HEADING_MAX and "\n" not in blocks[j].text else ""
+
+
 def _follows(previous: Label, current: Label) -> bool:
     if current.style in _LETTER_STYLES and len(previous.number) == 1:
         return letter_follows(previous.number, current.number)
@@ -152,7 +166,8 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
                 if warning:
                     tree.warnings.append(warning)
                 siblings[label.style] = label
-                section = _new_section(label, heading_title(label, kind), parent, len(stack) + 1, used_ids)
+                title = heading_title(label, kind) or _title_below(blocks, i, body, candidates)
+                section = _new_section(label, title, parent, len(stack) + 1, used_ids)
                 if section.id != _plain_id(label, parent):
                     tree.warnings.append(
                         f"Section {_plain_id(label, parent)} appears more than once; "
