@@ -107,12 +107,13 @@ def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, 
         label = f"{right} {done}".strip() if done else right
         contiguous = text.startswith(right, unit_start)
         return label or None, (start, unit_start + len(right) if contiguous and right else unit_end)
-    share = kind in {"percent", "growth"} and (is_generic(left) or not left)
+    right = right_label(text[unit_end : unit_end + 200], commas=True)
+    # "tương đương khoảng 4% dân số có bảo hiểm sức khỏe …": a figure whose own clause follows is no share
+    share = kind in {"percent", "growth"} and (is_generic(left) or not left) and not has_predicate(right)
     if share and previous is not None and previous.label:
         if kind == "growth":  # "…, tăng 8,2% so với cùng kỳ": the growth of the same subject
             return previous.label, (start, unit_end)
         return share_of("tỷ lệ", previous.label), (start, unit_end)
-    right = right_label(text[unit_end : unit_end + 200], commas=True)
     # "Việc thanh toán …: 100% TTHC có yêu cầu … được triển khai": after a colon the figure opens
     # its clause, and the words before it are a heading
     opens = before.rstrip().endswith(":") and words(right) >= 2

@@ -33,7 +33,7 @@ _LEAD = regex.compile(
     regex.IGNORECASE,
 )
 _TRAIL = regex.compile(
-    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng)\b)+$",
+    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|tương đương|tương ứng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng)\b)+$",
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
