@@ -51,7 +51,7 @@ _RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên)\s", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"(?<![\p{L}])(?:giữa|cả|mỗi|từng)[ ]?$", regex.IGNORECASE)  # "giữa hai cơ quan"
 _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
 _COMPARED = regex.compile(r"(?:so với|cùng kỳ|từ)\s*$", regex.IGNORECASE)
-_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
+_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
@@ -90,15 +90,21 @@ def _weak_left(before: str, left: str) -> bool:
 
 
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
-           counted: bool, previous: Indicator | None, nlp: bool = False) -> tuple[str | None, tuple[int, int]]:
-    """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`."""
+           counted: bool, previous: Indicator | None, nlp: bool = False,
+           scaled: bool = False) -> tuple[str | None, tuple[int, int]]:
+    """Label and span of the figure at ``start``; see :mod:`extract.indicators.labels`.
+
+    ``scaled``: the count's unit carries a scale ("triệu người"), so it measures the subject
+    ("dân số tăng thêm 19,4 triệu người") rather than naming what is counted."""
     before = text[s_start:start]
     left = left_label(before)
     if not left and regex.search(r"(?i)t[ỷỉ] lệ\s*$", before):
         left = "tỷ lệ"  # "(đạt tỷ lệ 85,7%)": the cue words were the whole clause
     copula = regex.search(r"(?:\blà|\bgồm)\s*$", before)
     if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
-        right = right_label(text[unit_start : unit_end + 200], commas=True)
+        right = right_label(text[unit_start : unit_end + 200], commas=True, noun=text[unit_start:unit_end] if scaled else None)
+        if scaled and right == text[unit_start:unit_end] and words(left) >= 2 and not _weak_left(before, left):
+            return left, (_left_start(text, s_start, start, left), unit_end)
         if nlp:
             from extract.indicators.refine import has_verb as predicated
         else:
@@ -207,7 +213,8 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
         unit_start = m.end + (text[m.end : m.end + 1] == " ")
         counted = unit is not None and unit.kind == "count" and unit_end > m.end
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
-        label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp)
+        label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
+                             scaled=counted and unit.scale != 1)
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(text[s_start : m.start])

@@ -46,6 +46,7 @@ _RIGHT_END_COMMAS = regex.compile(
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
+_NEW_PREDICATE = {"tăng", "giảm", "bằng"}  # verbs whose subject, after a comma, starts a new clause
 _MAX_WORDS = 24  # longer phrases after a figure run into the next thought
 _NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
 _ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
@@ -83,8 +84,11 @@ def left_label(left: str, *, framed: bool = False) -> str:
     return (clause if framed else _FRAME.sub("", clause)).strip()
 
 
-def right_label(right: str, *, commas: bool = False) -> str:
+def right_label(right: str, *, commas: bool = False, noun: str | None = None) -> str:
     """Words after a figure (its unit first), up to the clause's end or a connective.
+
+    ``noun`` is a measure unit the words start with ("triệu người"): a comma right after it, then a
+    subject and its verb (tăng, giảm, bằng), start a new clause.
 
     ``commas=True`` reads through commas ("100% TTHC được công bố, công khai kịp thời, đúng
     quy định") unless a comma starts the next figure of a list.
@@ -94,6 +98,8 @@ def right_label(right: str, *, commas: bool = False) -> str:
         right = _ASIDE.sub("", right)  # "đơn vị (gồm: Sở …) có văn bản góp ý"
     m = (_RIGHT_END_COMMAS if commas else _RIGHT_END).search(right)
     right = right[: m.start()] if m else right[:120]
+    if noun and m and m[0].strip() in _NEW_PREDICATE and right.startswith(f"{noun},"):
+        right = noun  # "19,4 triệu người, bình quân mỗi năm dân số Việt Nam tăng …": a new subject, a new clause
     figure = _NEXT_FIGURE.search(right)
     if commas and figure:  # "thủ tục, sửa đổi, bổ sung 628 thủ tục": stop before the next item
         right = right[: figure.start()]
