@@ -76,7 +76,11 @@ def sniff_format(data: bytes, name: str) -> str:
     if ext in (".md", ".markdown"):
         return "md"
     if b"\x00" in head:
-        raise UnsupportedFormat(name, "binary content that is not a known document format")
+        # UTF-16 text (with a byte-order mark or without) is full of zero bytes too, and readable.
+        from extract.readers.text import utf16_without_bom
+
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_without_bom(data) is None:
+            raise UnsupportedFormat(name, "binary content that is not a known document format")
     if ext in EXTENSIONS and EXTENSIONS[ext] not in ("txt", "md", "html"):
         raise UnsupportedFormat(name, f"the name says {ext} but the content is plain text or unknown")
     return "txt"

@@ -25,29 +25,69 @@ _WHOLE_ITALIC = regex.compile(r"^\s*(\*|_)(?!\1)(.+?)\1\s*$", regex.S)
 _LIST_LINE = regex.compile(r"^\s*([-+*•])\s+")
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Bytes of a text file → str.
+def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
+    """Bytes of a text file → its text, and a warning in plain words when it was not clean UTF-8.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as such. Anything
-    else is an 8-bit file; it is decoded as Windows-1252 so that TCVN3/VNI bytes
-    arrive as the same characters Word shows for them, which is what
-    ``extract.text`` repairs.
+    UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised by its zero
+    bytes) are decoded as such; UTF-8 with a few damaged bytes keeps its text with
+    U+FFFD where the bytes were. Anything else is an 8-bit file; it is decoded as
+    Windows-1252 so that TCVN3/VNI bytes arrive as the same characters Word shows
+    for them, which is what ``extract.text`` repairs.
+
+        >>> decode_text("Báo cáo".encode("utf-16-le"), "a.txt")
+        ('Báo cáo', 'no byte-order mark: read as UTF-16-LE text')
+        >>> decode_text("Báo cáo".encode() + b"\\xff", "a.txt")
+        ('Báo cáo\ufffd', '1 byte sequence(s) are not valid UTF-8: replaced by \ufffd')
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
+        return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
             raise CorruptDocument(name, f"UTF-16 text with invalid bytes ({exc.reason})") from None
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        # Without a BOM an odd trailing byte or a lone surrogate is damage, not a reason to refuse.
+        return data.decode(utf16, errors="replace"), f"no byte-order mark: read as {utf16.upper()} text"
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace").translate(_CP1252_HOLES)
+        pass
+    # A UTF-8 file with a few damaged bytes (a cut, a pasted 8-bit line) would turn
+    # into mojibake as a whole if read as 8-bit: keep UTF-8 when its valid multi-byte
+    # characters outnumber the damaged sequences (TCVN3/VNI text has almost none).
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    if sum(1 for ch in text if ord(ch) > 0x7F) - damaged > damaged:
+        return text, f"{damaged} byte sequence(s) are not valid UTF-8: replaced by \ufffd"
+    return (
+        data.decode("cp1252", errors="replace").translate(_CP1252_HOLES),
+        "not UTF-8: read as 8-bit Windows-1252 text (a legacy Vietnamese encoding is repaired next)",
+    )
 
 
 # cp1252 leaves five bytes undefined; map them like latin-1 so that no byte is lost.
 _CP1252_HOLES = {0xFFFD: None}
+# UTF-16 without BOM: share of zero bytes in the high-byte positions of a sample (Vietnamese
+# text is half ASCII letters and spaces) and the most allowed in the low-byte positions.
+_UTF16_HIGH_ZEROS, _UTF16_LOW_ZEROS = 0.3, 0.05
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the zero bytes betray UTF-16 text with no BOM.
+
+        >>> utf16_without_bom("Báo cáo".encode("utf-16-be")), utf16_without_bom(b"plain")
+        ('utf-16-be', None)
+    """
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) >= _UTF16_HIGH_ZEROS * len(high) and low.count(0) <= _UTF16_LOW_ZEROS * len(low):
+            return codec
+    return None
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -55,18 +95,18 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def read_txt(data: bytes, name: str, options) -> Document:
-    text = decode_text(data, name)
+    text, warning = decode_text(data, name)
     blocks = []
     for para in _paragraphs(text):
         # A plain-text paragraph may still hold one list item or heading per line.
         for line in para.split("\n"):
             if line.strip():
                 blocks.append(Block(text=line.strip(), kind=_kind(line)))
-    return Document(format="txt", blocks=blocks)
+    return Document(format="txt", blocks=blocks, warnings=[warning] if warning else [])
 
 
 def read_md(data: bytes, name: str, options) -> Document:
-    text = decode_text(data, name)
+    text, warning = decode_text(data, name)
     blocks: list[Block] = []
     for para in _paragraphs(text):
         lines = para.split("\n")
@@ -86,7 +126,7 @@ def read_md(data: bytes, name: str, options) -> Document:
             if i < len(lines) - 1:
                 joined += "\n" if hard else " "
         blocks.append(_md_block(joined))
-    return Document(format="md", blocks=blocks)
+    return Document(format="md", blocks=blocks, warnings=[warning] if warning else [])
 
 
 def _md_block(raw: str) -> Block:
@@ -170,7 +210,8 @@ class _HtmlBlocks(HTMLParser):
 
 
 def read_html(data: bytes, name: str, options) -> Document:
+    text, warning = decode_text(data, name)
     parser = _HtmlBlocks()
-    parser.feed(decode_text(data, name))
+    parser.feed(text)
     parser.close()
-    return Document(format="html", blocks=parser.blocks)
+    return Document(format="html", blocks=parser.blocks, warnings=[warning] if warning else [])
