@@ -36,6 +36,7 @@ _SUFFIX = {"doc": ".doc", "rtf": ".rtf", "odt": ".odt"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FIB_IDENT = b"\xec\xa5"  # wIdent of a Word 97+ File Information Block
 _FIB_ENCRYPTED = 0x0100  # fEncrypted bit of the FIB flags word at offset 0x0A
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # named in the OLE directory of every .doc
 # An OOXML file saved with a password is an OLE container holding these streams.
 _OOXML_ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 
@@ -48,6 +49,7 @@ def read_legacy(data: bytes, name: str, options: ReadOptions | None) -> Document
         raise CorruptDocument(name, f"expected a .doc, .rtf or .odt file, the content is {fmt}")
     if fmt == "doc":
         _refuse_encrypted(data, name)
+        _refuse_not_word(data, name)
     docx_bytes = convert_to_docx(data, name, fmt, options.timeout)
 
     from extract.readers.docx import read_docx
@@ -146,6 +148,14 @@ def libreoffice_version() -> str:
 def _refuse_encrypted(data: bytes, name: str) -> None:
     if is_encrypted_ole(data):
         raise EncryptedDocument(name, "the Word file is protected by a password")
+
+
+def _refuse_not_word(data: bytes, name: str) -> None:
+    # LibreOffice imports an OLE file it cannot recognise as plain text, so a damaged
+    # .doc became a "report" of random CJK characters: a Word file always names its
+    # WordDocument stream in the OLE directory, and without it there is nothing to read.
+    if _WORD_STREAM not in data:
+        raise CorruptDocument(name, "an OLE file without a WordDocument stream: damaged, or not a Word .doc")
 
 
 def is_encrypted_ole(data: bytes) -> bool:
