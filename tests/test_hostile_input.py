@@ -9,6 +9,7 @@ damaged or wrapped around an attack, run through the real readers and programs.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import subprocess
 import sys
@@ -118,6 +119,15 @@ def excel_named_docx() -> bytes:
     return out.getvalue()
 
 
+def password_protected_docx() -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    encrypted = io.BytesIO()
+    with corpus_path(SEED_DOCX).open("rb") as plain:
+        OOXMLFile(plain).encrypt("mat-khau", encrypted)
+    return encrypted.getvalue()
+
+
 def cp1258(text: str) -> bytes:
     """Vietnamese as Windows-1258 writes it: base letter (with its hat or horn), then the tone mark."""
     tones = "\u0300\u0301\u0303\u0309\u0323"
@@ -153,6 +163,8 @@ HOSTILE = {
     "binary.txt": (lambda: bytes(range(256)) * 8, "UnsupportedFormat"),
     "utf16-cut-short.txt": (lambda: b"\xff\xfe" + "Báo cáo".encode("utf-16-le") + b"\x00", "CorruptDocument"),
 }
+if importlib.util.find_spec("msoffcrypto"):  # a test extra: Office's own encryption, made for real
+    HOSTILE["password.docx"] = (password_protected_docx, "EncryptedDocument")
 
 
 def hostile_bytes(name: str) -> bytes:
