@@ -219,7 +219,9 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(text[s_start : m.start])
             label = f"{label} {done}".strip()  # "tiếp nhận, giải quyết 113.014 hồ sơ trực tuyến/…"
-            span = (m.start, max(span[1], over.end()))
+            tail = text[over.end() : over.end() + 120]  # "/108.117 tổng hồ sơ tiếp nhận": the denominator's noun
+            whole = right_label(tail)
+            span = (m.start, max(span[1], over.end() + (tail.find(whole) if whole else 0) + len(whole)))
         if label and (counted or over is not None and consumed_until == over.end()):
             label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
         if label and counted:

@@ -20,7 +20,7 @@ import regex
 
 from extract.indicators.kinds import cue_at_end
 
-_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\(")  # an open "(" that is not closed before the figure
+_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\((?![^()\n]*\))")  # an open "(" not closed before the figure
 # A closed aside before the figure: "(giá so sánh 2010)" qualifies the subject and is dropped,
 # an acronym "(PCI)" names it and stays.
 _CLOSED_ASIDE = regex.compile(r"\s?\(([^()\n]{0,120})\)")
@@ -47,6 +47,7 @@ _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đan
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
 _NEW_PREDICATE = {"tăng", "giảm", "bằng"}  # verbs whose subject, after a comma, starts a new clause
+_SHARE_HEAD = regex.compile(r"(?<![\p{L}])t[ỷỉ] lệ\b(?!.*(?<![\p{L}])t[ỷỉ] lệ\b)", regex.IGNORECASE)
 _MAX_WORDS = 24  # longer phrases after a figure run into the next thought
 _NEXT_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d")
 _ASIDE = regex.compile(r"\s?\([^()\n]{0,120}\)")
@@ -81,6 +82,8 @@ def left_label(left: str, *, framed: bool = False) -> str:
             break
         clause = trimmed
     clause = _LEAD.sub("", clause)
+    if not framed and (share := _SHARE_HEAD.search(clause)) and share.start() > 0:
+        clause = clause[share.start() :]  # "nâng tỷ lệ lấp đầy …": a share's noun phrase starts at "tỷ lệ"
     return (clause if framed else _FRAME.sub("", clause)).strip()
 
 

@@ -1,0 +1,83 @@
+"""How a figure's label is built: the subject noun phrase of the clause that holds it.
+
+Sentences from the shipped sample (``scripts/make_samples.py`` says what each figure measures) and
+from the corpus, with the exact labels a reader writes for them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.indicators import find_indicators
+
+LABELS = [
+    (  # sample: a parenthetical aside is not the subject; a growth keeps its subject, no "tỷ lệ"
+        "Giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt 21.345 tỷ đồng, đạt 48,5% kế hoạch năm.",
+        ["Giá trị sản xuất công nghiệp", "tỷ lệ Giá trị sản xuất công nghiệp"],
+    ),
+    (
+        "- Sản lượng điện sản xuất ước đạt 1.234,5 triệu kWh, tăng 8,2% so với cùng kỳ;",
+        ["Sản lượng điện sản xuất", "Sản lượng điện sản xuất"],
+    ),
+    (  # sample: an acronym in parentheses names the subject and stays
+        "Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm 2021 ước tăng 12,5% so với cùng kỳ năm trước.",
+        ["Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm 2021"],
+    ),
+    (
+        "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh xếp thứ 15/63, trong đó chỉ số thành phần "
+        "về tính minh bạch được cải thiện rõ rệt.",
+        ["Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh"],
+    ),
+    (  # sample: "với tổng vốn đăng ký" is the money's own subject; "nâng tỷ lệ …": the share starts at "tỷ lệ"
+        "Thu hút 05 dự án đầu tư mới vào các cụm công nghiệp với tổng vốn đăng ký 1.250 tỷ đồng, nâng tỷ lệ lấp "
+        "đầy bình quân các cụm công nghiệp đang hoạt động lên 60%.",
+        ["dự án đầu tư mới vào các cụm công nghiệp Thu hút", "tổng vốn đăng ký",
+         "tỷ lệ lấp đầy bình quân các cụm công nghiệp đang hoạt động"],
+    ),
+    (  # TMĐT tổng kết 2025: the time phrase framing the clause is not the subject
+        "Năm 2024, tổng doanh thu từ TMĐT bán lẻ đạt hơn 25 tỷ USD",
+        ["tổng doanh thu từ TMĐT bán lẻ"],
+    ),
+    (  # TMĐT tổng kết 2025: a verb belonging to another figure is not this count's action
+        "đã yêu cầu các doanh nghiệp và tổ chức hoạt động TMĐT gỡ bỏ/khóa 1.663 gian hàng với 6.437 sản phẩm vi phạm",
+        ["sản phẩm vi phạm"],
+    ),
+    (  # Đề án 06, 10/2025: after a colon the figure opens its clause
+        "c) Việc thanh toán không dùng tiền mặt: 100% TTHC có yêu cầu nghĩa vụ tài chính được triển khai thanh "
+        "toán trực tuyến;",
+        ["TTHC có yêu cầu nghĩa vụ tài chính được triển khai thanh toán trực tuyến"],
+    ),
+    (  # Đề án 06, 11/2025: the sentence's topic completes the count; its share follows
+        "- Đối với dịch vụ công thiết yếu của ngành Công an: tiếp nhận, giải quyết 104.462 hồ sơ trực tuyến/108.117 "
+        "tổng hồ sơ tiếp nhận, đạt tỷ lệ 96,62%.",
+        ["hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết",
+         "tỷ lệ hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết"],
+    ),
+    (  # Đề án 06, 11/2025: "trong đó" introduces a part of the first count of the same noun
+        "Tính đến nay, đã phát sinh 69.971 hồ sơ dịch vụ công liên thông, trong đó: 49.890 hồ sơ đã trả kết quả "
+        "(đạt tỷ lệ 71,3%).",
+        ["hồ sơ dịch vụ công liên thông đã phát sinh", "hồ sơ dịch vụ công liên thông đã trả kết quả",
+         "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
+    ),
+    (  # population report: a count in a measure unit takes its clause's subject
+        "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
+        "bao phủ 92,04% dân số.",
+        ["tổng số người tham gia bảo hiểm y tế", "tỷ lệ bao phủ"],
+    ),
+    (
+        "dân số tăng thêm 19,4 triệu người, bình quân mỗi năm dân số Việt Nam tăng trên dưới 1 triệu người, tuy "
+        "nhiên tỷ lệ tăng dân số lại giảm từ 1,17% năm 2003",
+        ["dân số", "bình quân mỗi năm dân số Việt Nam", "tỷ lệ tăng dân số"],
+    ),
+    (  # TMĐT tổng kết 2025: a year after the counted noun says when; listed verbs stay together
+        "trong năm 2024, lực lượng quản lý thị trường đã phát hiện, xử lý 3.124 vụ vi phạm. Cục TMĐT và Kinh tế "
+        "số đã tiến hành thanh tra, kiểm tra 07 đơn vị năm 2022.",
+        ["vụ vi phạm lực lượng quản lý thị trường đã phát hiện, xử lý",
+         "đơn vị TMĐT và Kinh tế số đã tiến hành thanh tra, kiểm tra"],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence,labels", LABELS, ids=[s[:40] for s, _ in LABELS])
+def test_label_is_the_subject_noun_phrase_of_the_figures_clause(sentence, labels):
+    assert [i.label for i in find_indicators(sentence)] == labels
