@@ -2,6 +2,10 @@
 
     >>> left_label("Tiếp tục đào tạo. Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ ")
     'Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ'
+    >>> left_label("Giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt ")
+    'Giá trị sản xuất công nghiệp'
+    >>> left_label("Năm 2024, tổng doanh thu từ TMĐT bán lẻ đạt hơn ")
+    'tổng doanh thu từ TMĐT bán lẻ'
     >>> right_label(" TTHC được giải quyết đúng thời gian quy định. 41,4% …")
     'TTHC được giải quyết đúng thời gian quy định'
     >>> complete("được đào tạo lý luận chính trị", "Tỷ lệ công chức, viên chức có trình độ chuyên môn thạc sĩ")
@@ -12,6 +16,11 @@ back to the start of the clause; a figure that opens its clause ("100% TTHC
 được giải quyết …") takes the words after it. In a list sharing one subject
 ("Tỷ lệ … thạc sĩ 36%, được đào tạo lý luận chính trị 74 %") the second label
 starts with a verb and is completed with the first label's subject.
+
+The clause runs back to a sentence or clause mark, or a "(" still open; a closed aside
+("(giá so sánh 2010)") is not the subject unless it is an acronym ("(PCI)"), nor is a
+time or source phrase framing the clause ("Năm 2024, …"); cue, connector and adverb
+words before the number are trimmed until none is left ("lại giảm từ").
 """
 
 from __future__ import annotations
