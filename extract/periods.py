@@ -25,6 +25,7 @@ June). A period printed without its year gets ``start``/``end`` only when a
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Callable
 
 import regex
@@ -172,6 +173,17 @@ def find_periods(text: str, *, context_year: int | None = None) -> list[tuple[tu
         >>> [p.label for _, p in find_periods("giai đoạn 2021 – 2025, nhiệm kỳ 2020 – 2025, đến năm 2030")]
         ['giai đoạn 2021 – 2025']
     """
+    # The indicator extractor asks once per figure about the same sentence; a cache
+    # keeps a sentence with thousands of figures linear instead of quadratic.
+    return list(_find_periods_cached(text, context_year))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_periods_cached(text: str, context_year: int | None) -> tuple[tuple[tuple[int, int], Period], ...]:
+    return tuple(_find_periods(text, context_year))
+
+
+def _find_periods(text: str, context_year: int | None) -> list[tuple[tuple[int, int], Period]]:
     found = []
     for m in _PERIOD.finditer(text):
         if _kind(m) in _NOT_PERIODS:
