@@ -160,10 +160,16 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         if page.blank:
             doc.warnings.append(f"page {page.number}: blank")
             continue
-        reason = ocr_reason(page.text, options.ocr, {p.font for line in page.lines for p in line})
+        fonts = {p.font for line in page.lines for p in line}
+        reason = ocr_reason(page.text, options.ocr, fonts)
         if reason:
             to_ocr.append(page.number)
             doc.warnings.append(f"page {page.number}: {reason}, read by OCR")
+        elif legacy := legacy_text_layer(page.text, fonts):
+            encoding, score = legacy
+            doc.warnings.append(
+                f"page {page.number}: text layer looks like {encoding.upper()} (score {score:.2f}), kept for conversion"
+            )
         elif options.ocr == "never" and not page.text.strip():
             doc.warnings.append(f"page {page.number}: text layer empty, not read (OCR is off)")
     if not any(p.text.strip() for p in pages) and not to_ocr:
@@ -208,15 +214,39 @@ def ocr_reason(text: str, ocr: str, fonts: Iterable[str] = ()) -> str | None:
         return "text layer empty"
     if printed < MIN_PAGE_CHARS:
         return f"text layer nearly empty ({printed} characters)"
+    judged = _judge_text_layer(text, tuple(sorted(fonts)))
+    if judged and judged[0] is None:
+        return f"text layer looks like mojibake (score {judged[1]:.2f})"
+    return None
+
+
+def legacy_text_layer(text: str, fonts: Iterable[str] = ()) -> tuple[str, float] | None:
+    """(legacy encoding, Vietnamese-likeness score) of a text layer that looks like
+    mojibake but is TCVN3/VNI text, kept for ``extract.text`` to convert; else None.
+
+        >>> legacy_text_layer("Sở Công Thương báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở") is None
+        True
+    """
+    if sum(not ch.isspace() for ch in text) < MIN_PAGE_CHARS:
+        return None
+    judged = _judge_text_layer(text, tuple(sorted(fonts)))
+    return (judged[0], judged[1]) if judged and judged[0] else None
+
+
+@functools.lru_cache(maxsize=8)
+def _judge_text_layer(text: str, fonts: tuple[str, ...]) -> tuple[str | None, float] | None:
+    """None for a text layer that reads as Vietnamese (or has too few words to judge);
+    else (its legacy encoding or None for mojibake, its Vietnamese-likeness score).
+    Cached: the OCR decision and the warning judge the same page."""
     from extract.text.legacy import detect_legacy
     from extract.text.quality import vietnamese_score, words
 
     if len(words(text)) < MIN_JUDGED_WORDS:
         return None
     score = vietnamese_score(text)
-    if score < MOJIBAKE_SCORE and detect_legacy(text, fonts) is None:
-        return f"text layer looks like mojibake (score {score:.2f})"
-    return None
+    if score >= MOJIBAKE_SCORE:
+        return None
+    return detect_legacy(text, fonts), score
 
 
 def _open(pdfium, data: bytes, name: str):
@@ -244,7 +274,7 @@ def _read_page(pdf, index: int) -> _Page:
     """
     import pypdfium2.raw as raw
 
-    page = pdf[index]
+    page = _flattened_page(pdf, index)
     width, height = page.get_size()
     textpage = page.get_textpage()
     tp = textpage.raw
@@ -253,9 +283,10 @@ def _read_page(pdf, index: int) -> _Page:
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
     chars: list[_Char] = []
     space_pending = False
-    current, upright, size, font = None, True, 0.0, ("", False, False)
+    current, upright, slanted, size, font = None, True, False, 0.0, ("", False, False)
     for k in range(raw.FPDFText_CountChars(tp)):
         code = raw.FPDFText_GetUnicode(tp, k)
         if code in (32, 13, 10, 0xA0) or code < 32 and code != 2:
@@ -270,8 +301,12 @@ def _read_page(pdf, index: int) -> _Page:
         obj = text_object(tp, k)
         if obj != current:
             current = obj
-            angle = raw.FPDFText_GetCharAngle(tp, k)
-            upright = not 0.05 < angle < 6.23  # not a rotated stamp, watermark or margin note
+            # A rotated stamp, watermark or margin note turns its baseline; synthetic
+            # italic (LibreOffice, e-signing stamps) only shears the glyphs, and
+            # PDFium's char angle reports both alike, so the matrix tells them apart.
+            raw.FPDFText_GetMatrix(tp, k, matrix)
+            upright = matrix.a > 0 and abs(matrix.b) < 0.05 * matrix.a
+            slanted = upright and abs(matrix.c) > 0.1 * abs(matrix.d)
             size = raw.FPDFText_GetFontSize(tp, k)
             length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
             key = (buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
@@ -283,7 +318,7 @@ def _read_page(pdf, index: int) -> _Page:
             text="-" if code == 2 else chr(code),
             x0=box.left, x1=max(box.right, box.left),
             base=height - box.bottom, size=size or (box.top - box.bottom),
-            font=font[0], bold=font[1], italic=font[2], space_before=space_pending,
+            font=font[0], bold=font[1], italic=font[2] or slanted, space_before=space_pending,
         ))
         space_pending = False
     for ch in chars:
@@ -293,6 +328,24 @@ def _read_page(pdf, index: int) -> _Page:
     textpage.close()
     page.close()
     return _Page(number=index + 1, width=width, height=height, lines=_lines(chars), blank=blank)
+
+
+def _flattened_page(pdf, index: int):
+    """Page ``index`` with its annotations' appearances merged into its content.
+
+    E-signing systems stamp the document number and the day and month of the date
+    into signature widgets ("Số: 8151 /BNV-CCHC", "ngày 18 tháng 9"), which a text
+    page of the bare content does not see. Flattening makes them printed text at
+    their place; only pages with annotations pay for it (and are loaded again, as
+    PDFium requires after a flatten).
+    """
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    if raw.FPDFPage_GetAnnotCount(page.raw) and raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+        page.close()
+        page = pdf[index]
+    return page
 
 
 @functools.cache
