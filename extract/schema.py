@@ -24,7 +24,7 @@ Span = tuple[int, int]
 class Source(msgspec.Struct, kw_only=True):
     path: str
     sha256: str
-    format: Literal["docx", "pdf", "doc", "txt", "md", "html", "rtf", "odt"]
+    format: Literal["docx", "pdf", "doc", "txt", "md", "html", "rtf", "odt", "png", "jpeg", "tiff"]
     pages: int | None = None
     ocr: bool = False
     encoding_repaired: Literal["tcvn3", "vni"] | None = None

@@ -58,7 +58,8 @@ def test_cli_schema_prints_a_json_schema_of_the_report():
     [
         ("empty.pdf", b"", "EmptyDocument"),
         ("setup.docx", b"MZ\x90\x00" + b"\x00" * 200, "UnsupportedFormat"),
-        ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "UnsupportedFormat"),
+        ("program.pdf", b"\x7fELF\x02\x01\x01" + b"\x00" * 100, "UnsupportedFormat"),
+        ("broken-scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "CorruptDocument"),
     ],
 )
 def test_cli_bad_file_prints_one_line_with_the_file_name_and_exits_nonzero(tmp_path, name, content, error):
@@ -108,3 +109,22 @@ def test_same_input_gives_byte_identical_json():
     if not sample.exists():
         pytest.skip("sample not generated")
     assert extract.parse(sample).to_json() == extract.parse(sample).to_json()
+
+
+@pytest.mark.slow
+def test_a_scanned_page_saved_as_png_is_read_by_ocr(tmp_path, seed):
+    import pypdfium2 as pdfium
+
+    import extract
+
+    pdf = pdfium.PdfDocument(str(seed / "bao-cao-qcdc-6t-2021.pdf"))
+    image = tmp_path / "trang-1.png"
+    pdf[0].render(scale=200 / 72).to_pil().convert("L").save(image)
+    pdf.close()
+
+    report = extract.parse(image)
+    assert report.source.format == "png" and report.source.ocr
+    assert [s.id for s in report.sections][:2] == ["I", "II"]
+    assert any(c.key == "CT|8|TU" for c in report.citations)
+    with pytest.raises(extract.EmptyDocument, match="OCR is off"):
+        extract.parse(image, ocr="never")

@@ -39,14 +39,17 @@ READERS: dict[str, str] = {
     "doc": "extract.readers.legacy:read_legacy",
     "rtf": "extract.readers.legacy:read_legacy",
     "odt": "extract.readers.legacy:read_legacy",
+    "image": "extract.readers.ocr:ocr_image",  # a scanned page saved as PNG, JPEG or TIFF
 }
 
 EXTENSIONS: dict[str, str] = {
     ".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".doc": "doc", ".rtf": "rtf", ".odt": "odt",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
 }
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SCAN_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -69,7 +72,9 @@ def sniff_format(data: bytes, name: str) -> str:
         return "doc"
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
-    if head.startswith((b"MZ", b"\x7fELF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+    if head.startswith(_SCAN_MAGIC):
+        return "image"
+    if head.startswith((b"MZ", b"\x7fELF", b"GIF8")):
         raise UnsupportedFormat(name, f"binary content that is not a document ({_describe(head)})")
     if ext in (".html", ".htm") or head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"
@@ -91,7 +96,7 @@ def _describe(head: bytes) -> str:
         return "a Windows executable"
     if head.startswith(b"\x7fELF"):
         return "a Linux executable"
-    return "an image"
+    return "a GIF image; scans are read as PNG, JPEG or TIFF"
 
 
 def reader_for(fmt: str) -> Callable[[bytes, str, ReadOptions], Document]:
