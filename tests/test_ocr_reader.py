@@ -13,7 +13,7 @@ import pytest
 import extract
 from extract.document import Block
 from extract.errors import OcrUnavailable, Timeout
-from extract.readers import ReadOptions
+from extract.readers import ReadOptions, read
 from extract.readers.ocr import (
     Line,
     estimate_skew,
@@ -107,7 +107,8 @@ def test_ocr_heading_labels_are_repaired_only_in_a_roman_sequence(texts, expecte
 @pytest.mark.slow
 def test_ocr_reads_a_seed_page_with_its_headings_as_block_starts():
     data = corpus_path(SEED_PDF).read_bytes()
-    blocks, confidence = ocr_pdf_pages(data, "seed.pdf", [1], ReadOptions())
+    blocks, confidence, warnings = ocr_pdf_pages(data, "seed.pdf", [1], ReadOptions())
+    assert warnings == []
     starts = [b.text for b in blocks]
     assert "I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH" in starts
     assert "II. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI" in starts
@@ -176,3 +177,17 @@ def test_scanned_corpus_pdfs_give_ocr_reports(name):
     assert min(report.source.ocr_confidence) > 50
     assert any("read by OCR" in w for w in report.warnings)
     assert len(report.text) > 300
+
+
+@pytest.mark.slow
+def test_ocr_leaves_a_blank_scanned_back_empty_with_a_warning_and_reads_the_rest():
+    # Pages 2 and 4 are the blank backs of a scanned letter: too bare for Tesseract's
+    # orientation check, and holding no text.
+    relative = "real/vbai_cv-5240-bca-v01-2025.pdf"
+    report = extract.parse(corpus_path(relative))
+    assert report.source.ocr and report.source.pages == 4
+    doc = read(corpus_path(relative).read_bytes(), relative, options=ReadOptions())
+    assert "page 2: OCR found no text" in doc.warnings
+    assert "page 4: OCR found no text" in doc.warnings
+    assert {b.page for b in doc.blocks} == {1, 3}
+    assert any(b.text.startswith("ĐỀ CƯƠNG") and b.page == 3 for b in doc.blocks)

@@ -6,7 +6,7 @@ word's box and each line's text size. Lines become paragraphs by their geometry
 (vertical gap, first-line indent, a short last line, a much larger size), so that the
 structure step can still tell headings by size, indentation and centring:
 
-    >>> blocks, confidence = ocr_pdf_pages(seed_pdf_bytes, "seed.pdf", [1], ReadOptions())  # doctest: +SKIP
+    >>> blocks, confidence, warnings = ocr_pdf_pages(seed_pdf_bytes, "seed.pdf", [1], ReadOptions())  # doctest: +SKIP
     >>> [b.text for b in blocks[:2]], blocks[0].page, confidence[1] > 90  # doctest: +SKIP
     (['BÁO CÁO', 'kết quả việc thực hiện Quy chế dân chủ ở cơ sở'], 1, True)
 
@@ -93,16 +93,24 @@ class PageResult:
     seconds: float = 0.0
     skew: float = 0.0  # degrees the page was turned back before reading
     rotation: int = 0  # quarter turns found by orientation detection
+    warning: str | None = None  # why the page gave no text
 
 
 # ── public entry points ──────────────────────────────────────────────────────
 
 
-def ocr_pdf_pages(data: bytes, name: str, page_numbers: list[int], options) -> tuple[list[Block], dict[int, float]]:
-    """OCR the given 1-based pages of a PDF; blocks in page order and mean confidence per page."""
+def ocr_pdf_pages(
+    data: bytes, name: str, page_numbers: list[int], options
+) -> tuple[list[Block], dict[int, float], list[str]]:
+    """OCR the given 1-based pages of a PDF: blocks in page order, mean confidence per
+    page, and warnings for the pages that gave no text ("page 2: OCR found no text")."""
     results = read_pdf_pages(data, name, page_numbers, options)
     blocks = repair_heading_labels(join_across_pages([r.blocks for r in results]))
-    return blocks, {r.page: r.confidence for r in results}
+    return blocks, {r.page: r.confidence for r in results}, _page_warnings(results)
+
+
+def _page_warnings(results: list[PageResult]) -> list[str]:
+    return [f"page {r.page}: {r.warning}" for r in results if r.warning]
 
 
 def ocr_image(data: bytes, name: str, options) -> Document:
@@ -127,7 +135,10 @@ def ocr_image(data: bytes, name: str, options) -> Document:
         pages=len(results),
         ocr=True,
         ocr_confidence=[r.confidence for r in results],
-        warnings=[f"read by OCR (Tesseract {LANGUAGE}); mean word confidence {_mean([r.confidence for r in results]):.1f}"],
+        warnings=[
+            f"read by OCR (Tesseract {LANGUAGE}); mean word confidence {_mean([r.confidence for r in results]):.1f}",
+            *_page_warnings(results),
+        ],
         measured={"ocr_seconds_per_page": _mean([r.seconds for r in results])},
     )
 
@@ -231,7 +242,15 @@ def _read_images(pages, work: Path, name: str, timeout: float) -> list[PageResul
 
 def _read_page(path: Path, number: int, size: tuple[int, int], skew: float, name: str, timeout: float) -> PageResult:
     start = time.perf_counter()
-    lines = _tesseract_lines(path, name, timeout)
+    try:
+        lines = _tesseract_lines(path, name, timeout)
+    except CorruptDocument as exc:
+        # One page Tesseract cannot read (a blank back, a page of drawings) leaves
+        # that page empty; the rest of the document still counts.
+        return PageResult(
+            page=number, seconds=time.perf_counter() - start, skew=skew,
+            warning=f"OCR found no text (Tesseract failed: {exc.reason})",
+        )
     rotation = 0
     if _mean([c for line in lines for c in line.confidences]) < _RETRY_BELOW_CONFIDENCE:
         rotation = _orientation(path, name, timeout)
@@ -251,6 +270,7 @@ def _read_page(path: Path, number: int, size: tuple[int, int], skew: float, name
     return PageResult(
         page=number, blocks=blocks, confidence=round(_mean(confidences), 1),
         seconds=time.perf_counter() - start, skew=skew, rotation=rotation,
+        warning=None if blocks else "OCR found no text",
     )
 
 

@@ -87,6 +87,7 @@ class _Char:
     bold: bool
     italic: bool
     space_before: bool = False  # pdfium saw a word break before this character
+    stamped: bool = False  # from an annotation's appearance (an e-signing stamp), not the page content
 
 
 @dataclass(slots=True)
@@ -129,6 +130,16 @@ class _Page:
     def text(self) -> str:
         return "\n".join(" ".join(p.text for p in line) for line in self.lines)
 
+    @property
+    def content_text(self) -> str:
+        """The text of the page content alone: a scan under an e-signing stamp
+        ("Người ký: … Thời gian ký: …") has no text layer of its own."""
+        if not any(c.stamped for line in self.lines for p in line for c in p.chars):
+            return self.text
+        return "\n".join(
+            " ".join(_join_chars([c for c in p.chars if not c.stamped]) for p in line) for line in self.lines
+        )
+
 
 def read_pdf(data: bytes, name: str, options) -> Document:
     """Read a PDF into blocks; pages without a usable text layer go to OCR."""
@@ -161,11 +172,11 @@ def read_pdf(data: bytes, name: str, options) -> Document:
             doc.warnings.append(f"page {page.number}: blank")
             continue
         fonts = {p.font for line in page.lines for p in line}
-        reason = ocr_reason(page.text, options.ocr, fonts)
+        reason = ocr_reason(page.content_text, options.ocr, fonts)
         if reason:
             to_ocr.append(page.number)
             doc.warnings.append(f"page {page.number}: {reason}, read by OCR")
-        elif legacy := legacy_text_layer(page.text, fonts):
+        elif legacy := legacy_text_layer(page.content_text, fonts):
             encoding, score = legacy
             doc.warnings.append(
                 f"page {page.number}: text layer looks like {encoding.upper()} (score {score:.2f}), kept for conversion"
@@ -186,7 +197,8 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     if to_ocr:
         from extract.readers.ocr import ocr_pdf_pages
 
-        ocr_blocks, confidence = ocr_pdf_pages(data, name, to_ocr, options)
+        ocr_blocks, confidence, ocr_warnings = ocr_pdf_pages(data, name, to_ocr, options)
+        doc.warnings.extend(ocr_warnings)
         for block in ocr_blocks:
             blocks_by_page.setdefault(block.page, []).append(block)
         doc.ocr = True
@@ -274,7 +286,7 @@ def _read_page(pdf, index: int) -> _Page:
     """
     import pypdfium2.raw as raw
 
-    page = _flattened_page(pdf, index)
+    page, stamps = _flattened_page(pdf, index)
     width, height = page.get_size()
     textpage = page.get_textpage()
     tp = textpage.raw
@@ -319,6 +331,7 @@ def _read_page(pdf, index: int) -> _Page:
             x0=box.left, x1=max(box.right, box.left),
             base=height - box.bottom, size=size or (box.top - box.bottom),
             font=font[0], bold=font[1], italic=font[2] or slanted, space_before=space_pending,
+            stamped=obj in stamps,
         ))
         space_pending = False
     for ch in chars:
@@ -331,21 +344,36 @@ def _read_page(pdf, index: int) -> _Page:
 
 
 def _flattened_page(pdf, index: int):
-    """Page ``index`` with its annotations' appearances merged into its content.
+    """Page ``index`` with its annotations' appearances merged into its content, and
+    the addresses of the text objects that came from them.
 
     E-signing systems stamp the document number and the day and month of the date
     into signature widgets ("Số: 8151 /BNV-CCHC", "ngày 18 tháng 9"), which a text
     page of the bare content does not see. Flattening makes them printed text at
     their place; only pages with annotations pay for it (and are loaded again, as
-    PDFium requires after a flatten).
+    PDFium requires after a flatten). Flattening appends the appearances after the
+    page's own objects.
     """
     import pypdfium2.raw as raw
 
     page = pdf[index]
-    if raw.FPDFPage_GetAnnotCount(page.raw) and raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
-        page.close()
-        page = pdf[index]
-    return page
+    if not raw.FPDFPage_GetAnnotCount(page.raw):
+        return page, frozenset()
+    own = raw.FPDFPage_CountObjects(page.raw)
+    if raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
+        return page, frozenset()
+    page.close()
+    page = pdf[index]
+    stamps: set[int] = set()
+    pending = [raw.FPDFPage_GetObject(page.raw, k) for k in range(own, raw.FPDFPage_CountObjects(page.raw))]
+    while pending:
+        obj = pending.pop()
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            pending.extend(raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj)))
+        elif kind == raw.FPDF_PAGEOBJ_TEXT:
+            stamps.add(ctypes.cast(obj, ctypes.c_void_p).value)
+    return page, frozenset(stamps)
 
 
 @functools.cache
