@@ -219,11 +219,24 @@ def test_pdf_reader_keeps_a_line_with_one_wide_gap_whole(relative, text):
         ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "1. Mục đích ban hành Luật TMĐT"),
         ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "2.1. Hệ thống pháp luật về TMĐT còn thiếu tính thống nhất, toàn diện"),
         ("real/lit_bc-tongket-tmdt-bct-2025.pdf", "Điều 34. Hoạt động đầu tư nước ngoài vào lĩnh vực thương mại điện tử"),
+        # a full-width one-line heading, then the next one of the list at the same margin
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "Điều 35. Chiến lược, Chương trình, Kế hoạch phát triển TMĐT quốc gia"),
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "Điều 36. Tài chính cho phát triển thương mại điện tử"),
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "Điều 20. Trách nhiệm của chủ quản nền tảng TMĐT kinh doanh trực tiếp"),
+        ("real/lit_ttr-luat-tmdt-bct-2025.pdf", "Mục 2: Nền tảng TMĐT trung gian"),
     ],
 )
 def test_pdf_reader_keeps_a_heading_apart_from_the_numbered_line_under_it(relative, heading):
     doc = read_pdf(corpus_path(relative).read_bytes(), relative, NEVER)
     assert heading in [b.text for b in doc.blocks]
+
+
+def test_pdf_headings_of_a_proposal_become_their_own_sections():
+    import extract
+
+    ids = [s.id for s in extract.parse(corpus_path("real/lit_ttr-luat-tmdt-bct-2025.pdf")).iter_sections()]
+    assert {"II", "II.1", "II.2", "IV.2.35", "IV.2.36"} <= set(ids)
+    assert [i for i in ids if "." not in i] == ["I", "II", "III", "IV", "V"]
 
 
 @pytest.mark.parametrize(

@@ -786,6 +786,11 @@ def _wrapped_label(p: _Piece, group: list[_Piece], layout: _Layout) -> bool:
     page's left margin, and a ";" above ends a list item instead.
     """
     prev = group[-1]
+    label = _LABEL.match(p.text).group(0)
+    if regex.match(r"\p{L}", label) and regex.match(r"\s+\p{Lu}", p.text[len(label):]):
+        return False  # "Điều 36. Tài chính …", "Mục 2: Nền tảng …": a heading, never a wrapped word
+    if len(group) == 1 and _label_shape(group[0].text) == _label_shape(p.text):
+        return False  # the next item of a list of one-line headings: "Điều 35. …" then "Điều 36. …"
     margin = min((q.x0 for q in group[1:]), default=p.x0)  # where the paragraph's lines start
     if layout.right - prev.x1 >= p.size or abs(p.x0 - margin) >= 2:
         return False
@@ -796,6 +801,18 @@ def _wrapped_label(p: _Piece, group: list[_Piece], layout: _Layout) -> bool:
         and abs(p.x0 - layout.left) < 2
         and not regex.search(r"[.:;!?…]\W*$", prev.text)
     )
+
+
+def _label_shape(text: str) -> str | None:
+    """A line's numbering label with its numbers blanked: "Điều 35. Chiến lược" → "Điều 9.".
+
+        >>> _label_shape("Điều 35. Chiến lược"), _label_shape("II. MỤC ĐÍCH"), _label_shape("Tại khoản 4")
+        ('Điều 9.', 'R.', None)
+    """
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    return regex.sub(r"\d+", "9", regex.sub(r"^[IVXLC]+(?=[.)])", "R", match.group(0)))
 
 
 def _upper(text: str) -> bool | None:
