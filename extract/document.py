@@ -14,7 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["paragraph", "table_cell", "list_item"]
+# "footnote": a Word footnote or endnote paragraph, placed right after the block that
+# holds its mark, with the mark Word prints ("1", "ii", "*") in ``label``.
+BlockKind = Literal["paragraph", "table_cell", "list_item", "footnote"]
+# Footnote marks are shown raised, so that "09/2022/QH15" followed by note 1 reads
+# "09/2022/QH15¹", never "09/2022/QH151".
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(slots=True)
@@ -42,7 +47,13 @@ class Block:
 
     @property
     def display_text(self) -> str:
-        """The text a reader of the page sees: the Word label, then the paragraph."""
+        """The text a reader of the page sees: the Word label, then the paragraph.
+
+        >>> Block(text="Nghị định số 69/2024/NĐ-CP.", kind="footnote", label="2").display_text
+        '² Nghị định số 69/2024/NĐ-CP.'
+        """
+        if self.label and self.kind == "footnote":
+            return f"{self.label.translate(SUPERSCRIPT_DIGITS)} {self.text}"
         return f"{self.label} {self.text}" if self.label else self.text
 
 

@@ -14,7 +14,9 @@ automatic numbering, which is not in the paragraph text, becomes ``Block.label``
 Headers and footers stay out of the body (their text is kept in
 ``measured["headers"]`` for debugging). What the text holds: manual line breaks as
 "\\n", tabs as "\\t", tracked insertions but not deletions, the shown result of fields
-(not their instructions), text boxes where they are anchored.
+(not their instructions), text boxes where they are anchored. Footnotes and endnotes
+follow the paragraph (or cell) that holds their mark, as ``footnote`` blocks whose
+label is the mark; the mark itself stays in that paragraph as a superscript ("QH15¹").
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extract.document import Block, Document
+from extract.document import SUPERSCRIPT_DIGITS, Block, Document
 from extract.errors import CorruptDocument, UnsupportedFormat, VnreportError
 from extract.readers.ooxml import check_package
+from extract.readers.word_notes import REFERENCES, Note, NoteMarks, load_notes, note_formats
 from extract.readers.word_numbering import SYMBOL_FONTS, ListNumbering
 from extract.readers.wordml import W, RunFormat, WordStyles, attr, int_attr, theme_fonts
 
@@ -74,6 +77,8 @@ def read_docx(data: bytes, name: str, options) -> Document:
     try:
         styles = _styles(word)
         body_reader = _BodyReader(word.part, styles, ListNumbering.from_xml(_numbering(word)), name, options)
+        body_reader.notes = load_notes(word.part, _parse)
+        body_reader.marks = NoteMarks(note_formats(word.part, word.element.body, _parse))
         body_reader.container(word.element.body)
         headers = _header_texts(word, styles, name, options)
         app = _app_properties(word)
@@ -154,6 +159,9 @@ class _BodyReader:
         # of fields still in their instruction keeps the "shown?" test O(1).
         self.fields: list[bool] = []
         self.in_instruction = 0
+        self.notes: dict[tuple[str, str], Note] = {}  # empty for headers and for the notes themselves
+        self.marks = NoteMarks()
+        self.referenced: list[tuple[Note, str]] = []  # notes whose mark the current paragraph printed
 
     def container(self, el, cell: tuple[int, int, int] | None = None) -> None:
         """Body, table cell, text box or content control: paragraphs and tables in order."""
@@ -230,6 +238,20 @@ class _BodyReader:
             ))
         for box in content.text_boxes:
             self.container(box, cell)
+        self._place_notes()
+
+    def _place_notes(self) -> None:
+        """The notes marked in the paragraph just read, as footnote blocks after it."""
+        referenced, self.referenced = self.referenced, []
+        for note, mark in referenced:
+            reader = _BodyReader(note.part, self.styles, self.numbering, self.name, self.options)
+            reader.container(note.element)
+            for block in reader.blocks:
+                if block.label:  # a list inside the note: its label is text of the note
+                    block.text = f"{block.label} {block.text}"
+                block.kind, block.label, block.list_level, block.cell = "footnote", mark, None, None
+                self.blocks.append(block)
+            self.warnings.extend(reader.warnings)
 
     def _list_label(self, own, inherited, style_id):
         num_id = own.num_id if own.num_id is not None else inherited.num_id
@@ -274,8 +296,27 @@ class _BodyReader:
                 out.pieces.append(_Piece(_RUN_CHARS[tag], look))
             elif tag == W + "sym":
                 out.pieces.append(_Piece(_symbol(child), look))
+            elif tag in REFERENCES:
+                self._note_reference(child, REFERENCES[tag], look, out)
             elif tag in (W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"):
                 out.text_boxes.extend(_text_boxes(child))
+
+    def _note_reference(self, ref, kind: str, look: RunFormat, out: _Paragraph) -> None:
+        """Queue the note for after this paragraph; print Word's automatic mark raised.
+
+        A custom mark (w:customMarkFollows) is the run text after the reference, which
+        the paragraph keeps as typed; it takes no automatic number.
+        """
+        note = self.notes.get((kind, attr(ref, "id") or ""))
+        if note is None:
+            return
+        if attr(ref, "customMarkFollows") in ("1", "true", "on"):
+            mark = "".join(t.text or "" for t in ref.itersiblings(W + "t")).strip() or "*"
+        else:
+            mark = self.marks.next(kind)
+            if mark.isdigit():  # a Roman or letter mark has no raised form: it is left out
+                out.pieces.append(_Piece(mark.translate(SUPERSCRIPT_DIGITS), look))
+        self.referenced.append((note, mark))
 
     def _field_char(self, kind: str | None) -> None:
         if kind == "begin":

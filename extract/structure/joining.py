@@ -22,11 +22,13 @@ from extract.structure.headings import parse_label
 
 _TERMINAL = regex.compile(r"[.!?;:…]['\"”’)\]]*$")
 _CONTINUATION = regex.compile(r"^[\p{Ll}\d]")
+_APART = ("table_cell", "footnote")
 
 
 def continues(previous: Block, block: Block) -> bool:
     """True when ``block`` is the rest of the sentence ``previous`` left open."""
-    if previous.kind == "table_cell" or block.kind == "table_cell" or block.label:
+    # A footnote is its own text: never the rest of the paragraph that marks it, nor of another.
+    if previous.kind in _APART or block.kind in _APART or block.label:
         return False
     before, after = previous.display_text.strip(), block.text.strip()
     if not before or not after or _TERMINAL.search(before) or not _CONTINUATION.match(after):

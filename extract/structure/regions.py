@@ -64,7 +64,7 @@ def front_end(blocks: list[Block]) -> int:
     end = 0
     for i, block in enumerate(blocks[:_FRONT_LIMIT]):
         text = block.display_text.strip()
-        if not text:
+        if not text or block.kind == "footnote":  # a note on the title stays in the front matter
             end = i + 1 if end == i else end
             continue
         if block.kind == "table_cell" and i == end and _is_header_cell(block):
@@ -111,7 +111,7 @@ def back_start(blocks: list[Block], start: int) -> int:
     """Index of the first back-matter block at or after ``start`` (len when none)."""
     for i in range(start, len(blocks)):
         text = blocks[i].display_text
-        if _is_closing(text) and not _is_numbered_heading(text):
+        if blocks[i].kind != "footnote" and _is_closing(text) and not _is_numbered_heading(text):
             first = i
             # "Trên đây là báo cáo …" just before the closing formula belongs to it.
             for j in range(i - 1, max(start, i - 3) - 1, -1):

@@ -139,7 +139,10 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     used_ids: set[str] = set()
     list_items: dict[int, dict[str, Label]] = {}  # id(section) → style → last numbered list item
 
-    candidates = {i: parse_label(blocks[i].display_text) for i in sorted(body)}
+    # A footnote never opens a section: it stays in the section of the paragraph marking it.
+    candidates = {
+        i: parse_label(blocks[i].display_text) if blocks[i].kind != "footnote" else None for i in sorted(body)
+    }
     kinds = {i: heading_kind(blocks[i], label) for i, label in candidates.items()}
     for i, block in enumerate(blocks):
         if i in body:
