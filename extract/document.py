@@ -17,8 +17,8 @@ from typing import Literal
 # "footnote": a Word footnote or endnote paragraph, placed right after the block that
 # holds its mark, with the mark Word prints ("1", "ii", "*") in ``label``.
 BlockKind = Literal["paragraph", "table_cell", "list_item", "footnote"]
-# Footnote marks are shown raised, so that "09/2022/QH15" followed by note 1 reads
-# "09/2022/QH15¹", never "09/2022/QH151".
+# A footnote block shows its mark raised ("¹ Nghị định …"): a plain "1 Nghị định …" would
+# read as a count or a list number.
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

@@ -16,7 +16,9 @@ Headers and footers stay out of the body (their text is kept in
 "\\n", tabs as "\\t", tracked insertions but not deletions, the shown result of fields
 (not their instructions), text boxes where they are anchored. Footnotes and endnotes
 follow the paragraph (or cell) that holds their mark, as ``footnote`` blocks whose
-label is the mark; the mark itself stays in that paragraph as a superscript ("QH15¹").
+label is the mark. Word's automatic mark is left out of the paragraph: printed as text it
+would glue onto what it follows ("09/2022/QH15" + note 1 → "QH151"), and even raised
+("QH15¹", "15%¹") it parts a figure or a symbol from the words that qualify it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extract.document import SUPERSCRIPT_DIGITS, Block, Document
+from extract.document import Block, Document
 from extract.errors import CorruptDocument, UnsupportedFormat, VnreportError
 from extract.readers.ooxml import check_package
 from extract.readers.word_notes import REFERENCES, Note, NoteMarks, load_notes, note_formats
@@ -297,12 +299,12 @@ class _BodyReader:
             elif tag == W + "sym":
                 out.pieces.append(_Piece(_symbol(child), look))
             elif tag in REFERENCES:
-                self._note_reference(child, REFERENCES[tag], look, out)
+                self._note_reference(child, REFERENCES[tag])
             elif tag in (W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"):
                 out.text_boxes.extend(_text_boxes(child))
 
-    def _note_reference(self, ref, kind: str, look: RunFormat, out: _Paragraph) -> None:
-        """Queue the note for after this paragraph; print Word's automatic mark raised.
+    def _note_reference(self, ref, kind: str) -> None:
+        """Queue the note for after this paragraph, with the mark Word shows for it.
 
         A custom mark (w:customMarkFollows) is the run text after the reference, which
         the paragraph keeps as typed; it takes no automatic number.
@@ -314,8 +316,6 @@ class _BodyReader:
             mark = "".join(t.text or "" for t in ref.itersiblings(W + "t")).strip() or "*"
         else:
             mark = self.marks.next(kind)
-            if mark.isdigit():  # a Roman or letter mark has no raised form: it is left out
-                out.pieces.append(_Piece(mark.translate(SUPERSCRIPT_DIGITS), look))
         self.referenced.append((note, mark))
 
     def _field_char(self, kind: str | None) -> None:
