@@ -13,29 +13,25 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, corpus_path
+from office import libreoffice_convert
 
 import extract
-from extract.errors import ConverterUnavailable, CorruptDocument, EncryptedDocument, Timeout, VnreportError
+from extract.errors import (
+    ConverterUnavailable,
+    CorruptDocument,
+    EncryptedDocument,
+    Timeout,
+    VnreportError,
+)
 from extract.readers import ReadOptions, read
 from extract.readers.legacy import convert_to_docx, is_encrypted_ole, read_legacy
-from conftest import CORPUS, corpus_path
 
 pytestmark = pytest.mark.slow
 
 SEED_DOCX = "seed/bao-cao-qcdc-6t-2021.docx"
 TCVN3_DOC = "real/hp_kiemdiem-dangvien-lethuy-2011-tcvn3.doc"
 CORPUS_DOCS = sorted(p.name for p in (CORPUS / "real").glob("*.doc")) if (CORPUS / "real").is_dir() else []
-
-
-def libreoffice_convert(source: Path, target_format: str, out_dir: Path) -> Path:
-    """Convert a file with LibreOffice the way a user would, to make a fixture."""
-    profile = out_dir / "profile"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", target_format, "--outdir", str(out_dir), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )
-    return out_dir / f"{source.stem}.{target_format.split(':')[0]}"
 
 
 def section_ids(sections) -> list[str]:

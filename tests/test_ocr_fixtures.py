@@ -16,18 +16,17 @@ figures; ``.venv/bin/python tests/test_ocr_fixtures.py`` measures them again.
 from __future__ import annotations
 
 import io
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from conftest import corpus_path
+from office import libreoffice_convert, renamed_fonts
 
 import extract
-from conftest import corpus_path
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
@@ -86,8 +85,9 @@ def tcvn3_docx(source: Path) -> bytes:
     capital font .VnTimeH, which draws the lower-case codes as capitals. A run is
     split where its letters need the other font.
     """
-    import docx
     from copy import deepcopy
+
+    import docx
 
     from extract.text.legacy import from_unicode
 
@@ -137,7 +137,6 @@ def _tcvn3_pieces(text: str, from_unicode) -> list[tuple[str, str]]:
     return pieces
 
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 # Every face the seed uses: a missing one would be slanted or thickened by LibreOffice
 FACES = (
     ("Regular", "DejaVuSerif.ttf"), ("Bold", "DejaVuSerif-Bold.ttf"),
@@ -145,45 +144,20 @@ FACES = (
 )
 
 
-def tcvn3_fonts(work: Path) -> Path:
-    """A fontconfig file offering .VnTime and .VnTimeH (DejaVu Serif renamed).
+def libreoffice_pdf(docx_bytes: bytes, work: Path) -> bytes:
+    """The DOCX printed to PDF with .VnTime and .VnTimeH installed (DejaVu Serif renamed).
 
     With the fonts present, LibreOffice embeds them under their own names, as Word did
     on the machines that typed these documents; without them it would substitute a
     Unicode font and the PDF would no longer say that its text is TCVN3.
     """
-    from fontTools.ttLib import TTFont
-
-    fonts = work / "fonts"
-    fonts.mkdir()
-    for family in (".VnTime", ".VnTimeH"):
-        for style, file in FACES:
-            font = TTFont(DEJAVU / file)
-            postscript = family.lstrip(".") + ("" if style == "Regular" else f",{style.replace(' ', '')}")
-            names = {1: family, 2: style, 4: f"{family} {style}", 6: postscript, 16: family, 17: style}
-            for record in font["name"].names:
-                if record.nameID in names:
-                    record.string = names[record.nameID]
-            font.save(fonts / f"{postscript}.ttf")
-    config = work / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{fonts}</dir><cachedir>{work / 'fc-cache'}</cachedir></fontconfig>"
-    )
-    return config
-
-
-def libreoffice_pdf(docx_bytes: bytes, work: Path) -> bytes:
     source = work / "tcvn3.docx"
     source.write_bytes(docx_bytes)
-    env = {**os.environ, "FONTCONFIG_FILE": str(tcvn3_fonts(work))}
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work), str(source)],
-        check=True, capture_output=True, timeout=180, env=env,
-    )
-    return (work / "tcvn3.pdf").read_bytes()
+    faces = [
+        (file, family, style, family.lstrip(".") + ("" if style == "Regular" else f",{style.replace(' ', '')}"))
+        for family in (".VnTime", ".VnTimeH") for style, file in FACES
+    ]
+    return libreoffice_convert(source, "pdf", work, fonts_conf=renamed_fonts(work, faces)).read_bytes()
 
 
 # ── comparing with the original ──────────────────────────────────────────────
@@ -323,11 +297,7 @@ def measure(work: Path) -> list[dict]:
         scan.write_bytes(scanned_copy(clean.read_bytes()))
         compare(f"{Path(rel).name} p. {', '.join(map(str, pages))}, scanned", clean, scan)
     for rel in (SEED_DOCX, "real/vbai_bc-dean06-thang9-2025-lamdong.docx"):
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-             "--convert-to", "doc:MS Word 97", "--outdir", str(work), str(CORPUS / rel)],
-            check=True, capture_output=True, timeout=180,
-        )
+        libreoffice_convert(CORPUS / rel, "doc:MS Word 97", work)
         compare(f"{Path(rel).name} saved as .doc", CORPUS / rel, work / f"{Path(rel).stem}.doc")
     tcvn3 = work / "seed-tcvn3.docx"
     tcvn3.write_bytes(tcvn3_docx(seed_docx))

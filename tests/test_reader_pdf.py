@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 import regex
+from conftest import CORPUS, corpus_path
+from office import libreoffice_convert, renamed_fonts
 
 from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge
 from extract.readers import ReadOptions, read
 from extract.readers.pdf import ocr_reason, read_pdf
-
-from conftest import CORPUS, corpus_path
 
 SEED_PDF = "seed/bao-cao-qcdc-6t-2021.pdf"
 NEVER = ReadOptions(ocr="never")
@@ -356,18 +354,11 @@ def test_pdf_reader_warns_of_a_page_without_text_it_did_not_read(drawn, ocr, war
 
 
 def test_pdf_reader_says_a_password_protected_pdf_is_encrypted(tmp_path):
-    soffice = shutil.which("soffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is needed to write a password-protected PDF")
     (tmp_path / "secret.txt").write_text("Báo cáo mật\n", encoding="utf-8")
     export = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"matkhau"}}'
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", export, "--outdir", str(tmp_path), str(tmp_path / "secret.txt")],
-        check=True, capture_output=True, timeout=180,
-    )
+    secret = libreoffice_convert(tmp_path / "secret.txt", export, tmp_path)
     with pytest.raises(EncryptedDocument, match="secret.pdf: .*password"):
-        read((tmp_path / "secret.pdf").read_bytes(), "secret.pdf", options=NEVER)
+        read(secret.read_bytes(), "secret.pdf", options=NEVER)
 
 
 # --- which pages go to OCR ------------------------------------------------------
@@ -403,16 +394,9 @@ def test_pdf_reader_decides_per_page_whether_to_read_it_by_ocr(text, ocr, reason
 
 
 def test_pdf_reader_keeps_a_tcvn3_text_layer_for_the_converter(tmp_path):
-    soffice = shutil.which("soffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is needed to print a TCVN3 .doc to PDF")
     source = corpus_path("real/hp_kiemdiem-dangvien-lethuy-2011-tcvn3.doc")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )
-    doc = read_pdf((tmp_path / f"{source.stem}.pdf").read_bytes(), "tcvn3.pdf", ReadOptions(ocr="auto"))
+    pdf = libreoffice_convert(source, "pdf", tmp_path)
+    doc = read_pdf(pdf.read_bytes(), "tcvn3.pdf", ReadOptions(ocr="auto"))
     assert not doc.ocr
     assert doc.warnings and all(
         regex.fullmatch(r"page \d+: text layer looks like TCVN3 \(score 0\.\d\d\), kept for conversion", w)
@@ -451,37 +435,9 @@ def test_pdf_reader_reads_the_number_and_date_stamped_by_the_e_signing_system(re
     assert (metadata.symbol, str(metadata.date)) == (symbol, date)
 
 
-def _upright_only_font(work: Path) -> Path:
-    """A fontconfig file offering "Upright Serif": DejaVu Serif's regular face only,
-    so LibreOffice must slant it itself to print italics."""
-    from fontTools.ttLib import TTFont
-
-    fonts = work / "fonts"
-    fonts.mkdir()
-    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-    names = {1: "Upright Serif", 2: "Regular", 4: "Upright Serif Regular", 6: "UprightSerif", 16: "Upright Serif", 17: "Regular"}
-    for record in font["name"].names:
-        if record.nameID in names:
-            record.string = names[record.nameID]
-    font.save(fonts / "UprightSerif.ttf")
-    config = work / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{fonts}</dir><cachedir>{work / 'fc-cache'}</cachedir></fontconfig>"
-    )
-    return config
-
-
 def test_pdf_reader_keeps_text_that_libreoffice_slants_for_a_font_without_italics(tmp_path):
-    import os
-
     import docx
 
-    soffice = shutil.which("soffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is needed to print the DOCX to PDF")
-    pytest.importorskip("fontTools")
     word = docx.Document()
     lines = [
         ("III. KẾT QUẢ THỰC HIỆN", False),
@@ -494,12 +450,9 @@ def test_pdf_reader_keeps_text_that_libreoffice_slants_for_a_font_without_italic
         run = word.add_paragraph().add_run(text)
         run.font.name, run.italic = "Upright Serif", italic
     word.save(tmp_path / "slanted.docx")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "slanted.docx")],
-        check=True, capture_output=True, timeout=180,
-        env={**os.environ, "FONTCONFIG_FILE": str(_upright_only_font(tmp_path))},
-    )
-    doc = read_pdf((tmp_path / "slanted.pdf").read_bytes(), "slanted.pdf", NEVER)
+    # "Upright Serif" has DejaVu Serif's regular face only, so LibreOffice must slant it itself.
+    fonts = renamed_fonts(tmp_path, [("DejaVuSerif.ttf", "Upright Serif", "Regular", "UprightSerif")])
+    pdf = libreoffice_convert(tmp_path / "slanted.docx", "pdf", tmp_path, fonts_conf=fonts)
+    doc = read_pdf(pdf.read_bytes(), "slanted.pdf", NEVER)
     assert "UprightSerif" in doc.measured["fonts"]  # the regular face, not a substitute's italic
     assert [(b.text, b.italic) for b in doc.blocks] == lines

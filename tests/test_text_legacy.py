@@ -10,10 +10,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from conftest import CORPUS, corpus_path
+from hypothesis import given
+from hypothesis import strategies as st
+from office import libreoffice_convert
+
 from extract.text import repair_blocks
 from extract.text.legacy import (
     _table,
@@ -248,14 +249,7 @@ def test_real_tcvn3_document_printed_to_pdf_converts_without_losing_u(tmp_path):
     # A PDF printed from a TCVN3 document keeps the Latin-1 bytes but drops the soft
     # hyphens that stand for "ư"; the text layer is all the PDF reader gets.
     path = corpus_path(TCVN3_DOC)
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(path)],
-        capture_output=True, timeout=180, check=True,
-    )
-    lines = _pdf_text(tmp_path / (path.stem + ".pdf")).splitlines()
+    lines = _pdf_text(libreoffice_convert(path, "pdf", tmp_path)).splitlines()
     repaired, encoding, warnings = repair_blocks(lines, [None] * len(lines))
     whole = "\n".join(repaired)
     assert encoding == "tcvn3"
