@@ -192,3 +192,19 @@ def test_ctrl_c_leaves_a_consistent_dataset_that_resume_completes(tmp_path):
     assert resumed.returncode == 0, resumed.stderr.decode()[-2000:]
     assert len(rows(out, "reports")) == total
     assert len({r["sha256"] for r in rows(out, "reports")}) == total
+
+
+@pytest.mark.slow
+def test_cli_batch_runs_on_a_dask_scheduler_given_by_address(tmp_path):
+    from distributed import LocalCluster
+
+    make_archive(tmp_path / "archive", count=2)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = subprocess.run(
+            [sys.executable, "-m", "extract.cli", "batch", str(tmp_path / "archive"), "-o", str(tmp_path / "ds"),
+             "--scheduler", cluster.scheduler_address],
+            cwd=ROOT, capture_output=True, timeout=300,
+        )
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert "2 reports" in result.stderr.decode()
+    assert len(rows(tmp_path / "ds", "reports")) == 2 and len(rows(tmp_path / "ds", "errors")) == 2
