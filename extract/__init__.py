@@ -8,7 +8,7 @@
     ['08-CT/TU']
 
 Everything is imported on first use, so ``import extract`` stays light: no
-pdfplumber, spaCy or underthesea until a call needs them.
+pdfium, python-docx or underthesea until a call needs them.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 One module per format; this package only sniffs the format and dispatches through
 :data:`READERS`, a registry of ``"module:function"`` names imported on first use so
-that ``import extract`` never pays for pdfplumber or LibreOffice.
+that ``import extract`` never pays for pdfium, python-docx or LibreOffice.
 
     >>> sniff_format(b"%PDF-1.7 ...", "x.bin")
     'pdf'
