@@ -11,6 +11,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("VNREPORT_CORPUS", ROOT.parent / "shared" / "corpus")).resolve()
 SAMPLES = ROOT / "corpora" / "samples"
 
+# The seed report's nine numbered headings as printed, in document order (every reader
+# must give each one as a whole block; structure nests them I, II, III, III.1 …).
+SEED_HEADINGS = [
+    "I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH",
+    "II. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+    "III. KẾT QUẢ THỰC HIỆN",
+    "1. Dân chủ trong quản lý, điều hành",
+    "2. Dân chủ trong quan hệ và giải quyết công việc với tổ chức, công dân",
+    "IV. Đánh giá kết quả lãnh đạo, chỉ đạo thực hiện QCDC",
+    "1. Ưu điểm",
+    "2. Hạn chế:",
+    "3. Nhiệm vụ, giải pháp trong thời gian đến",
+]
+
 
 def corpus_path(relative: str) -> Path:
     """Path of a corpus file, skipping the test with a clear message when it is absent."""

@@ -20,7 +20,7 @@ from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, Un
 from extract.readers import read
 from extract.readers.docx import read_docx
 from extract.readers.word_numbering import bullet_label, letters
-from conftest import CORPUS, corpus_path
+from conftest import CORPUS, SEED_HEADINGS, corpus_path
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -316,18 +316,6 @@ def test_docx_reader_survives_a_style_based_on_itself_in_a_loop():
 
 
 # --- the seed report and the real documents ------------------------------------------
-
-SEED_HEADINGS = [
-    "I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH",
-    "II. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
-    "III. KẾT QUẢ THỰC HIỆN",
-    "1. Dân chủ trong quản lý, điều hành",
-    "2. Dân chủ trong quan hệ và giải quyết công việc với tổ chức, công dân",
-    "IV. Đánh giá kết quả lãnh đạo, chỉ đạo thực hiện QCDC",
-    "1. Ưu điểm",
-    "2. Hạn chế:",
-    "3. Nhiệm vụ, giải pháp trong thời gian đến",
-]
 
 
 @pytest.fixture(scope="module")

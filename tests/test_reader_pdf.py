@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 import regex
-from conftest import CORPUS, corpus_path
+from conftest import CORPUS, SEED_HEADINGS, corpus_path
 from office import libreoffice_convert, renamed_fonts
 
 from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge
@@ -53,21 +53,10 @@ def test_pdf_reader_joins_a_paragraph_cut_by_a_page_break(seed_doc, words_across
 
 
 def test_pdf_reader_starts_a_block_at_each_numbered_heading_of_the_seed(seed_doc):
-    headings = [
-        "I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH",
-        "II. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
-        "III. KẾT QUẢ THỰC HIỆN",
-        "1. Dân chủ trong quản lý, điều hành",
-        "2. Dân chủ trong quan hệ và giải quyết công việc với tổ chức, công dân",
-        "IV. Đánh giá kết quả lãnh đạo, chỉ đạo thực hiện QCDC",
-        "1. Ưu điểm",
-        "2. Hạn chế:",
-        "3. Nhiệm vụ, giải pháp trong thời gian đến",
-    ]
     texts = [b.text for b in seed_doc.blocks]
-    found = [t for t in texts if t in headings]
-    assert found == headings  # each one a whole block, in document order
-    assert all(b.bold for b in seed_doc.blocks if b.text in headings)
+    found = [t for t in texts if t in SEED_HEADINGS]
+    assert found == SEED_HEADINGS  # each one a whole block, in document order
+    assert all(b.bold for b in seed_doc.blocks if b.text in SEED_HEADINGS)
 
 
 def test_pdf_reader_keeps_bullets_and_their_wrapped_lines_together(seed_doc):
