@@ -37,6 +37,10 @@ LABELS = [
     ("CHƯƠNG III - TỔ CHỨC THỰC HIỆN", "chapter", "III", "CHƯƠNG III", "TỔ CHỨC THỰC HIỆN"),
     ("Mục 1", "item", "1", "Mục 1", ""),
     ("Điều 1. Phạm vi điều chỉnh", "article", "1", "Điều 1.", "Phạm vi điều chỉnh"),
+    # lit_ttr-luat-tmdt-bct-2025.pdf prints one article of its outline with a colon
+    ("Điều 43: Phát triển TMĐT xanh và bền vững", "article", "43", "Điều 43:", "Phát triển TMĐT xanh và bền vững"),
+    ("Điều 5 - Hiệu lực thi hành", "article", "5", "Điều 5 -", "Hiệu lực thi hành"),
+    ("ĐIỀU 12 – TRÁCH NHIỆM THI HÀNH", "article", "12", "ĐIỀU 12 –", "TRÁCH NHIỆM THI HÀNH"),
     ("- Quán triệt đến toàn thể đảng viên", "bullet", "-", "-", "Quán triệt đến toàn thể đảng viên"),
     ("+ 100% TTHC được giải quyết", "bullet", "+", "+", "100% TTHC được giải quyết"),
     ("• Sở Nội vụ;", "bullet", "•", "•", "Sở Nội vụ;"),
@@ -55,6 +59,8 @@ NOT_LABELS = [
     "2021 – 2021, Kế hoạch số 10 – KH/BDVTU-BCSĐUBND",  # a sentence broken after "giai đoạn"
     "04/NĐ-CP ngày 09/01/2015 của Chính phủ",  # a document number broken off its line
     "Điều 5 của Luật Tổ chức chính quyền địa phương",  # a reference, no dot after the number
+    "Điều 2 - 5 của Luật Thanh tra",  # a range of articles
+    "Điều 5: các cơ quan có trách nhiệm thi hành",  # a sentence, no title after the colon
     "Năm 2021 là năm đầu tiên",
     "100% TTHC được giải quyết đúng thời gian",
     "1.234 hồ sơ đã được giải quyết",

@@ -55,7 +55,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
     ("item", regex.compile(
         r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
-    ("article", regex.compile(r"^(?P<label>(?:ĐIỀU|Điều)\s+(?P<num>\d{1,3}[a-zđ]?)\.)" + _AFTER)),
+    # "Điều 43: Tên điều" and "Điều 5 - Tên điều" are slips for "Điều 43." when a title
+    # follows; "Điều 5 của Luật …" and "Điều 2 - 5" are references.
+    ("article", regex.compile(
+        r"^(?P<label>(?:ĐIỀU|Điều)\s+(?P<num>\d{1,3}[a-zđ]?)(?P<punct>\.|(?:\s*:|\s+[-–])(?=\s*\p{Lu})))" + _AFTER)),
     ("decimal3", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("decimal2", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("letter_sub", regex.compile(r"^(?P<label>(?P<num>[a-zđ]\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
