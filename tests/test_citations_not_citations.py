@@ -20,6 +20,8 @@ from extract.citations import find_citations
         "Kế hoạch năm 2021 và giai đoạn 2021 – 2025",
         "Quyết định này có hiệu lực kể từ ngày ký.",
         "Luật này quy định về dân số.",
+        "phải bảo đảm phù hợp với Hiến pháp, đồng bộ với các pháp luật liên quan",  # lit_ttr-luat-diachat…
+        "Các Nghị quyết: (1) số lượng đại biểu tăng 5%",  # a list head whose item is no symbol
         "Dự thảo Luật mở rộng đối tượng áp dụng",  # lit_bc-tomtat-thamtra-luat-gddh-2025.docx
         "ĐỀ ÁN 06\n- Đẩy mạnh tuyên truyền",  # a heading then a bullet, not a symbol
         "Chỉ tiêu tăng 5-7% so với cùng kỳ",

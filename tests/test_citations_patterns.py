@@ -143,6 +143,16 @@ CASES = [
         "Luật sửa đổi, bổ sung một số điều của\nLuật thuế tiêu thụ đặc biệt quy định:",
         dict(form="named", key="L|sửa đổi, bổ sung một số điều của Luật thuế tiêu thụ đặc biệt"),
     ),
+    (  # lit_ttr-luat-diachat-khoangsan-btnmt-2023.pdf: the constitution named by its year, no "năm"
+        "Điều 53 Hiến pháp 2013 quy định “...tài nguyên khoáng sản…là tài sản công",
+        dict(form="named", doc_type="Hiến pháp", key="HP|2013", date=None),
+    ),
+    (  # lit_ttr-luat-diachat-khoangsan-btnmt-2023.pdf: the adoption date in a bracket after the law's name
+        "Sau 13 năm thực hiện Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010, có hiệu lực "
+        "từ ngày 01/7/2011), đến nay",
+        dict(form="named", key="L|Khoáng sản", date="2010-11-17",
+             text="Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),
@@ -187,4 +197,19 @@ def test_continued_symbols_inherit_the_type_word():
     assert [(c.doc_type, c.key, c.date) for c in got] == [
         ("Quyết định", "QĐ|183|UBND", "2021-03-31"),
         ("Quyết định", "QĐ|184|UBND", "2021-04-01"),
+    ]
+
+
+def test_items_of_a_list_headed_by_the_type_word_are_full_citations():
+    text = (  # lit_ttr-luat-diachat-khoangsan-btnmt-2023.pdf, footnote 1 (shortened)
+        "¹ 06 Nghị quyết: (1) số 24-NQ/TW ngày 03/6/2013 về chủ động ứng phó với biến đổ khí hậu; "
+        "(2) số 36-NQ/TW ngày 22/10/2018 về Chiến lược phát triển bền vững kinh tế biển Việt Nam; "
+        "(6) số Nghị quyết 19-NQ/TW ngày 30/10/2012 của Ban Chấp hành Trung ương khóa XI"
+    )
+    got = find_citations(text)
+    assert [(c.form, c.doc_type, c.symbol, c.key, c.date, c.issuer, c.text.split(" về")[0]) for c in got] == [
+        ("full", "Nghị quyết", "24-NQ/TW", "NQ|24|TW", "2013-06-03", "Trung ương", "số 24-NQ/TW ngày 03/6/2013"),
+        ("full", "Nghị quyết", "36-NQ/TW", "NQ|36|TW", "2018-10-22", "Trung ương", "số 36-NQ/TW ngày 22/10/2018"),
+        ("full", "Nghị quyết", "19-NQ/TW", "NQ|19|TW", "2012-10-30", "Ban Chấp hành Trung ương",
+         "Nghị quyết 19-NQ/TW ngày 30/10/2012 của Ban Chấp hành Trung ương khóa XI"),
     ]

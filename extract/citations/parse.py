@@ -281,6 +281,37 @@ def _full_citations(text: str) -> list[Citation]:
     return found
 
 
+# How far the next item of a typed list may be from the last: a footnote list may be cut
+# by a page break and go on after the next page's body text.
+LIST_REACH = 4000
+
+
+def _list_items(text: str, taken: "Taken") -> list[Citation]:
+    """Items "(n) số <symbol>" of a list the type word heads ("06 Nghị quyết: (1) số 24-NQ/TW …"),
+    numbered on from 1, each carrying the head's type code; an item that names its type
+    again ("(6) số Nghị quyết 19-NQ/TW") is a full citation already and ends the run."""
+    found = []
+    for head in P.LIST_HEAD.finditer(text):
+        word = doc_type_for_word(head["word"])
+        pos, expected = head.end(), 1
+        while m := _next_item(text, pos, expected):
+            sym = parse_symbol(m, word.type_code)
+            if sym is None or sym.type_code != word.type_code or m.span() in taken:
+                break
+            cite = _full(text, word, m.start("so"), sym)
+            found.append(cite)
+            taken.add(cite.span)
+            pos, expected = cite.span[1], expected + 1
+    return found
+
+
+def _next_item(text: str, pos: int, number: int) -> regex.Match | None:
+    for m in P.LIST_ITEM.finditer(text, pos, min(len(text), pos + LIST_REACH)):
+        if int(m["item"]) == number:
+            return m
+    return None
+
+
 class Taken:
     """Characters of the text already read as part of a citation (a later, weaker pattern
     may not claim them): ``Taken(10).add((2, 5))`` then ``(4, 8) in`` it is True."""
@@ -398,6 +429,7 @@ def find_all(text: str) -> list[Citation]:
     taken = Taken(len(text))
     for c in full:
         taken.add(c.span)
+    full += _list_items(text, taken)
     named = _named(text, taken)
     short = _short(text, taken)
     for c in short:

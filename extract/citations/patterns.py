@@ -64,6 +64,11 @@ FULL = regex.compile(rf"{_LEFT}(?P<word>{WORDS}){QUALIFIER}(?:{_TO_SO}{SO}\s*|\s
 # A further symbol after one citation: "… 183/QĐ-UBND và số 184/QĐ-UBND"
 CONTINUATION = regex.compile(rf"\G\s*(?:,|;|và|, và)\s*(?P<so>{SO}\s*)?{SYMBOL}", FLAGS)
 
+# "06 Nghị quyết: (1) số 24-NQ/TW ngày …; (2) số 36-NQ/TW …": the type is said once, before
+# a numbered list whose items are "(n) số <symbol>"
+LIST_HEAD = regex.compile(rf"{_LEFT}(?P<word>{WORDS})\s*:\s*(?=\(\s*1\s*\))", FLAGS)
+LIST_ITEM = regex.compile(rf"\(\s*(?P<item>\d{{1,2}})\s*\)\s*(?P<so>{SO})\s*{SYMBOL}", FLAGS)
+
 SHORT = regex.compile(
     rf"{_LEFT}(?P<word>{SHORT_WORDS})[ \t]+(?P<so>{SO}[ \t]*)?{NUMBER}"
     rf"(?!{SEP}[\p{{L}}\d]|\s*(?:%|tháng|năm|lần|người|ngày)(?!\p{{L}}))",
@@ -83,7 +88,10 @@ TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301
 # and sometimes loses the separator before the year ("ngày 24/11 2015")
 _DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)(?:\s*[/.\-–]\s*| )(?P<y>(?:19|20)\d\d)"
 _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
-DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+)?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
+# "Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010, …)": the adoption
+# date in a bracket right after the name is the document's date
+_ADOPTED = r"\(\s*(?:được\s+)?[^()\n]{0,40}?(?:thông\s+qua|ban\s+hành)\s+"
+DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
 # "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence
 LEADING_DATE = regex.compile(
     rf"(?:^|[.;:\n]\s*|\s)ngày\s*(?:{_DMY}|{_LONG})\s*,?\s*[^.;:\n]{{0,60}}?\s(?:ban\s+hành|có|ký)\s*$", FLAGS
@@ -142,4 +150,4 @@ NAMED_AMENDMENT = regex.compile(
 )
 # "Luật Thuế TTĐB số 66/2025/QH15": a law named and numbered is a full citation
 LAW_NUMBER = regex.compile(rf"\G[ \t]*{SO}\s*{SYMBOL}", FLAGS)
-HIEN_PHAP = regex.compile(r"(?<![\p{L}])(?P<word>Hiến\s+pháp)\s+năm\s+(?P<name>(?:19|20)\d\d)", regex.VERSION1)
+HIEN_PHAP = regex.compile(r"(?<![\p{L}])(?P<word>Hiến\s+pháp)\s+(?:năm\s+)?(?P<name>(?:19|20)\d\d)", regex.VERSION1)
