@@ -39,6 +39,10 @@ __all__ = ["find_indicators", "extract", "NLP_DEFAULT"]
 
 # Whether extract() refines labels with underthesea; set from the measurement in docs/accuracy.md.
 NLP_DEFAULT = False
+# Whether a figure followed by a noun units.tsv does not know is counted in that noun, the noun's
+# extent told by underthesea's POS tags ("1.663 gian hàng", "3.547.970 nhân khẩu"); measured in
+# docs/accuracy.md, separately from the label refinement.
+NOUNS_DEFAULT = True
 
 _SENTENCE_END = regex.compile(r"[.;!?…](?=\s|$)|\n")
 # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit.
@@ -145,7 +149,7 @@ def _left_start(text: str, s_start: int, start: int, left: str) -> int:
     return start
 
 
-def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
+def find_indicators(text: str, *, nlp: bool = False, nouns: bool | None = None, period: str | None = None,
                     exclude: list[tuple[int, int]] | None = None) -> list[Indicator]:
     """Every indicator in ``text``, in order, ids ``i1``, ``i2`` …
 
@@ -155,6 +159,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
     """
     from extract.periods import find_periods
 
+    nouns = NOUNS_DEFAULT if nouns is None else nouns
     bounds = _sentence_bounds(text)
     excluded = sorted(exclude or [])
     found: list[Indicator] = []
@@ -178,7 +183,7 @@ def find_indicators(text: str, *, nlp: bool = False, period: str | None = None,
             continue
         if hit is None and not rank and m.denominator is None:
             hit = _unit_of_subject(text[s_start : m.start], m.end)
-        if hit is None and not rank and nlp and m.denominator is None:
+        if hit is None and not rank and (nlp or nouns) and m.denominator is None:
             from extract.indicators.refine import counted_noun
 
             hit = counted_noun(text, m.end)

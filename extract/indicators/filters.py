@@ -7,6 +7,8 @@ numbers, levels, article numbers, anniversaries, phone numbers, ages, durations.
     'anniversary'
     >>> not_indicator("tổng số 5.264 hồ sơ", 8, 13, has_unit=True) is None
     True
+    >>> not_indicator("gỡ bỏ/khóa 1.663 gian hàng", 11, 16, has_unit=False) is None
+    True
 
 The cue words live in ``extract/data/not_indicator_cues.tsv``.
 """
@@ -25,6 +27,9 @@ _NAME_BEFORE = regex.compile(r"\p{L}[ ]?[-–][ ]?$")
 _CODE_AFTER = regex.compile(r"^[ ]?[-–/][ ]?\p{Lu}")
 _YEAR_AFTER_NAM = regex.compile(r"(?<![\p{L}])năm[ ]?$", regex.IGNORECASE)
 _PHONE = regex.compile(r"^[ .]?\d{3}[ .]\d{3,4}")
+# Terms, articles, ordinals and names are small numbers printed bare; a figure with a thousands dot
+# is an amount even after such a word ("gỡ bỏ/khóa 1.663 gian hàng" locks stalls, it is no term).
+_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def _alternation(cues: list[str]) -> str:
@@ -65,7 +70,7 @@ def not_indicator(text: str, start: int, end: int, *, has_unit: bool) -> str | N
     if _PHONE.match(right):
         return "a phone number"
     m = (always if has_unit else unitless).search(left)
-    if m and not allow.search(left):
+    if m and not allow.search(left) and not _GROUPED.fullmatch(text, start, end):
         return reason[(m.group(1).casefold(), "before")]
     m = after.match(right)
     if m and not has_unit:

@@ -18,6 +18,8 @@ from extract import nlp
 from extract.indicators.reference import Unit
 
 _NOUN = {"N", "Nc", "Nu"}
+# A foreign word right after a figure is what it counts: "Chặn 5 website vi phạm".
+_FIRST_NOUN = _NOUN | {"FW"}
 _LEADING = {"C", "CC", "R", "CH", "E"}
 _TRAILING = {"V", "R", "A", "CH", "C", "E"}
 
@@ -30,7 +32,7 @@ def counted_noun(text: str, pos: int) -> tuple[Unit, int] | None:
     tagged = nlp.pos_tag(window.strip())
     nouns = []
     for word, tag in tagged[:2]:
-        if tag not in _NOUN:
+        if tag not in (_NOUN if nouns else _FIRST_NOUN):
             break
         nouns.append(word)
     if not nouns:
