@@ -222,7 +222,7 @@ def test_pdf_headings_of_a_proposal_become_their_own_sections():
     import extract
 
     ids = [s.id for s in extract.parse(corpus_path("real/lit_ttr-luat-tmdt-bct-2025.pdf")).iter_sections()]
-    assert {"II", "II.1", "II.2", "IV.2.35", "IV.2.36"} <= set(ids)
+    assert {"II", "II.1", "II.2", "IV.2.IV.1.35", "IV.2.IV.1.36"} <= set(ids)
     assert [i for i in ids if "." not in i] == ["I", "II", "III", "IV", "V"]
 
 

@@ -218,3 +218,40 @@ def test_a_bare_chapter_line_takes_its_title_from_the_line_below():
 def test_a_bare_heading_does_not_borrow_a_numbered_or_long_line_as_title():
     sk = skeleton("I.", "1. Kết quả", "Nội dung.", "II.", "Đoạn văn dài " * 30)
     assert dict(tree(sk))["I"] == "" and dict(tree(sk))["II"] == ""
+
+
+def test_a_division_met_inside_an_article_nests_by_its_legal_rank():
+    # Nghị định 30/2020: Chương › Mục › Điều › khoản, whatever order the text shows them in.
+    sk = skeleton("Chương III", "HOẠT ĐỘNG", "Điều 30. Xuất nhập khẩu", "1. Khoản một của điều ba mươi",
+                  "Mục 2: Nền tảng trung gian", "Điều 31. Điều kiện", "1. Khoản một", "Mục 3: Mạng xã hội",
+                  "Điều 32. Điều kiện", "Chương IV", "Điều 35. Chiến lược")
+    assert ids(sk) == ["III", "III.30", "III.30.1", "III.2", "III.2.31", "III.2.31.1", "III.3", "III.3.32", "IV", "IV.35"]
+
+
+def test_an_article_closes_the_clause_before_it_and_goes_under_the_chapter():
+    # lit_vbhn-03-bkhcn-2025.pdf: Chương VIII's first article lost its label, its clause "1." did not.
+    sk = skeleton("Chương VIII", "ĐIỀU KHOẢN THI HÀNH", "1. Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành.",
+                  "Điều 3. Điều khoản chuyển tiếp")
+    assert ids(sk) == ["VIII", "VIII.1", "VIII.3"]
+
+
+def test_a_law_outline_listing_its_chapters_as_bullets_nests_articles_by_chapter_and_item():
+    # lit_ttr-luat-tmdt-bct-2025.pdf, section IV.2 "Bố cục của dự thảo Luật TMĐT".
+    sk = skeleton("IV. NỘI DUNG CƠ BẢN", "2. Bố cục của dự thảo Luật TMĐT",
+                  "- Chương I: Những quy định chung, gồm 7 Điều:", "Điều 1. Phạm vi điều chỉnh",
+                  "- Chương III: Hoạt động TMĐT, gồm 5 Mục, 16 Điều:", "Mục 1: Nền tảng TMĐT kinh doanh trực tiếp",
+                  "Điều 19. Điều kiện thiết lập", "Mục 2: Nền tảng TMĐT trung gian", "Điều 21. Điều kiện thiết lập",
+                  "- Chương II quy định về giao kết hợp đồng.", "3. Nội dung cơ bản", "V. NGUỒN LỰC")
+    assert tree(sk) == [
+        ("IV", "NỘI DUNG CƠ BẢN"), ("IV.2", "Bố cục của dự thảo Luật TMĐT"),
+        ("IV.2.I", "Những quy định chung, gồm 7 Điều"), ("IV.2.I.1", "Phạm vi điều chỉnh"),
+        ("IV.2.III", "Hoạt động TMĐT, gồm 5 Mục, 16 Điều"), ("IV.2.III.1", "Nền tảng TMĐT kinh doanh trực tiếp"),
+        ("IV.2.III.1.19", "Điều kiện thiết lập"), ("IV.2.III.2", "Nền tảng TMĐT trung gian"),
+        ("IV.2.III.2.21", "Điều kiện thiết lập"), ("IV.3", "Nội dung cơ bản"), ("V", "NGUỒN LỰC"),
+    ]
+
+
+def test_tieu_muc_sits_between_muc_and_dieu():
+    sk = skeleton("Chương II", "Mục 1", "Tiểu mục 1. Thủ tục chung", "Điều 10. Hồ sơ", "Tiểu mục 2. Thủ tục riêng",
+                  "Điều 11. Hồ sơ", "Mục 2", "Điều 12. Thẩm quyền")
+    assert ids(sk) == ["II", "II.1", "II.1.1", "II.1.1.10", "II.1.2", "II.1.2.11", "II.2", "II.2.12"]

@@ -16,8 +16,8 @@ rank, is what the tree builder nests by:
     >>> parse_label("2021 – 2021, Kế hoạch số 10") is None
     True
 
-Styles: ``part`` (Phần), ``chapter`` (Chương), ``item`` (Mục), ``article``
-(Điều N.), ``roman`` (I. / I - / I/), ``upper`` (A. / B.), ``arabic`` (1. / 1/),
+Styles: ``part`` (Phần), ``chapter`` (Chương), ``item`` (Mục), ``subitem``
+(Tiểu mục), ``article`` (Điều N.), ``roman`` (I. / I - / I/), ``upper`` (A. / B.), ``arabic`` (1. / 1/),
 ``arabic)`` (1)), ``decimal2`` (1.1 / 1.1. / 2.3)), ``decimal3`` (1.1.2),
 ``letter`` (a) / b. / đ)), ``letter_sub`` (a.1), ``paren`` ((1)),
 ``paren_letter`` ((a)), and ``bullet`` (-, +, •, *, –), which never opens a
@@ -55,6 +55,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
     ("item", regex.compile(
         r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+    ("subitem", regex.compile(
+        r"^(?P<label>(?:TIỂU\s+MỤC|Tiểu\s+mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
     # "Điều 43: Tên điều" and "Điều 5 - Tên điều" are slips for "Điều 43." when a title
     # follows; "Điều 5 của Luật …" and "Điều 2 - 5" are references.
     ("article", regex.compile(
@@ -84,10 +86,18 @@ SECTION_STYLES = frozenset(style for style, _ in _PATTERNS) - {"bullet"}
 CONVENTIONAL_RANK = {
     style: rank
     for rank, style in enumerate([
-        "part", "chapter", "item", "upper", "roman", "article", "arabic", "arabic)", "decimal2",
+        "part", "chapter", "item", "subitem", "upper", "roman", "article", "arabic", "arabic)", "decimal2",
         "decimal3", "letter", "letter_sub", "paren", "paren_letter",
     ])
 }
+
+
+# The named divisions of legal texts, outermost first, ranked by Nghị định 30/2020/NĐ-CP
+# (Phần → Chương → Mục → Tiểu mục → Điều): unlike report numbering, their nesting is
+# fixed by law, not learned from the order a document happens to show them in.
+LEGAL_RANK = {style: rank for rank, style in enumerate(["part", "chapter", "item", "subitem", "article"])}
+# The divisions titled on the label's line or the next ("Chương I", "MỤC 1. QUY ĐỊNH CHUNG").
+DIVISIONS = frozenset(LEGAL_RANK) - {"article"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,17 +165,30 @@ def parse_label(text: str) -> Label | None:
         raw = m.group("num")
         label = regex.sub(r"\s+", " ", m.group("label")).strip()
         rest = text[m.end():].strip()
-        rest = regex.sub(r"^[.:\-–]\s*", "", rest) if style in ("part", "chapter", "item") else rest
+        rest = regex.sub(r"^[.:\-–]\s*", "", rest) if style in DIVISIONS else rest
         parsed = _number_and_value(style, raw)
         if parsed is None:
             continue
         number, value = parsed
+        if style == "bullet":
+            return _bulleted_division(rest) or Label(style=style, number=number, label=label, rest=rest, value=value)
         return Label(style=style, number=number, label=label, rest=rest, value=value)
     return None
 
 
+def _bulleted_division(text: str) -> Label | None:
+    """A legal division listed as a bullet of an outline ("- Chương I: Những quy định
+    chung, gồm 7 Điều:") still opens the division when a title follows its punctuation;
+    "- Chương II quy định …" is a sentence about the chapter."""
+    division = parse_label(text)
+    if division is None or division.style not in DIVISIONS:
+        return None
+    after = text[len(division.label):].lstrip()
+    return division if after[:1] in (".", ":", "-", "–") and division.rest[:1].isupper() else None
+
+
 def _number_and_value(style: str, raw: str) -> tuple[str, int] | None:
-    if style in ("part", "chapter", "item"):
+    if style in DIVISIONS:
         return _part_number(raw)
     if style == "roman":
         value = roman_value(raw)

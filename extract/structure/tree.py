@@ -29,7 +29,7 @@ import regex
 
 from extract.document import Block
 from extract.schema import Section
-from extract.structure.headings import CONVENTIONAL_RANK, Label, letter_follows, parse_label
+from extract.structure.headings import CONVENTIONAL_RANK, DIVISIONS, LEGAL_RANK, Label, letter_follows, parse_label
 
 # A heading is a short line; longer numbered paragraphs are list items.
 HEADING_MAX = 200
@@ -72,7 +72,7 @@ def heading_kind(block: Block, label: Label | None) -> str | None:
     rest = " ".join(label.rest.split())
     if label.style == "article":
         return "heading"
-    if label.style in ("part", "chapter", "item"):
+    if label.style in DIVISIONS:
         # "Chương VI Nghị định 52 đưa ra …" opens a sentence, not a chapter.
         plain = not rest or rest.upper() == rest or bool(block.bold)
         return "heading" if plain or (len(rest) <= 120 and not _SENTENCE_BREAK.search(rest)) else None
@@ -220,14 +220,19 @@ def _expected_next(label: Label, stack: list[_Open], last_child: dict) -> bool:
 def _place(style: str, stack: list[_Open], order: list[str]) -> _Open | None:
     """Pop ``stack`` to where a heading of ``style`` belongs; return its parent.
 
-    A style already open pops back to its own level. A style seen before sits
-    where the document first nested it. A new style goes right under the open
-    section, unless it is a Roman numeral or a capital letter that would land
+    A legal division meeting an open one nests by its legal rank (a "Mục" closes an
+    open "Điều" and goes under the open "Chương"). A style already open pops back to
+    its own level. A style seen before sits where the document first nested it. A
+    new style goes right under the open section, unless it is a Roman numeral or a capital letter that would land
     under a style every report ranks below it ("II." under "6.": the "I." was
     lost): then it climbs to the first open section ranked above it.
     """
     styles = [o.style for o in stack]
-    if style in styles:
+    if style in LEGAL_RANK and any(s in LEGAL_RANK for s in styles):
+        _place_division(style, stack)
+        if style not in order:
+            order.insert(order.index(stack[-1].style) + 1 if stack else 0, style)
+    elif style in styles:
         del stack[styles.index(style):]
     elif style in order:
         while stack and order.index(stack[-1].style) > order.index(style):
@@ -240,6 +245,18 @@ def _place(style: str, stack: list[_Open], order: list[str]) -> _Open | None:
             stack.pop()
         order.insert(order.index(stack[-1].style) + 1 if stack else 0, style)
     return stack[-1] if stack else None
+
+
+def _place_division(style: str, stack: list[_Open]) -> None:
+    """Close the open divisions ranked at or below ``style``, else what is open inside
+    the innermost division above it: a "Điều" after "Mục 1" › "1." goes under the Mục."""
+    rank = LEGAL_RANK[style]
+    for depth, opened in enumerate(stack):
+        if LEGAL_RANK.get(opened.style, -1) >= rank:
+            del stack[depth:]
+            return
+    while stack[-1].style not in LEGAL_RANK:
+        stack.pop()
 
 
 def _sequence_warning(previous: Label | None, label: Label, parent: _Open | None) -> str | None:
