@@ -153,6 +153,26 @@ CASES = [
         dict(form="named", key="L|Khoáng sản", date="2010-11-17",
              text="Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010"),
     ),
+    (  # lit_ttr-luat-diachat-khoangsan-btnmt-2023.pdf: the organ of a sentence opened by the date
+        "Đặc biệt, ngày 10/02/2022, Bộ Chính trị ban hành Nghị quyết số 10-NQ/TW về định hướng chiến lược địa chất",
+        dict(form="full", symbol="10-NQ/TW", issuer_code="TW", issuer="Bộ Chính trị", date="2022-02-10",
+             key="NQ|10|TW"),
+    ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: the organ said before is the one the code names: the code's name
+        "Ngày 14/01/2026, UBND tỉnh ban hành Văn bản số 627/UBND-NC về việc triển khai",
+        dict(form="full", symbol="627/UBND-NC", issuer="Ủy ban nhân dân", date="2026-01-14"),
+    ),
+    (  # vbai_bc-dean06-den-20-10-2025-cat-lamdong.doc (footnote): "tác" inside the organ's name
+        "triển khai thực hiện Công văn số 4257/TCT của Tổ công tác Chính phủ về thúc đẩy triển khai",
+        dict(form="full", symbol="4257/TCT", issuer="Tổ công tác Chính phủ", key="CV|4257|TCT"),
+    ),
+    (  # vbai_bc-dean06-thang3-2026-lamdong.docx (footnote): the ministry at the subject's end is not the issuer
+        "¹ Công văn số 946/SKHCN-VP ngày 20/03/2026 về việc cung cấp thông tin đầu mối quản trị Hệ thống thông tin "
+        "giải quyết thủ tục hành chính theo mô hình tập trung của Bộ Khoa học và Công nghệ; Công văn số 3665",
+        dict(form="full", symbol="946/SKHCN-VP", issuer="Sở Khoa học và Công nghệ", date="2026-03-20",
+             subject="về việc cung cấp thông tin đầu mối quản trị Hệ thống thông tin giải quyết thủ tục hành chính "
+             "theo mô hình tập trung của Bộ Khoa học và Công nghệ"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

@@ -22,6 +22,7 @@ from extract.citations.tables import (
     canonical_type_code,
     code_name,
     doc_type_for_word,
+    fold,
     issuer_words,
     law_names,
 )
@@ -153,8 +154,11 @@ def trim_issuer(phrase: str) -> str:
     return " ".join(kept)
 
 
-def parse_tail(text: str, pos: int) -> Tail:
-    """Term, date and issuer in any order after ``pos``, then the subject."""
+def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
+    """Term, date and issuer in any order after ``pos``, then the subject. ``coded`` is the
+    organ the symbol's code names: a "của …" at the subject's end that names the same organ
+    at another level belongs to the subject ("… theo mô hình tập trung của Bộ Khoa học và
+    Công nghệ" in a công văn of the Sở Khoa học và Công nghệ)."""
     tail = Tail(end=pos)
     for _ in range(4):
         if tail.term is None and (m := _at(P.TERM, text, tail.end)):
@@ -178,7 +182,8 @@ def parse_tail(text: str, pos: int) -> Tail:
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
         subject = _clean(subject)
-        if tail.issuer is None and intro_is_ve(m) and (late := P.LATE_ISSUER.search(subject)):
+        if (tail.issuer is None and intro_is_ve(m) and (late := P.LATE_ISSUER.search(subject))
+                and not (coded and _other_level(trim_issuer(late["issuer"]), coded))):
             tail.issuer = trim_issuer(late["issuer"])
             subject = _clean(subject[: late.start()])
         intro = m.groupdict().get("intro")
@@ -198,11 +203,26 @@ def _end_of(raw: str, kept: str) -> int:
     return pos
 
 
-def leading_date(text: str, start: int) -> str | None:
-    """ "Ngày 25/9/2025, UBND tỉnh đã ban hành Quyết định số …": the date said before the citation."""
+def _initials(name: str) -> str:
+    """ "Hội đồng nhân dân tỉnh" → "HĐNDT", "UBND tỉnh" → "UBNDT": an organ's name as a code reads it."""
+    return fold("".join(w if w.isupper() else w[0] for w in name.split() if w != "và")).upper()
+
+
+def _other_level(phrase: str, coded: str) -> bool:
+    """ "Bộ Khoa học và Công nghệ" against "Sở Khoa học và Công nghệ": one name, another level."""
+    said, code = _initials(phrase), _initials(coded)
+    return said != code and len(said) > 2 and said[1:] == code[1:]
+
+
+def leading(text: str, start: int) -> tuple[str | None, str | None]:
+    """Date and issuer said before the citation, in the sentence that opens with the date.
+
+        >>> leading("Ngày 10/02/2022, Bộ Chính trị ban hành Nghị quyết số 10-NQ/TW", 39)
+        ('2022-02-10', 'Bộ Chính trị')
+    """
     if m := P.LEADING_DATE.search(text[max(0, start - 120) : start]):
-        return _date(m)
-    return None
+        return _date(m), trim_issuer(m["who"]) or None
+    return None, None
 
 
 def key_number(number: str) -> str:
@@ -221,13 +241,17 @@ def _key(type_part: str, number: str, issuer_part: str | None, year: int | None)
 
 
 def _full(text: str, word: DocType, start: int, sym: Symbol) -> Citation:
-    tail = parse_tail(text, sym.end)
-    tail.date = tail.date or leading_date(text, start)
+    coded = issuer_name(sym.issuer_code) if sym.issuer_code else None
+    tail = parse_tail(text, sym.end, coded)
+    before_date, before_issuer = leading(text, start)
+    tail.date = tail.date or before_date
     year = sym.year
     key_year = year or (int(tail.date[:4]) if word.normative and tail.date else None)
     generic = word.type_code == "CV"
     doc_type = (code_name(sym.type_code) if generic and sym.type_code else None) or word.doc_type
-    issuer = tail.issuer or (issuer_name(sym.issuer_code) if sym.issuer_code else None)
+    if before_issuer and coded and _initials(before_issuer).startswith(_initials(coded)):
+        before_issuer = None  # "Ngày …, UBND tỉnh ban hành …/QĐ-UBND": the code already names that organ
+    issuer = tail.issuer or before_issuer or coded
     return Citation(
         id="",
         text=text[start : tail.end].strip(),

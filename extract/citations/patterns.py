@@ -92,9 +92,11 @@ _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)
 # date in a bracket right after the name is the document's date
 _ADOPTED = r"\(\s*(?:được\s+)?[^()\n]{0,40}?(?:thông\s+qua|ban\s+hành)\s+"
 DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
-# "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence
+# "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence, and
+# the organ that acts in it
 LEADING_DATE = regex.compile(
-    rf"(?:^|[.;:\n]\s*|\s)ngày\s*(?:{_DMY}|{_LONG})\s*,?\s*[^.;:\n]{{0,60}}?\s(?:ban\s+hành|có|ký)\s*$", FLAGS
+    rf"(?:^|[.;:\n]\s*|\s)ngày\s*(?:{_DMY}|{_LONG})\s*,?\s*(?P<who>[^.;:\n]{{0,60}}?)\s(?:ban\s+hành|có|ký)\s*$",
+    FLAGS,
 )
 
 _HEADS = "|".join(regex.escape(h) for h in organ_heads())
