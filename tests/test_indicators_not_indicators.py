@@ -31,6 +31,7 @@ NOT_INDICATORS = [
     "xung đột về quyền, nghĩa vụ giữa hai cơ quan đối với giảng viên",  # "between two": not a reported figure
     "1. Dân chủ trong quản lý, điều hành\n2.1. Những quy định chung",  # section labels
     "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 9669/KH-UBND về cải cách hành chính năm 2026 tỉnh Lâm Đồng",  # year
+    "mức đóng bảo hiểm y tế hộ gia đình cho người thứ ba trong gia đình",  # an ordinal of a counted noun, no rank
 ]
 
 

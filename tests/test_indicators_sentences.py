@@ -126,3 +126,37 @@ def test_indicator_hedges_ranges_and_periods():
     assert (c.kind, c.value, c.unit, c.period) == ("quantity", 85.5, "điểm", "năm 2020")
     assert find_indicators("đạt 36%", period="6 tháng đầu năm 2021")[0].period == "6 tháng đầu năm 2021"
     assert find_indicators("Kim ngạch đạt 12,5 triệu USD trong quý I năm 2026.")[0].period == "quý I năm 2026"
+
+
+FOOTNOTE_MARKS = [  # PDFs print a footnote mark as superscript digits right after a figure or a word
+    ("Năm 2021 có khoảng 15%⁸ dân số tham gia bảo hiểm sức khỏe", ("percent", 15.0, "%"), "15%⁸ dân số"),
+    ("đến nay đã cấp 1.250² doanh nghiệp", ("count", 1250.0, "doanh nghiệp"), "1.250² doanh nghiệp"),
+    ("doanh thu tăng 12,5%³ so với cùng kỳ", ("growth", 12.5, "%"), "12,5%"),
+    ("Luật số 56/2024/QH15¹ đã giao 12 nhiệm vụ", ("count", 12.0, "nhiệm vụ"), "12 nhiệm vụ"),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,printed", FOOTNOTE_MARKS, ids=[s[:30] for s, _, _ in FOOTNOTE_MARKS])
+def test_superscript_footnote_marks_are_read_past_and_kept_in_the_span(sentence, figure, printed):
+    (ind,) = find_indicators(sentence)
+    assert (ind.kind, ind.value, ind.unit) == figure
+    assert printed in ind.text and sentence[ind.span[0] : ind.span[1]] == ind.text
+    assert "⁸" not in (ind.label or "") and "²" not in (ind.label or "")
+
+
+def test_square_and_cubic_metres_are_units_not_footnote_marks():
+    assert [(i.value, i.unit) for i in find_indicators("xây dựng 120 m² nhà ở, 35 km² rừng")] == [(120.0, "m2"), (35.0, "km2")]
+
+
+def test_growth_verb_in_the_clause_makes_a_percent_a_growth_but_not_when_it_names_the_measure():
+    (rate,) = find_indicators("Tỷ lệ giao dịch bán lẻ trực tuyến tăng trưởng đều đặn, trung bình 0,32% mỗi năm kể từ năm 2021")
+    (speed,) = find_indicators("Tốc độ tăng trưởng trung bình của thị trường TMĐT đạt trên 20%")
+    assert (rate.kind, rate.value, rate.direction) == ("growth", 0.32, "tăng")
+    assert (speed.kind, speed.value, speed.direction) == ("percent", 20.0, "đạt")
+
+
+def test_bare_scale_word_counts_the_noun_its_subject_names():
+    (buyers,) = find_indicators("Theo thống kê TMĐT từ Emarketer, số lượng người mua sắm trực tuyến đạt 2,77 tỷ vào năm 2025")
+    assert (buyers.kind, buyers.value, buyers.unit, buyers.label) == (
+        "count", 2.77e9, "tỷ người", "số lượng người mua sắm trực tuyến")
+    assert find_indicators("thu ngân sách đạt 2,77 tỷ") == []  # no noun named: what it counts is unknown

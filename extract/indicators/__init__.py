@@ -24,6 +24,7 @@ Conventions (also in ``docs/accuracy.md``):
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 import regex
 
@@ -44,6 +45,9 @@ NLP_DEFAULT = False
 # docs/accuracy.md, separately from the label refinement.
 NOUNS_DEFAULT = True
 
+# A footnote mark printed as superscript digits after a figure or a word ("15%⁸", "QH15¹"); "m²",
+# "km³" are units.
+_FOOTNOTE_MARK = regex.compile(r"(?<!\bk?m)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SENTENCE_END = regex.compile(r"[.;!?…](?=\s|$)|\n")
 # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit.
 _OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
@@ -153,13 +157,45 @@ def find_indicators(text: str, *, nlp: bool = False, nouns: bool | None = None, 
                     exclude: list[tuple[int, int]] | None = None) -> list[Indicator]:
     """Every indicator in ``text``, in order, ids ``i1``, ``i2`` …
 
-    ``nlp=True`` refines labels and unknown counted nouns with underthesea (see
-    :mod:`extract.indicators.refine`); ``period`` is the report period, used when the
-    sentence names none; numbers inside the ``exclude`` spans (citations) are skipped.
+    ``nlp=True`` refines labels with underthesea (see :mod:`extract.indicators.refine`);
+    ``nouns`` (default ``NOUNS_DEFAULT``) counts a figure in a noun ``units.tsv`` does not
+    know, told by its POS tag; ``period`` is the report period, used when the sentence
+    names none; numbers inside the ``exclude`` spans (citations) are skipped. Footnote
+    marks printed as superscript digits are read past ("khoảng 15%⁸ dân số"); spans and
+    ``text`` still point into ``text`` as given.
+
+        >>> [(i.value, i.unit, i.text) for i in find_indicators("khoảng 15%⁸ dân số")]
+        [(15.0, '%', '15%⁸ dân số')]
     """
+    marks = [(m.start(), m.end()) for m in _FOOTNOTE_MARK.finditer(text)]
+    if not marks:
+        return _find(text, nlp, NOUNS_DEFAULT if nouns is None else nouns, period, exclude)
+    # Read the text without its marks, then give every span back in the text's own offsets.
+    kept = [i for i in range(len(text)) if not _in_marks(marks, i)]
+    bare = "".join(text[i] for i in kept)
+    kept.append(len(text))
+
+    def to_bare(i: int) -> int:
+        return bisect.bisect_left(kept, i)
+
+    found = _find(bare, nlp, NOUNS_DEFAULT if nouns is None else nouns, period,
+                  [(to_bare(a), to_bare(b)) for a, b in exclude or []])
+    for ind in found:
+        a, b = ind.span
+        ind.span = (kept[a], kept[b - 1] + 1 if b > a else kept[a])
+        ind.text = text[ind.span[0] : ind.span[1]]
+    return found
+
+
+def _in_marks(marks: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(marks, (i, float("inf"))) - 1
+    return k >= 0 and marks[k][0] <= i < marks[k][1]
+
+
+def _find(text: str, nlp: bool, nouns: bool, period: str | None,
+          exclude: list[tuple[int, int]] | None) -> list[Indicator]:
     from extract.periods import find_periods
 
-    nouns = NOUNS_DEFAULT if nouns is None else nouns
     bounds = _sentence_bounds(text)
     excluded = sorted(exclude or [])
     found: list[Indicator] = []
@@ -176,13 +212,15 @@ def find_indicators(text: str, *, nlp: bool = False, nouns: bool | None = None, 
         if found and found[-1].span[0] >= s_start:
             s_start = max(s_start, last_figure_end)  # a list: the clause starts after the previous figure
         left_text = text[max(0, m.start - 40) : m.start]
-        rank = "rank" in cues_before(left_text) or bool(
-            _ORDINAL_RANK.search(left_text) and _RANK_SCOPE.match(text, m.end))
+        rank = "rank" in cues_before(left_text) or _ordinal_rank(text, m.start, m.end)
         hit = unit_after(text, m.end)
         if m.month_year and hit is None:
             continue
+        # "số lượng người … đạt 2,77 tỷ": the noun is the subject's, so the subject is the label too
+        named_before = False
         if hit is None and not rank and m.denominator is None:
-            hit = _unit_of_subject(text[s_start : m.start], m.end)
+            hit = _scaled_subject(text[s_start : m.start], text, m.end) or _unit_of_subject(text[s_start : m.start], m.end)
+            named_before = hit is not None
         if hit is None and not rank and (nlp or nouns) and m.denominator is None:
             from extract.indicators.refine import counted_noun
 
@@ -216,7 +254,7 @@ def find_indicators(text: str, *, nlp: bool = False, nouns: bool | None = None, 
         else:
             value = m.value * scale
         unit_start = m.end + (text[m.end : m.end + 1] == " ")
-        counted = unit is not None and unit.kind == "count" and unit_end > m.end
+        counted = unit is not None and unit.kind == "count" and unit_end > m.end and not named_before
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
                              scaled=counted and unit.scale != 1)
@@ -297,11 +335,51 @@ def _spelled(text: str) -> list[Mention]:
     out = []
     for m in find_word_mentions(text):
         hit = unit_after(text, m.end)
-        ordinal = _ORDINAL_RANK.search(text[max(0, m.start - 20) : m.start]) and _RANK_SCOPE.match(text, m.end)
+        ordinal = _ordinal_rank(text, m.start, m.end)
         between = _BETWEEN.search(text[max(0, m.start - 10) : m.start])
         if ordinal or (hit and hit[0].kind != "percent" and not between):
             out.append(m)
     return out
+
+
+def _ordinal_rank(text: str, start: int, end: int) -> bool:
+    """ "đông dân thứ ba trong khu vực" is a rank; "người thứ ba trong gia đình" orders a counted
+    noun (the third person), which is no measured position."""
+    left = text[max(0, start - 40) : start]
+    ordinal = _ORDINAL_RANK.search(left)
+    if not ordinal or not _RANK_SCOPE.match(text, end):
+        return False
+    before = left[: ordinal.start()].split()
+    return not any(" ".join(before[-n:]).casefold() in _counted_nouns() for n in (1, 2, 3) if len(before) >= n)
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    from extract.indicators.reference import units as table
+
+    return frozenset(u.form.casefold() for u in table() if u.kind == "count")
+
+
+def _scaled_subject(clause: str, text: str, at: int):
+    """ "số lượng người mua sắm trực tuyến đạt 2,77 tỷ": a bare scale word counts the noun its subject
+    names, in that scale ("tỷ người"); without such a subject the figure says nothing of what it counts.
+
+        >>> u, end = _scaled_subject("số lượng người mua sắm đạt ", "2,77 tỷ vào năm 2025", 4)
+        >>> u.unit, u.scale, end
+        ('tỷ người', 1000000000.0, 7)
+    """
+    from extract.indicators.kinds import scale_after
+    from extract.indicators.reference import Unit
+
+    scale = scale_after(text, at)
+    if scale is None:
+        return None
+    word, factor, end = scale
+    subject = _COUNT_SUBJECT.search(clause)
+    noun = unit_after(clause, subject.end()) if subject else None
+    if noun is None or noun[0].kind != "count" or noun[0].scale != 1:
+        return None
+    return Unit(f"{word} {noun[0].unit}", f"{word} {noun[0].unit}", "count", factor), end
 
 
 def _unit_of_subject(clause: str, at: int):

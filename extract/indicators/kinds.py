@@ -47,6 +47,51 @@ def _cue_at_end():
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])({alternation})[ ]?$", regex.IGNORECASE), by_cue
 
 
+@cache
+def _growth_words():
+    cues = [c for c in reading_cues() if c.role in {"growth", "growth_name"}]
+    by_cue = {c.cue.casefold(): c for c in cues}
+    alternation = "|".join(regex.escape(c.cue) for c in cues)
+    return regex.compile(rf"(?<![\p{{L}}])({alternation})(?![\p{{L}}])", regex.IGNORECASE), by_cue
+
+
+def grows(clause: str) -> str | None:
+    """The direction a growth verb in the figure's clause gives it, unless the words name the measure.
+
+        >>> grows("Tỷ lệ giao dịch bán lẻ trực tuyến tăng trưởng đều đặn, trung bình "), grows("Tốc độ tăng trưởng đạt ")
+        ('tăng', None)
+    """
+    pattern, by_cue = _growth_words()
+    last = None
+    for last in pattern.finditer(clause):
+        pass
+    if last is None:
+        return None
+    cue = by_cue[last.group(1).casefold()]
+    return cue.value if cue.role == "growth" else None
+
+
+@cache
+def _scales():
+    cues = {c.cue.casefold(): c for c in reading_cues() if c.role == "scale"}
+    alternation = "|".join(regex.escape(c) for c in cues)
+    return regex.compile(rf"[ ]?({alternation})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE), cues
+
+
+def scale_after(text: str, pos: int) -> tuple[str, float, int] | None:
+    """A bare scale word right after a number: (the word as the table spells it, its worth, its end).
+
+        >>> scale_after("2,77 tỷ vào năm 2025", 4)
+        ('tỷ', 1000000000.0, 7)
+    """
+    pattern, cues = _scales()
+    m = pattern.match(text, pos)
+    if not m:
+        return None
+    cue = cues[m.group(1).casefold()]
+    return cue.cue, float(cue.value), m.end()
+
+
 def cue_at_end(left: str) -> regex.Match | None:
     """The cue word (any role) that ends ``left``, if one does."""
     return _cue_at_end()[0].search(left)
@@ -78,6 +123,8 @@ def reading(left: str, right: str, unit_kind: str | None) -> Reading:
     elif cues.get("multiple") or unit_kind == "ratio":
         kind = "ratio"
     elif unit_kind == "percent" and direction in {"tăng", "giảm"}:
+        kind = "growth"
+    elif unit_kind == "percent" and direction is None and (direction := grows(left)):
         kind = "growth"
     else:
         kind = unit_kind or "count"

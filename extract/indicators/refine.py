@@ -1,4 +1,4 @@
-"""Labels and counted nouns refined with underthesea (``find_indicators(text, nlp=True)``).
+"""Counted nouns (``find_indicators(text)``, unless ``nouns=False``) and labels (``nlp=True``) refined with underthesea.
 
     >>> trim_label("tỷ lệ tăng dân số lại giảm")  # doctest: +SKIP
     'tỷ lệ tăng dân số'
@@ -27,7 +27,7 @@ _TRAILING = {"V", "R", "A", "CH", "C", "E"}
 def counted_noun(text: str, pos: int) -> tuple[Unit, int] | None:
     """The noun (one or two nouns long) that starts at ``pos``, as a count unit, and its end."""
     window = text[pos : pos + 40].split("\n", 1)[0]
-    if not window.startswith(" ") or not window[1:2].isalpha():
+    if not window.startswith(" ") or not window[1:3].isalpha():  # "x TFW", "5 x 3": a letter is no noun
         return None
     tagged = nlp.pos_tag(window.strip())
     nouns = []
