@@ -11,6 +11,7 @@ Markdown marks are hints, not structure: ``**bold**`` sets ``bold``, ``#`` sets 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from html.parser import HTMLParser
 
 import regex
@@ -30,9 +31,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
 
     UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised by its zero
     bytes) are decoded as such; UTF-8 with a few damaged bytes keeps its text with
-    U+FFFD where the bytes were. Anything else is an 8-bit file; it is decoded as
-    Windows-1252 so that TCVN3/VNI bytes arrive as the same characters Word shows
-    for them, which is what ``extract.text`` repairs.
+    U+FFFD where the bytes were. Anything else is an 8-bit file (see :func:`decode_8bit`).
 
         >>> decode_text("Báo cáo".encode("utf-16-le"), "a.txt")
         ('Báo cáo', 'no byte-order mark: read as UTF-16-LE text')
@@ -61,14 +60,48 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
     damaged = text.count("\ufffd")
     if sum(1 for ch in text if ord(ch) > 0x7F) - damaged > damaged:
         return text, f"{damaged} byte sequence(s) are not valid UTF-8: replaced by \ufffd"
-    return (
-        data.decode("cp1252", errors="replace").translate(_CP1252_HOLES),
-        "not UTF-8: read as 8-bit Windows-1252 text (a legacy Vietnamese encoding is repaired next)",
+    return decode_8bit(data)
+
+
+def decode_8bit(data: bytes) -> tuple[str, str]:
+    """An 8-bit file read as Windows-1258 (Vietnamese ANSI) or Windows-1252, whichever
+    reads more like Vietnamese once ``extract.text`` has repaired it; the warning says which.
+
+    Windows-1252 is the reading under which TCVN3/VNI bytes are repaired; Windows-1258
+    writes Vietnamese itself, some tones as combining marks after the letter.
+
+        >>> text, warning = decode_8bit(b"K\\xea\\xect qua\\xd2 th\\xf4\\xecng k\\xea")
+        >>> text, warning
+        ('Kết quả thống kê', 'not UTF-8: read as 8-bit Windows-1258 (Vietnamese) text (Vietnamese score 1.00, as Windows-1252 0.50)')
+    """
+    readings = {
+        codec: unicodedata.normalize("NFC", data.decode(codec, errors="replace").translate(_UNDEFINED_BYTES))
+        for codec in ("cp1252", "cp1258")
+    }
+    scores = {codec: _repaired_score(text[:_SAMPLE]) for codec, text in readings.items()}
+    if scores["cp1258"] > scores["cp1252"]:
+        return readings["cp1258"], (
+            f"not UTF-8: read as 8-bit Windows-1258 (Vietnamese) text "
+            f"(Vietnamese score {scores['cp1258']:.2f}, as Windows-1252 {scores['cp1252']:.2f})"
+        )
+    return readings["cp1252"], (
+        f"not UTF-8: read as 8-bit Windows-1252 text (Vietnamese score {scores['cp1252']:.2f}, "
+        f"as Windows-1258 {scores['cp1258']:.2f}); a legacy Vietnamese encoding is repaired next"
     )
 
 
-# cp1252 leaves five bytes undefined; map them like latin-1 so that no byte is lost.
-_CP1252_HOLES = {0xFFFD: None}
+def _repaired_score(sample: str) -> float:
+    """How Vietnamese ``sample`` reads after the repair the pipeline applies next."""
+    from extract.text import repair_blocks, vietnamese_score
+
+    repaired, _, _ = repair_blocks(sample.splitlines(), [])
+    return vietnamese_score("\n".join(repaired))
+
+
+# Windows-1252 and -1258 leave a few bytes undefined; they carry no text, so they are dropped.
+_UNDEFINED_BYTES = {0xFFFD: None}
+# Enough words to tell the two readings apart without scoring a whole long file.
+_SAMPLE = 20_000
 # UTF-16 without BOM: share of zero bytes in the high-byte positions of a sample (Vietnamese
 # text is half ASCII letters and spaces) and the most allowed in the low-byte positions.
 _UTF16_HIGH_ZEROS, _UTF16_LOW_ZEROS = 0.3, 0.05
