@@ -22,6 +22,9 @@ from extract.citations import find_citations
         "Luật này quy định về dân số.",
         "phải bảo đảm phù hợp với Hiến pháp, đồng bộ với các pháp luật liên quan",  # lit_ttr-luat-diachat…
         "Các Nghị quyết: (1) số lượng đại biểu tăng 5%",  # a list head whose item is no symbol
+        # hp_tt-01-2011-tt-bnv.doc: an illustration of how a council numbers its documents
+        "thì phải lấy số của Hội đồng, Ban, ví dụ Quyết định số 01 của Hội đồng thi tuyển công chức Bộ Nội vụ "
+        "được trình bày như sau:",
         "Dự thảo Luật mở rộng đối tượng áp dụng",  # lit_bc-tomtat-thamtra-luat-gddh-2025.docx
         "ĐỀ ÁN 06\n- Đẩy mạnh tuyên truyền",  # a heading then a bullet, not a symbol
         "Chỉ tiêu tăng 5-7% so với cùng kỳ",
@@ -42,3 +45,8 @@ def test_title_inside_a_subject_is_part_of_one_citation():
     assert got.subject == (
         "về Kế hoạch sử dụng năng lượng tiết kiệm và hiệu quả trên địa bàn tỉnh giai đoạn 2021-2025"
     )
+
+
+def test_full_citation_given_as_an_example_still_counts():
+    (got,) = find_citations("ví dụ: Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ")
+    assert got.key == "NĐ|4|CP|2015"

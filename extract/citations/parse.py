@@ -416,7 +416,8 @@ def _short(text: str, taken: Taken) -> list[Citation]:
     found = []
     for m in scan(P.SHORT, text):
         number = m["number"].replace("O", "0").replace("o", "0")
-        if m.span() in taken or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number)):
+        if (m.span() in taken or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number))
+                or P.EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())):
             continue
         word = doc_type_for_word(m["word"])
         tail = parse_tail(text, m.end())

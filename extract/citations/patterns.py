@@ -74,6 +74,9 @@ SHORT = regex.compile(
     rf"(?!{SEP}[\p{{L}}\d]|\s*(?:%|tháng|năm|lần|người|ngày)(?!\p{{L}}))",
     FLAGS,
 )
+# "ví dụ Quyết định số 01 của Hội đồng thi tuyển …": a number said as an illustration right
+# after "ví dụ" refers to no document (a full citation with its symbol there still counts)
+EXAMPLE_BEFORE = regex.compile(r"(?<!\p{L})ví\s+dụ\s*(?:như\s*)?[:,]?\s*$", FLAGS)
 # "theo QĐ932", "NQ 18": a type code glued to a number, for the codes the table allows
 SHORT_CODE = regex.compile(
     rf"{_LEFT}(?P<code>{'|'.join(sorted({t.type_code for t in doc_types() if t.short_code}, key=len, reverse=True))})"
