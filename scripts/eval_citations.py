@@ -246,15 +246,24 @@ How the gold was made and what the figures mean:
   The issuer is the "của …"/"giữa … và …" phrase, else the organ the code names
   (`issuers.tsv`, `issuer_names.tsv`); the date is the one said with the citation
   ("ngày …" after it, or "Ngày …, X ban hành/có …" before it).
-- Known misses: a law whose name itself holds "của …" (`hp_qd-09`), issuers named
-  before the citation ("Hội đồng … tỉnh đã ban hành Kế hoạch số …" falls back to the
-  code), long issuer names cut at "về" ("Ban Chỉ đạo về phát triển khoa học …").
+- Known misses: a law whose name itself holds "của …" (`hp_qd-09`); long issuer names
+  cut at a verb or at "về" ("Tổ Công tác triển khai Đề án 06, …", "Ban chỉ đạo triển khai
+  Chiến dịch", "Ban Chỉ đạo về phát triển khoa học …": "về" after "Ban Chỉ đạo" as often
+  opens the subject or a complement, "trước Ban Chỉ đạo về kết quả …"); "của liên Bộ: …"
+  expanded from the code; "UBND tỉnh" against "Ủy ban nhân dân" where the gold keeps one
+  or the other.
+- An organ named in a sentence opened by the date ("Ngày 10/02/2022, Bộ Chính trị ban hành
+  Nghị quyết số 10-NQ/TW") is the issuer only when the code names another organ (…/TW
+  names "Trung ương"); where it is the code's own organ ("Ngày …, UBND tỉnh ban hành
+  Văn bản số 627/UBND-NC") the code's name is kept, as the gold writes it.
 - Word footnotes and endnotes are read (placed after the paragraph that marks them) and
   annotated: the citations in the footnotes of seven DOCX/.doc gold files (91, marked
   `in_footnote` in the gold) were added by reading `word/footnotes.xml` by hand; before,
   the gold of Word files covered body text only. On their first run all 91 keys and dates
-  matched; 6 issuers differ ("Tổ công tác Chính phủ" cut to "Tổ công", the "của …" phrase
-  of a different document taken for `946/SKHCN-VP`, a code-less "Thông báo số 565/TN-VPCP").
+  matched; 6 issuers differed ("Tổ công tác Chính phủ" cut to "Tổ công", the "của Bộ Khoa
+  học và Công nghệ" ending the subject of `946/SKHCN-VP` taken for its issuer, a code-less
+  "Thông báo số 565/TN-VPCP", "Ban chỉ đạo triển khai Chiến dịch" cut at "triển
+  khai", "UBND tỉnh Lâm Đồng" for `8016/KH-UBND`); the first three are now right.
 """
 
 # The generated part of the citations section; what follows it up to citations:end is
