@@ -29,7 +29,9 @@ import regex
 
 from extract.indicators.kinds import cue_at_end
 
-_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\((?![^()\n]*\))")  # an open "(" not closed before the figure
+# An open "(" not closed before the figure; a ")" left once closed asides are dropped closes an aside
+# the clause started in ("(tăng 181 tỷ đồng so với …), bao gồm truy thu, xử phạt là 182 tỷ đồng").
+_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\((?![^()\n]*\))|(?<!\([^()\n]*)\)")
 # A closed aside before the figure: "(giá so sánh 2010)" qualifies the subject and is dropped,
 # an acronym "(PCI)" names it and stays.
 _CLOSED_ASIDE = regex.compile(r"\s?\(([^()\n]{0,120})\)")
