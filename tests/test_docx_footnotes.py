@@ -10,16 +10,15 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
 import pytest
-from docx.oxml import parse_xml
+from conftest import corpus_path
 from lxml import etree
+from test_reader_docx import make_docx as body_docx
 
 from extract.citations import find_citations
 from extract.document import Block, Document
 from extract.readers.docx import read_docx
 from extract.structure import build
-from conftest import corpus_path
 
 W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_NS = f'xmlns:w="{W_URI}"'
@@ -56,18 +55,9 @@ def note(note_id: int, *texts: str, kind: str = "footnote") -> str:
 
 
 def make_docx(body: str, footnotes: str = "", endnotes: str = "") -> bytes:
-    word = docx.Document()
-    root = word.element.body
-    section = root[-1]
-    for child in list(root):
-        root.remove(child)
-    for child in parse_xml(f"<w:body {W_NS}>{body}</w:body>"):
-        root.append(child)
-    root.append(section)
-    out = io.BytesIO()
-    word.save(out)
+    """A .docx of the given body with footnotes and endnotes parts added."""
     notes = {kind: xml for kind, xml in (("footnote", footnotes), ("endnote", endnotes)) if xml}
-    return _add_notes(out.getvalue(), notes)
+    return _add_notes(body_docx(body), notes)
 
 
 def _add_notes(data: bytes, notes: dict[str, str]) -> bytes:

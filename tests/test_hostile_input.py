@@ -13,17 +13,17 @@ import importlib.util
 import io
 import subprocess
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import ROOT, corpus_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from vietnamese_bytes import windows_1258
 
 import extract
-from conftest import ROOT, corpus_path
 from extract.dataset import Limits, batch
 from extract.dataset.worker import process_file
 from extract.errors import CorruptDocument, EmptyDocument, TooLarge, VnreportError
@@ -128,18 +128,6 @@ def password_protected_docx() -> bytes:
     return encrypted.getvalue()
 
 
-def cp1258(text: str) -> bytes:
-    """Vietnamese as Windows-1258 writes it: base letter (with its hat or horn), then the tone mark."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-            out += base.encode("cp1258") + "".join(c for c in parts if c in tones).encode("cp1258")
-    return bytes(out)
 
 
 # name → (bytes, the error every entry point must give). Built lazily: they need the corpus.
@@ -341,14 +329,14 @@ def test_text_in_another_encoding_is_read_with_a_plain_warning(name, data, text,
 
 
 def test_mixed_utf8_and_windows_1258_keeps_the_utf8_majority_readable():
-    data = REPORT_LINES.encode() + cp1258("Kết quả năm 2021\n")
+    data = REPORT_LINES.encode() + windows_1258("Kết quả năm 2021\n")
     report = extract.parse(data, name="mixed.txt", ocr="never")
     assert report.text.startswith(REPORT_TEXT)
     assert any("not valid UTF-8" in w for w in report.warnings)
 
 
 def test_windows_1258_text_is_read_without_error_and_warned_about():
-    report = extract.parse(cp1258(REPORT_LINES), name="cp1258.txt", ocr="never")
+    report = extract.parse(windows_1258(REPORT_LINES), name="cp1258.txt", ocr="never")
     assert report.text.startswith("BÁO CÁO")
     assert any("not UTF-8" in w for w in report.warnings)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
+from vietnamese_bytes import windows_1258
 
 import extract
 from extract.text.legacy import from_unicode
@@ -21,22 +20,6 @@ LEGACY_REPORT = (
     "I. Kết quả thực hiện\nĐã giải quyết 120 hồ sơ, đạt tỷ lệ cao.\n"
     "II. Nhiệm vụ trong thời gian đến\nTiếp tục tổ chức quán triệt đến toàn thể cán bộ, công chức."
 )
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def windows_1258(text: str) -> bytes:
-    """As Windows-1258 writes Vietnamese: a letter it has whole, else its base letter then the tone mark."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
-            out += base.encode("cp1258") + "".join(c for c in decomposed if c in TONES).encode("cp1258")
-    return bytes(out)
-
-
 @pytest.mark.parametrize("name", ["x.txt", "x.md"])
 def test_windows_1258_text_reads_as_vietnamese_in_nfc(name):
     report = extract.parse(windows_1258(REPORT.replace("\n", "\n\n")), name=name, ocr="never")
