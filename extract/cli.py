@@ -28,7 +28,7 @@ def parse(
         help="Write here: a .json file for one input, a folder for several (one FILE.json each). Default: stdout.",
     ),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
-    ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
+    ocr: str = typer.Option("auto", "--ocr", metavar="auto|always|never", help="auto: OCR pages without a usable text layer; always; never."),
     format: Optional[str] = typer.Option(None, "--format", help="Override the detected format (docx, pdf, txt …)."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
@@ -76,7 +76,7 @@ def batch(
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes on this machine (default: cores)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
     resume: bool = typer.Option(False, "--resume", help="Skip files already in the dataset; retry errors."),
-    ocr: str = typer.Option("auto", "--ocr", help="auto, always or never."),
+    ocr: str = typer.Option("auto", "--ocr", metavar="auto|always|never", help="auto, always or never."),
     timeout: float = typer.Option(300.0, "--timeout", help="Seconds allowed per file."),
     memory_mb: int = typer.Option(2048, "--memory-mb", help="Resident memory allowed per file, in MB."),
 ) -> None:
@@ -136,7 +136,7 @@ def compare(
         None, help="Report JSON files (vnreport parse output), or report files to parse (.docx .pdf …)."),
     dataset: Optional[Path] = typer.Option(None, "--dataset", help="A folder written by vnreport batch."),
     agency: Optional[str] = typer.Option(None, "--agency", help='With --dataset: one agency, e.g. "Sở Công Thương".'),
-    format: str = typer.Option("json", "--format", help="json, csv or html (one self-contained page)."),
+    format: str = typer.Option("json", "--format", metavar="json|csv|html", help="json, csv or html (one self-contained page)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here. Default: stdout."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
