@@ -28,7 +28,10 @@ def parse(
         help="Write here: a .json file for one input, a folder for several (one FILE.json each). Default: stdout.",
     ),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
-    ocr: str = typer.Option("auto", "--ocr", metavar="auto|always|never", help="auto: OCR pages without a usable text layer; always; never."),
+    ocr: str = typer.Option(
+        "auto", "--ocr", metavar="auto|always|never",
+        help="auto: OCR pages without a usable text layer; always; never.",
+    ),
     format: Optional[str] = typer.Option(None, "--format", help="Override the detected format (docx, pdf, txt …)."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
