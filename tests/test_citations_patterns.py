@@ -200,6 +200,10 @@ def test_citation_from_corpus_parses_exactly(text, expected):
         ("Nghị quyết số 01-NQ/\nTU ngày 1 1/5/2021", "NQ|1|TU", "01-NQ/TU"),
         ("Nghị định số 52/2013/NĐ\n-CP ngày 16/5/2013", "NĐ|52|CP|2013", "52/2013/NĐ-CP"),
         ("Thông tư số 20/2017/TTBTC ngày 06/3/2017", "TT|20|BTC|2017", "20/2017/TT-BTC"),
+        # lit_nq-318-nq-cp-2025.pdf read by Tesseract: the khóa's 1 as an I, or as I and 1
+        ("Nghị quyết số 188/2025/QHI5 của Quốc hội", "NQ|188|QH15|2025", "188/2025/QH15"),
+        ("Nghị quyết số 188/2025/QHI15 ngày 19 tháng 02 năm 2025", "NQ|188|QH15|2025", "188/2025/QH15"),
+        ("Nghị quyết số 188/2025/QH1I5 ngày 19 tháng 02 năm 2025", "NQ|188|QH15|2025", "188/2025/QH15"),
     ],
 )
 def test_damaged_spelling_gives_the_same_key(damaged, key, symbol):
@@ -233,3 +237,18 @@ def test_items_of_a_list_headed_by_the_type_word_are_full_citations():
         ("full", "Nghị quyết", "19-NQ/TW", "NQ|19|TW", "2012-10-30", "Ban Chấp hành Trung ương",
          "Nghị quyết 19-NQ/TW ngày 30/10/2012 của Ban Chấp hành Trung ương khóa XI"),
     ]
+
+
+@pytest.mark.parametrize(("printed", "key"), [
+    # lit_nq-318-nq-cp-2025.pdf read by Tesseract: "quyền" lost its hook
+    ("Căn cứ Luật Tổ chức chính quyên địa phương ngày 16 tháng 6 năm 2025;", "L|Tổ chức chính quyền địa phương"),
+    # lit_cv-9533-vpcp-cn-2025.pdf read by Tesseract: a tone mark lost, same letters
+    ("Căn cứ Luật Đâu tư ngày 17 tháng 6 năm 2020;", "L|Đầu tư"),
+])
+def test_a_law_name_misread_by_ocr_is_the_known_law(printed, key):
+    (got,) = find_citations(printed)
+    assert (got.form, got.key) == ("named", key)
+
+
+def test_a_short_law_name_one_letter_off_a_known_one_is_left_as_printed():
+    assert [c.key for c in find_citations("Căn cứ Luật Giò ngày 19 tháng 6 năm 2023;")] == ["L|Giò"]

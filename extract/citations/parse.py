@@ -64,6 +64,26 @@ def _unglue(segments: list[str], seps: list[str], word_code: str | None) -> tupl
     return segments, seps
 
 
+_KHOA_RUN = regex.compile(r"(?P<code>[A-ZĐ]+?)(?P<run>[0-9Il]*[0-9][0-9Il]*)")
+
+
+def khoa_misread(segment: str) -> str:
+    """An issuer code whose khóa digits OCR read with an "I" for the "1": "QHI5", "QH1I5",
+    "QHI15" → "QH15". Tesseract either swaps the 1 for an I or prints both, so an I that
+    makes the khóa three digits long is dropped rather than read as a 1.
+
+        >>> [khoa_misread(s) for s in ("QHI5", "QHI15", "QH1I5", "QH15", "BTC")]
+        ['QH15', 'QH15', 'QH15', 'QH15', 'BTC']
+    """
+    m = _KHOA_RUN.fullmatch(segment)
+    if not m or not any(c in "Il" for c in m["run"]) or not known_issuer(m["code"]):
+        return segment
+    digits = m["run"].replace("I", "1").replace("l", "1")
+    if len(digits) > 2:
+        digits = m["run"].replace("I", "").replace("l", "")
+    return m["code"] + digits
+
+
 def parse_symbol(m: regex.Match, word_code: str | None = None) -> Symbol | None:
     """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol.
     ``word_code`` is the code of the type word printed before it, if any."""
@@ -85,7 +105,7 @@ def parse_symbol(m: regex.Match, word_code: str | None = None) -> Symbol | None:
         return None  # "5-7%"-like runs: a Party symbol is TYPE/ISSUER
     rest = segments[1:] if type_code else segments
     rest_seps = seps[1:] if type_code else seps
-    rest = [canonical_issuer(s) for s in rest]
+    rest = [canonical_issuer(khoa_misread(s)) for s in rest]
     issuer_part = rest[0] + "".join(sep + seg for sep, seg in zip(rest_seps, rest[1:]))
     issuer_code = issuer_part if type_code else rest[0]
     head = f"{number}{'-' if party else '/'}" + (f"{m['year']}/" if m["year"] else "")
@@ -360,6 +380,34 @@ def _known_laws() -> dict[str, str]:
     return {n.casefold(): n for n in law_names()}
 
 
+@cache
+def _laws_by_letters() -> dict[str, tuple[str, ...]]:
+    """Law names by their letters without marks, case folded: "dau tu" → ("Đầu tư",)."""
+    by_letters: dict[str, tuple[str, ...]] = {}
+    for name in law_names():
+        key = fold(name).casefold()
+        by_letters[key] = (*by_letters.get(key, ()), name)
+    return by_letters
+
+
+def _misread_law(printed: str) -> str | None:
+    """The known law an OCR misreading names: the only one with the same letters ("Luật Đâu tư"),
+    or, for names long enough that one letter is a small share, one at least 95% alike and as
+    many words long ("Tổ chức chính quyên địa phương")."""
+    from rapidfuzz import fuzz, process
+
+    same_letters = _laws_by_letters().get(fold(printed).casefold(), ())
+    if len(same_letters) == 1:
+        return same_letters[0]
+    if len(printed) < 15:
+        return None
+    folded = printed.casefold()
+    hit = process.extractOne(folded, _known_laws().keys(), scorer=fuzz.ratio, score_cutoff=95)
+    if hit is None or len(hit[0].split()) != len(folded.split()):
+        return None
+    return _known_laws()[hit[0]]
+
+
 def _acronym_ends(name: str) -> str:
     """An unknown law name ends after an acronym that lower-case words follow:
     "Luật TMĐT giúp doanh nghiệp" names "TMĐT"."""
@@ -393,7 +441,7 @@ def _named(text: str, taken: Taken) -> list[Citation]:
                 taken.add(cite.span)
                 continue
             printed = _clean(m["name"])
-            known = _known_laws().get(printed.casefold())
+            known = _known_laws().get(printed.casefold()) or _misread_law(printed)
             name = known or _acronym_ends(printed)
             end = m.end() if known or name == printed else m.start("name") + _end_of(m["name"], name)
             if m.groupdict().get("roman"):

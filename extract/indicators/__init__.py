@@ -29,7 +29,7 @@ from functools import cache
 import regex
 
 from extract.indicators.filters import not_indicator
-from extract.indicators.kinds import cues_before, reading
+from extract.indicators.kinds import cues_before, reading, scale_after
 from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, right_label, share_of,
                                        starts_with_verb, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
@@ -56,6 +56,10 @@ _OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?!
 _UNITLESS_RATIO = regex.compile(r"[ ]?\(")  # "2.157/2.517 (đạt tỷ lệ 85,7%)"
 _ORDINAL_RANK = regex.compile(r"(?<![\p{L}])(?<!lần )thứ[ ]?$", regex.IGNORECASE)  # not "lần thứ 3"
 _RANK_SCOPE = regex.compile(r"[ ]?(?:trong|trên)\s", regex.IGNORECASE)
+# "trong nhóm 40 quốc gia … hàng đầu", "top 10 … dẫn đầu": the size of a leading group is a rank
+_TOP_GROUP = regex.compile(r"(?<![\p{L}])(?:nhóm|top)[ ]?$", regex.IGNORECASE)
+_TOP_GROUP_WORDS = regex.compile(r"\s*(?:(?:trong|vào|lọt|thuộc)\s+)?(?:nhóm|top)$", regex.IGNORECASE)
+_LEADING_GROUP = regex.compile(r"[^.,;:\n]{0,80}?(?<![\p{L}])(?:hàng|dẫn|đứng) đầu(?![\p{L}])", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"(?<![\p{L}])(?:giữa|cả|mỗi|từng)[ ]?$", regex.IGNORECASE)  # "giữa hai cơ quan"
 _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
 _COMPARED = regex.compile(r"(?:so với|cùng kỳ|từ)\s*$", regex.IGNORECASE)
@@ -212,12 +216,16 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         if found and found[-1].span[0] >= s_start:
             s_start = max(s_start, last_figure_end)  # a list: the clause starts after the previous figure
         left_text = text[max(0, m.start - 40) : m.start]
-        rank = "rank" in cues_before(left_text) or _ordinal_rank(text, m.start, m.end)
+        top_group = bool(_TOP_GROUP.search(left_text) and _LEADING_GROUP.match(text, m.end))
+        rank = "rank" in cues_before(left_text) or _ordinal_rank(text, m.start, m.end) or top_group
         hit = unit_after(text, m.end)
         if m.month_year and hit is None:
             continue
         # "số lượng người … đạt 2,77 tỷ": the noun is the subject's, so the subject is the label too
         named_before = False
+        composed = None  # "940 nghìn doanh nghiệp": the label reads from the noun, past the scale word
+        if hit is None and not rank and m.denominator is None:
+            hit = composed = _scaled_noun(text, m.end, nlp or nouns)
         if hit is None and not rank and m.denominator is None:
             hit = _scaled_subject(text[s_start : m.start], text, m.end) or _unit_of_subject(text[s_start : m.start], m.end)
             named_before = hit is not None
@@ -253,11 +261,12 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
             value = round(numerator / denominator, 4)
         else:
             value = m.value * scale
-        unit_start = m.end + (text[m.end : m.end + 1] == " ")
+        noun_at = scale_after(text, m.end)[2] if composed else m.end
+        unit_start = noun_at + (text[noun_at : noun_at + 1] == " ")
         counted = unit is not None and unit.kind == "count" and unit_end > m.end and not named_before
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
-                             scaled=counted and unit.scale != 1)
+                             scaled=counted and unit.scale != 1 and not composed)
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(text[s_start : m.start])
@@ -271,6 +280,8 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
             head = next((f for f in found if f.span[0] >= sentence and f.unit == unit.unit and f.kind == "count"), None)
             if head is not None and _PART_OF.search(text, max(sentence, last_figure_end), m.start):
                 label = _part_label(label, text[unit_start:unit_end], head)
+        if label and top_group:
+            label = _TOP_GROUP_WORDS.sub("", label)  # "Xếp hạng … trong nhóm": the words that made it a rank
         label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
@@ -360,6 +371,30 @@ def _counted_nouns() -> frozenset[str]:
     return frozenset(u.form.casefold() for u in table() if u.kind == "count")
 
 
+def _scaled_noun(text: str, at: int, nouns: bool):
+    """ "hơn 940 nghìn doanh nghiệp", "70 tỷ kiện hàng": a scale word, then the noun it counts
+    (from ``units.tsv``, else, with ``nouns``, the noun underthesea tags there).
+
+        >>> u, end = _scaled_noun("940 nghìn doanh nghiệp và", 3, nouns=False)
+        >>> u.unit, u.scale, end
+        ('nghìn doanh nghiệp', 1000.0, 22)
+    """
+    from extract.indicators.reference import Unit
+
+    scale = scale_after(text, at)
+    if scale is None:
+        return None
+    word, factor, end = scale
+    noun = unit_after(text, end)
+    if noun is None and nouns:
+        from extract.indicators.refine import counted_noun
+
+        noun = counted_noun(text, end)
+    if noun is None or noun[0].kind != "count" or noun[0].scale != 1:
+        return None
+    return Unit(f"{word} {noun[0].unit}", f"{word} {noun[0].unit}", "count", factor), noun[1]
+
+
 def _scaled_subject(clause: str, text: str, at: int):
     """ "số lượng người mua sắm trực tuyến đạt 2,77 tỷ": a bare scale word counts the noun its subject
     names, in that scale ("tỷ người"); without such a subject the figure says nothing of what it counts.
@@ -368,7 +403,6 @@ def _scaled_subject(clause: str, text: str, at: int):
         >>> u.unit, u.scale, end
         ('tỷ người', 1000000000.0, 7)
     """
-    from extract.indicators.kinds import scale_after
     from extract.indicators.reference import Unit
 
     scale = scale_after(text, at)

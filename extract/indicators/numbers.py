@@ -1,8 +1,8 @@
 """Numeric mentions in running text: single figures, ranges ``5-7%``, fractions ``37/42``.
 
     >>> [(m.text, m.value, m.value_max, m.numerator, m.denominator)
-    ...  for m in find_mentions("đạt 41,4% (55/133), tăng 5 - 7%, ngày 25/5/2021")]
-    [('41,4', 41.4, None, None, None), ('55/133', 55.0, None, 55.0, 133.0), ('5 - 7', 5.0, 7.0, None, None)]
+    ...  for m in find_mentions("đạt 41,4% (55/133), tăng 5 - 7%, đạt 12% - 15%, ngày 25/5/2021")]
+    [('41,4', 41.4, None, None, None), ('55/133', 55.0, None, 55.0, 133.0), ('5 - 7', 5.0, 7.0, None, None), ('12% - 15', 12.0, 15.0, None, None)]
 
 Vietnamese writes a decimal comma and a thousands dot (``1.234.567``,
 ``12.345,6``); the parsing itself is :func:`extract.text.numbers.parse_number`.
@@ -20,7 +20,8 @@ import regex
 _FIG = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MENTION = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}/.,])(?P<a>{_FIG})"
-    rf"(?:(?P<range>[ ]?[-–—][ ]?)(?P<b>{_FIG})|/(?P<d>{_FIG}))?"
+    # "5% - 7%": a range whose ends both carry the unit; the unit is read after the second
+    rf"(?:(?:[ ]?%(?=[ ]?[-–—][ ]?(?:{_FIG})[ ]?%))?(?P<range>[ ]?[-–—][ ]?)(?P<b>{_FIG})|/(?P<d>{_FIG}))?"
     rf"(?![\p{{N}}]|[.,/]\p{{N}}|/)"
 )
 _YEAR = range(1900, 2101)
@@ -52,6 +53,9 @@ _WORDS = regex.compile(
 )
 
 
+_SCALE_ONLY = regex.compile(r"(?:(?:trăm|nghìn|ngàn|triệu|tỷ)\s*)+", regex.IGNORECASE)
+
+
 def find_word_mentions(text: str) -> list[Mention]:
     """Figures spelled out in words: "hai", "ba mươi", "một nửa" (the value only; units come later)."""
     from extract.text.numbers import parse_vietnamese_number_words
@@ -60,8 +64,9 @@ def find_word_mentions(text: str) -> list[Mention]:
     for m in _WORDS.finditer(text):
         words = m[0].strip()
         value = parse_vietnamese_number_words(words)
-        if value is None or words.casefold() == "một" or regex.search(r"\d[ ]?$", text[: m.start()]):
-            continue  # "một số" is "some"; "100,3 triệu" is a digit figure with its scale
+        if (value is None or words.casefold() == "một" or _SCALE_ONLY.fullmatch(words)
+                or regex.search(r"\d[ ]?$", text[: m.start()])):
+            continue  # "một số" is "some"; "hàng nghìn", "nhiều tỷ" count nothing; "100,3 triệu" is a digit figure
         out.append(Mention(m.start(), m.start() + len(words), words, value))
     return out
 

@@ -1,0 +1,65 @@
+"""Figure forms first met in the second round of held-out documents (a strategy's targets, a
+tờ trình's market figures): ranges whose ends both carry "%", a scale word before a counted
+noun, dollars written out, the size of a leading group as a rank, a scale word with no count."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.indicators import find_indicators
+
+# sentence (as printed in the corpus) → [(kind, value, value_max, unit)]
+FORMS = [
+    (  # lit_qd-2229-qd-ttg-logistics-2025.pdf: the range's ends each carry "%"
+        "- Tỷ trọng giá trị tăng thêm của dịch vụ logistics trong tổng sản phẩm trong nước đạt 5% - 7%.",
+        [("percent", 5.0, 7.0, "%")],
+    ),
+    (  # lit_qd-2229-qd-ttg-logistics-2025.pdf: a leading group's size is a rank
+        "Xếp hạng theo Chỉ số hiệu quả logistics (LPI - do Ngân hàng Thế giới công bố) trong nhóm 40 quốc gia "
+        "và vùng lãnh thổ hàng đầu.",
+        [("rank", 40.0, None, None)],
+    ),
+    (  # lit_ttr-luat-tmdt-bct-2025.pdf: a scale word, then the noun it counts
+        "kinh tế tư nhân là một động lực quan trọng nhất của nền kinh tế quốc gia, với khoảng hơn 940 nghìn "
+        "doanh nghiệp và hơn 5 triệu hộ kinh doanh đang hoạt động",
+        [("count", 940000.0, None, "nghìn doanh nghiệp"), ("count", 5000000.0, None, "triệu hộ")],
+    ),
+    (  # lit_ttr-luat-tmdt-bct-2025.pdf: dollars written out, "đô" after a scale word
+        "Quy mô thị trường bán lẻ TMĐT B2C tăng trưởng nhanh chóng từ 2,97 tỷ đô la Mỹ năm 2014 đến 25 tỷ đô "
+        "năm 2024",
+        [("money", 2970000000.0, None, "tỷ USD"), ("money", 25000000000.0, None, "tỷ USD")],
+    ),
+    (  # lit_ttr-luat-tmdt-bct-2025.pdf: "nhiều tỷ đồng" names no amount
+        "Thực tiễn đã có nhiều vụ việc như các phiên livestream bán hàng nhiều tỷ đồng",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FORMS, ids=[s[:40] for s, _ in FORMS])
+def test_ranges_scaled_nouns_dollars_and_leading_groups(sentence, expected):
+    assert [(i.kind, i.value, i.value_max, i.unit) for i in find_indicators(sentence)] == expected
+
+
+def test_a_rank_label_leaves_out_the_group_words():
+    (rank,) = find_indicators("Xếp hạng theo Chỉ số hiệu quả logistics trong nhóm 30 quốc gia hàng đầu.")
+    assert rank.label == "Xếp hạng theo Chỉ số hiệu quả logistics"
+
+
+def test_a_scaled_count_is_labelled_by_its_noun_not_the_scale_word():
+    (count,) = find_indicators("có hơn 5 triệu hộ kinh doanh đang hoạt động")
+    assert count.label == "hộ kinh doanh đang hoạt động"
+
+
+def test_a_group_size_without_a_leading_group_is_a_count_not_a_rank():
+    found = find_indicators("Tổ công tác gồm nhóm 5 người, đứng đầu là Giám đốc Sở.")
+    assert [(i.kind, i.value, i.unit) for i in found] == [("count", 5.0, "người")]
+
+
+def test_a_scale_word_alone_is_no_figure():
+    assert find_indicators("hàng nghìn người dân tham gia, nhiều tỷ đồng được huy động") == []
+
+
+@pytest.mark.parametrize("text", ["Có 30 đô thị loại I.", "5 đô thị được công nhận"])
+def test_do_thi_is_a_town_not_a_dollar(text):
+    assert all(i.unit != "USD" for i in find_indicators(text))
