@@ -216,6 +216,12 @@ def test_kerning_space_inside_a_date_is_read():
     assert got.date == "2021-05-11"
 
 
+def test_a_date_word_typed_twice_still_dates_the_citation():
+    # lit_cv-9533-vpcp-cn-2025.pdf
+    (got,) = find_citations("Bộ Xây dựng đã có văn bản số 10271/BXD-KHTC ngày ngày 22/9/2025 gửi Bộ Tài chính")
+    assert (got.key, got.date) == ("CV|10271|BXD-KHTC", "2025-09-22")
+
+
 def test_continued_symbols_inherit_the_type_word():
     got = find_citations("các Quyết định số 183/QĐ-UBND ngày 31/3/2021 và số 184/QĐ-UBND ngày 01/4/2021")
     assert [(c.doc_type, c.key, c.date) for c in got] == [

@@ -95,7 +95,8 @@ _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)
 # "Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010, …)": the adoption
 # date in a bracket right after the name is the document's date
 _ADOPTED = r"\(\s*(?:được\s+)?[^()\n]{0,40}?(?:thông\s+qua|ban\s+hành)\s+"
-DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
+# "ngày ngày 22/9/2025": a word typed twice
+DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?ngày\s*(?:ngày\s*)?(?:{_DMY}|{_LONG})", FLAGS)
 # "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence, and
 # the organ that acts in it
 LEADING_DATE = regex.compile(
