@@ -112,16 +112,21 @@ def extract_with_setting(skeleton, metadata):
     return extract(skeleton, metadata, nlp=_NLP)
 
 
-def predictions(path: Path, baseline: bool) -> tuple[str, list[dict]]:
+def parse_with(path: Path, indicators: str):
+    """The report of ``path`` with its indicators found by ``indicators`` ("module:function")."""
     from extract import parse, pipeline
 
     saved = dict(pipeline.EXTRACTORS)
-    pipeline.EXTRACTORS["indicators"] = "eval_indicators:extract_with_setting"
+    pipeline.EXTRACTORS["indicators"] = indicators
     try:
-        report = parse(path)
+        return parse(path)
     finally:
         pipeline.EXTRACTORS.clear()
         pipeline.EXTRACTORS.update(saved)
+
+
+def predictions(path: Path, baseline: bool) -> tuple[str, list[dict]]:
+    report = parse_with(path, "eval_indicators:extract_with_setting")
     if baseline:
         return report.text, naive(report.text)
     return report.text, [report_indicator for report_indicator in report.to_dict()["indicators"]]
