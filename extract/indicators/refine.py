@@ -2,7 +2,7 @@
 
     >>> trim_label("tỷ lệ tăng dân số lại giảm")  # doctest: +SKIP
     'tỷ lệ tăng dân số'
-    >>> counted_noun("1.016 thuyền trưởng, 1.139 máy trưởng", 5)  # doctest: +SKIP
+    >>> counted_noun("1.016 thuyền trưởng, 1.139 máy trưởng", 0, 5)  # doctest: +SKIP
     ('thuyền trưởng', 20)
 
 Two uses, both measured in ``docs/accuracy.md``: a figure followed by a noun that
@@ -14,7 +14,10 @@ and the conjunctions that lead it.
 
 from __future__ import annotations
 
+import regex
+
 from extract import nlp
+from extract.indicators.kinds import scale_after
 from extract.indicators.reference import Unit
 
 _NOUN = {"N", "Nc", "Nu"}
@@ -24,10 +27,17 @@ _LEADING = {"C", "CC", "R", "CH", "E"}
 _TRAILING = {"V", "R", "A", "CH", "C", "E"}
 
 
-def counted_noun(text: str, pos: int) -> tuple[Unit, int] | None:
-    """The noun (one or two nouns long) that starts at ``pos``, as a count unit, and its end."""
-    window = text[pos : pos + 40].split("\n", 1)[0]
+# Things are counted whole, in numbers that are neither years nor codes: "1,5 dòng" is a spacing,
+# "2030 thẩm quyền" a year a table's cell ran into the next one, "0615163" a code.
+_NOT_A_COUNT = regex.compile(r".*,.*|(?:19|20)\d\d|0\d{3,}")
+
+
+def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
+    """The noun (one or two nouns long) that the figure ``text[start:end]`` counts, as a count unit, and its end."""
+    window = text[end : end + 40].split("\n", 1)[0]
     if not window.startswith(" ") or not window[1:3].isalpha():  # "x TFW", "5 x 3": a letter is no noun
+        return None
+    if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end):  # "2,97 tỷ đô": money, no noun
         return None
     tagged = nlp.pos_tag(window.strip())
     nouns = []
@@ -38,8 +48,8 @@ def counted_noun(text: str, pos: int) -> tuple[Unit, int] | None:
     if not nouns:
         return None
     phrase = " ".join(nouns)
-    at = text.find(phrase, pos)
-    if at != pos + 1:
+    at = text.find(phrase, end)
+    if at != end + 1:
         return None
     return Unit(phrase, phrase, "count", 1.0), at + len(phrase)
 
