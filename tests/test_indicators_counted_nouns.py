@@ -23,6 +23,25 @@ SENTENCES = [
     ("| 2025 -2030 0615163 quốc te Đà Nẵng liên quan quy", []),
     # a scale word is no noun: "tỷ đô" is money
     ("Quy mô thị trường bán lẻ TMĐT B2C tăng trưởng từ 2 tỷ đô năm 2014 đến 25 tỷ đô năm 2024.", []),
+    # English text and OCR debris: two words in a row that are no Vietnamese syllable; one foreign noun counts
+    ("Số thứ tự của điều được trình bày cách lề trái 1 default tab, số thứ tự của điều dùng chữ số Ả-rập", []),
+    ("Người đại diện của tỔ chức: 5-6 cc 2t ct t2 2121211212112.", []),
+    ("số lượng website/ứng dụng TMĐT tăng từ 106 website/ứng dụng năm 2013 đến 56.162 website/ứng dụng tính đến hết "
+     "tháng 5/2025.", [("count", 106.0, "website"), ("count", 56162.0, "website")]),
+    # a noun designated by what follows: a title and a number, a Roman numeral; a product's operand
+    ("theo phương thức khai thác tài sản quy định tại khoản 2, 3 Điêu 37| của Nghị định này.", []),
+    ("theo đúng yêu cầu tại các Nghị quyết của Hội nghị Trung ương 6 khóa XII (Nghị quyết số 18-NQ/TW)", []),
+    ("Chi phí ở cho giảng viên (2 phòng x 05 ngày)", []),
+    # counted, then numbered; a name glued to digits ("5G"); a year's noun left out of the unit
+    ("- Tác động tiêu cực: Cả 2 phương án 1 và 2 đều không có tác động tiêu cực về giới.",
+     [("count", 2.0, "phương án")]),
+    ("Đến nay toàn tỉnh có 5.887 trạm BTS 4G và 1.099 trạm 5G, 100% khu dân cư thuộc các xã có sóng.",
+     [("count", 5887.0, "trạm"), ("count", 1099.0, "trạm"), ("percent", 100.0, "%")]),
+    ("Việt Nam có 53 dân tộc thiểu số năm 2019.", [("count", 53.0, "dân tộc thiểu số")]),
+    # a formula's terms, on the lines that define it; a comparison in prose defines nothing
+    ("5\nTFW = Tổng 13 loại xếp hạng điều chỉnh kỹ thuật công nghệ\n6\nEFW = Tổng của 8 xếp hạng môi trường", []),
+    ("quy định nam nữ >= 20 tuổi có quyền hiến, hiện nay có hơn 300.000 chu kỳ IVF đã được thực hiện",
+     [("count", 300000.0, "chu kỳ")]),
 ]
 
 

@@ -19,17 +19,22 @@ import regex
 from extract import nlp
 from extract.indicators.kinds import scale_after
 from extract.indicators.reference import Unit
+from extract.text.quality import is_syllable, words
 
 _NOUN = {"N", "Nc", "Nu"}
 # A foreign word right after a figure is what it counts: "Chặn 5 website vi phạm".
 _FIRST_NOUN = _NOUN | {"FW"}
 _LEADING = {"C", "CC", "R", "CH", "E"}
 _TRAILING = {"V", "R", "A", "CH", "C", "E"}
-
-
 # Things are counted whole, in numbers that are neither years nor codes: "1,5 dòng" is a spacing,
 # "2030 thẩm quyền" a year a table's cell ran into the next one, "0615163" a code.
 _NOT_A_COUNT = regex.compile(r".*,.*|(?:19|20)\d\d|0\d{3,}")
+_NUMBERED = regex.compile(r"[ ]?\d+(?![\p{L}\p{N}])")  # "năm 2019", "Điều 22"; "trạm 5G" is a name
+# A Roman numeral after the noun designates it ("Trung ương 6 khóa XII"); a number after "x" makes the
+# figure an operand of a product ("2 phòng x 05 ngày").
+_DESIGNATED = regex.compile(r"[ ]?(?:[IVXLC]+(?![\p{L}\p{N}])|[x×][ ]?\d)")
+# A line that opens with a symbol and "=" defines a formula: "TFW = Tổng 13 loại xếp hạng …".
+_DEFINITION = regex.compile(r"\s*[\p{L}\p{N}_]+(?:[ ][\p{L}\p{N}_]+)?[ ]?=(?![=<>])")
 
 
 def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
@@ -39,6 +44,8 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
         return None
     if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end):  # "2,97 tỷ đô": money, no noun
         return None
+    if in_other_language(window) or in_formula(text, start):
+        return None
     tagged = nlp.pos_tag(window.strip())
     nouns = []
     for word, tag in tagged[:2]:
@@ -47,11 +54,33 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
         nouns.append(word)
     if not nouns:
         return None
+    if len(nouns) == 2 and _NUMBERED.match(text, end + 1 + len(" ".join(nouns))):
+        nouns.pop()  # "53 dân tộc thiểu số năm 2019": the numbered noun is not what is counted
     phrase = " ".join(nouns)
     at = text.find(phrase, end)
-    if at != end + 1:
+    if at != end + 1 or designated(text, at + len(phrase), phrase):
         return None
     return Unit(phrase, phrase, "count", 1.0), at + len(phrase)
+
+
+def designated(text: str, after: int, noun: str) -> bool:
+    """Whether the noun ending at ``after`` is named by what follows it, so that the figure before it is
+    one of a list of references ("khoản 2, 3 Điều 22": a title-case noun and a number) or a factor.
+    "Cả 2 phương án 1 và 2" counts two options that are then numbered."""
+    return bool(_DESIGNATED.match(text, after) or noun[:1].isupper() and _NUMBERED.match(text, after))
+
+
+def in_other_language(window: str) -> bool:
+    """Whether the words after a figure run on in another language or in OCR debris: two words that are no
+    Vietnamese syllable ("1 default tab", "5-6 cc 2t ct"); one foreign noun is counted ("106 website/ứng dụng")."""
+    first_two = words(window)[:2]
+    return len(first_two) == 2 and not any(is_syllable(w) for w in first_two)
+
+
+def in_formula(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a term of the formula its line defines ("TFW = Tổng 13 loại xếp
+    hạng"); a comparison in prose ("nam nữ >= 20 tuổi") defines nothing."""
+    return bool(_DEFINITION.match(text, text.rfind("\n", 0, start) + 1, start))
 
 
 def has_verb(phrase: str) -> bool:
