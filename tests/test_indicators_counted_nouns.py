@@ -21,8 +21,6 @@ SENTENCES = [
     ("khoảng cách tối đa giữa các dòng là 1,5 dòng (1,5 lines).", []),
     ("Nội, Thành phô Hồ Chí |dự án đường sắt 2030 thẩm quyền cân đối, bố trí kế hoạch đầu tư công", []),
     ("| 2025 -2030 0615163 quốc te Đà Nẵng liên quan quy", []),
-    # a scale word is no noun: "tỷ đô" is money
-    ("Quy mô thị trường bán lẻ TMĐT B2C tăng trưởng từ 2 tỷ đô năm 2014 đến 25 tỷ đô năm 2024.", []),
     # English text and OCR debris: two words in a row that are no Vietnamese syllable; one foreign noun counts
     ("Số thứ tự của điều được trình bày cách lề trái 1 default tab, số thứ tự của điều dùng chữ số Ả-rập", []),
     ("Người đại diện của tỔ chức: 5-6 cc 2t ct t2 2121211212112.", []),
@@ -42,6 +40,16 @@ SENTENCES = [
     ("5\nTFW = Tổng 13 loại xếp hạng điều chỉnh kỹ thuật công nghệ\n6\nEFW = Tổng của 8 xếp hạng môi trường", []),
     ("quy định nam nữ >= 20 tuổi có quyền hiến, hiện nay có hơn 300.000 chu kỳ IVF đã được thực hiện",
      [("count", 300000.0, "chu kỳ")]),
+    # a scale word opens no counted noun: a footnote's number before "Tỷ lệ"
+    ("của UNDP. 20 Tỷ lệ suy dinh dưỡng thể nhẹ cân là 8,4% ở khu vực miền Đông Nam bộ", [("percent", 8.4, "%")]),
+    # what the reference tables know: money in đô la, volts, hours, an item number, a map scale
+    ("Quy mô thị trường tăng trưởng nhanh chóng từ 2,97 tỷ đô la Mỹ năm 2014 đến 25 tỷ đô năm 2024",
+     [("money", 2.97e9, "tỷ USD"), ("money", 2.5e10, "tỷ USD")]),
+    ("Thực hiện công tác di dời công trình điện có điện áp từ 110 kV trở lên", [("quantity", 110.0, "kV")]),
+    ("Thời gian khôi phục chỉ mất khoảng 01 tiếng.", []),
+    ("Theo đó, tại STT 23 Phụ lục ban hành Kèm theo Quyết định này, giao Bộ Tài chính chủ trì", []),
+    ("đã hoàn thành 14 đề án lập bản đồ địa chất tỷ lệ 1:50.000 phần đất liền trên diện tích 42.550 km²",
+     [("count", 14.0, "đề án"), ("quantity", 42550.0, "km2")]),
 ]
 
 

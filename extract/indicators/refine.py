@@ -42,7 +42,9 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
     window = text[end : end + 40].split("\n", 1)[0]
     if not window.startswith(" ") or not window[1:3].isalpha():  # "x TFW", "5 x 3": a letter is no noun
         return None
-    if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end):  # "2,97 tỷ đô": money, no noun
+    # A scale word opens no counted noun: "25 tỷ đô" is money (units.tsv), "20 Tỷ lệ suy dinh dưỡng"
+    # a footnote's number before a rate.
+    if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end):
         return None
     if in_other_language(window) or in_formula(text, start):
         return None
