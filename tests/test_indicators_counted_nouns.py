@@ -36,6 +36,12 @@ SENTENCES = [
     ("Đến nay toàn tỉnh có 5.887 trạm BTS 4G và 1.099 trạm 5G, 100% khu dân cư thuộc các xã có sóng.",
      [("count", 5887.0, "trạm"), ("count", 1099.0, "trạm"), ("percent", 100.0, "%")]),
     ("Việt Nam có 53 dân tộc thiểu số năm 2019.", [("count", 53.0, "dân tộc thiểu số")]),
+    # a small figure right after a noun numbers it: an option, a standard; after a hedge it counts
+    ("- Về tác động tích cực thì phương án 2 vượt trội về các tác động tích cực trên cả ba khía cạnh.", []),
+    ("Tối thiểu đạt trình độ tiếng Anh bậc C1 theo chuẩn 06 bậc của Bộ Giáo dục và Đào tạo.", []),
+    ("3.239 giấy phép của UBND cấp tỉnh với trên 50 loại khoáng sản khác nhau.",
+     [("count", 3239.0, "giấy phép"), ("count", 50.0, "loại khoáng sản")]),
+    ("Hệ thống 479 kênh Hỏi - Đáp được nâng cấp.", [("count", 479.0, "kênh")]),
     # a formula's terms, on the lines that define it; a comparison in prose defines nothing
     ("5\nTFW = Tổng 13 loại xếp hạng điều chỉnh kỹ thuật công nghệ\n6\nEFW = Tổng của 8 xếp hạng môi trường", []),
     ("quy định nam nữ >= 20 tuổi có quyền hiến, hiện nay có hơn 300.000 chu kỳ IVF đã được thực hiện",

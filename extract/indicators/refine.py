@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from extract import nlp
-from extract.indicators.kinds import scale_after
+from extract.indicators.kinds import cue_at_end, scale_after
 from extract.indicators.reference import Unit
 from extract.text.quality import is_syllable, words
 
@@ -60,9 +60,19 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
         nouns.pop()  # "53 dân tộc thiểu số năm 2019": the numbered noun is not what is counted
     phrase = " ".join(nouns)
     at = text.find(phrase, end)
-    if at != end + 1 or designated(text, at + len(phrase), phrase):
+    if at != end + 1 or designated(text, at + len(phrase), phrase) or numbers_noun_before(text, start, end):
         return None
     return Unit(phrase, phrase, "count", 1.0), at + len(phrase)
+
+
+def numbers_noun_before(text: str, start: int, end: int) -> bool:
+    """Whether a figure of one or two digits right after a noun numbers that noun rather than counting the
+    next one: "phương án 2 vượt trội", "theo chuẩn 06 bậc". A cue word before it is no such noun
+    ("trên 50 loại khoáng sản"), and a figure with a thousands dot is an amount."""
+    left = text[max(0, start - 30) : start].rsplit("\n", 1)[-1]
+    if end - start > 2 or not left.endswith(" ") or not left.strip() or cue_at_end(left):
+        return False
+    return nlp.pos_tag(left.strip())[-1][1] == "N"
 
 
 def designated(text: str, after: int, noun: str) -> bool:
