@@ -7,9 +7,11 @@
 
 Two uses, both measured in ``docs/accuracy.md``: a figure followed by a noun that
 ``units.tsv`` does not know is counted in that noun (word segmentation and POS
-say where the noun ends); a label placed before its figure loses the verbs and
-adverbs that trail its last noun ("TFR của Việt Nam đã giảm" → "TFR của Việt Nam")
-and the conjunctions that lead it.
+say where the noun ends), unless the figure cannot count things or the words
+around it make it a designation, a formula's term or foreign text (precision of
+those counts outside the gold: ``scripts/evaluate.py counted-nouns``); a label
+placed before its figure loses the verbs and adverbs that trail its last noun
+("TFR của Việt Nam đã giảm" → "TFR của Việt Nam") and the conjunctions that lead it.
 """
 
 from __future__ import annotations
