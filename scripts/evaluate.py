@@ -2,9 +2,10 @@
 
     python scripts/evaluate.py citations [--doc NAME] [--json OUT]
     python scripts/evaluate.py indicators [--doc NAME] [--json OUT]
+    python scripts/evaluate.py counted-nouns [--list | --sample N]
 
 Each extractor's scoring lives in its own module beside this one
-(``eval_citations.py``, ``eval_indicators.py``) exposing ``main(argv) -> int``.
+(``eval_citations.py``, ``eval_indicators.py``, ``eval_counted_nouns.py``) exposing ``main(argv) -> int``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import importlib
 import sys
 from pathlib import Path
 
-SCORERS = {"citations": "eval_citations", "indicators": "eval_indicators"}
+SCORERS = {"citations": "eval_citations", "indicators": "eval_indicators", "counted-nouns": "eval_counted_nouns"}
 
 
 def main(argv: list[str]) -> int:

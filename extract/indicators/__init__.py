@@ -232,7 +232,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         if hit is None and not rank and (nlp or nouns) and m.denominator is None:
             from extract.indicators.refine import counted_noun
 
-            hit = counted_noun(text, m.end)
+            hit = counted_noun(text, m.start, m.end)
             if hit and not_indicator(text, m.start, m.end, has_unit=False):
                 continue  # a noun the table does not know is weak evidence: "6 tháng", "5 năm"
         if m.denominator is not None and hit is None and not rank:

@@ -27,6 +27,8 @@ _NAME_BEFORE = regex.compile(r"\p{L}[ ]?[-–][ ]?$")
 _CODE_AFTER = regex.compile(r"^[ ]?[-–/][ ]?\p{Lu}")
 _YEAR_AFTER_NAM = regex.compile(r"(?<![\p{L}])năm[ ]?$", regex.IGNORECASE)
 _PHONE = regex.compile(r"^[ .]?\d{3}[ .]\d{3,4}")
+# "bản đồ tỷ lệ 1:50.000", "lúc 14:30": the number after a colon glued to a digit is a scale or a time.
+_SCALE_OR_TIME = regex.compile(r"\d:$")
 # Terms, articles, ordinals and names are small numbers printed bare; a figure with a thousands dot
 # is an amount even after such a word ("gỡ bỏ/khóa 1.663 gian hàng" locks stalls, it is no term).
 _GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -69,6 +71,8 @@ def not_indicator(text: str, start: int, end: int, *, has_unit: bool) -> str | N
         return "a year"
     if _PHONE.match(right):
         return "a phone number"
+    if _SCALE_OR_TIME.search(left):
+        return "a map scale or a time of day"
     m = (always if has_unit else unitless).search(left)
     if m and not allow.search(left) and not _GROUPED.fullmatch(text, start, end):
         return reason[(m.group(1).casefold(), "before")]
