@@ -389,7 +389,7 @@ def _scaled_noun(text: str, at: int, nouns: bool):
     if noun is None and nouns:
         from extract.indicators.refine import counted_noun
 
-        noun = counted_noun(text, end)
+        noun = counted_noun(text, at, end)  # the scale word stands as the figure: "2,77 tỷ" may count
     if noun is None or noun[0].kind != "count" or noun[0].scale != 1:
         return None
     return Unit(f"{word} {noun[0].unit}", f"{word} {noun[0].unit}", "count", factor), noun[1]

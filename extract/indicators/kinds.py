@@ -75,7 +75,9 @@ def grows(clause: str) -> str | None:
 def _scales():
     cues = {c.cue.casefold(): c for c in reading_cues() if c.role == "scale"}
     alternation = "|".join(regex.escape(c) for c in cues)
-    return regex.compile(rf"[ ]?({alternation})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE), cues
+    # "tỷ lệ", "tỷ trọng", "tỷ suất", "tỷ giá" are rates, not a billion of anything
+    rate = r"(?![ ](?:lệ|trọng|suất|giá)(?![\p{L}]))"
+    return regex.compile(rf"[ ]?({alternation})(?![\p{{L}}\p{{N}}]){rate}", regex.IGNORECASE), cues
 
 
 def scale_after(text: str, pos: int) -> tuple[str, float, int] | None:
@@ -83,6 +85,8 @@ def scale_after(text: str, pos: int) -> tuple[str, float, int] | None:
 
         >>> scale_after("2,77 tỷ vào năm 2025", 4)
         ('tỷ', 1000000000.0, 7)
+        >>> scale_after("20 Tỷ lệ suy dinh dưỡng", 2) is None
+        True
     """
     pattern, cues = _scales()
     m = pattern.match(text, pos)

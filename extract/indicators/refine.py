@@ -31,6 +31,7 @@ _TRAILING = {"V", "R", "A", "CH", "C", "E"}
 # Things are counted whole, in numbers that are neither years nor codes: "1,5 dòng" is a spacing,
 # "2030 thẩm quyền" a year a table's cell ran into the next one, "0615163" a code.
 _NOT_A_COUNT = regex.compile(r".*,.*|(?:19|20)\d\d|0\d{3,}")
+_RATE = regex.compile(r"[ ]?t[ỷỉ][ ](?:lệ|trọng|suất|giá)(?![\p{L}])", regex.IGNORECASE)  # a rate counts nothing
 _NUMBERED = regex.compile(r"[ ]?\d+(?![\p{L}\p{N}])")  # "năm 2019", "Điều 22"; "trạm 5G" is a name
 # A Roman numeral after the noun designates it ("Trung ương 6 khóa XII"); a number after "x" makes the
 # figure an operand of a product ("2 phòng x 05 ngày").
@@ -46,7 +47,7 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
         return None
     # A scale word opens no counted noun: "25 tỷ đô" is money (units.tsv), "20 Tỷ lệ suy dinh dưỡng"
     # a footnote's number before a rate.
-    if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end):
+    if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end) or _RATE.match(text, end):
         return None
     if in_other_language(window) or in_formula(text, start):
         return None
