@@ -173,6 +173,68 @@ CASES = [
              subject="về việc cung cấp thông tin đầu mối quản trị Hệ thống thông tin giải quyết thủ tục hành chính "
              "theo mô hình tập trung của Bộ Khoa học và Công nghệ"),
     ),
+    (  # vbai_bc-dean06-thang3-2026-lamdong.docx: a task body's remit, with commas and an acronym, is its name
+        "Công văn số 1070/TCT ngày 18/3/2026 của Tổ Công tác triển khai Đề án 06, cải cách thủ tục hành chính "
+        "(TTHC), chuyển đổi số gắn với Đề án 06 về xây dựng báo cáo tiến độ",
+        dict(form="full", symbol="1070/TCT", date="2026-03-18", subject="về xây dựng báo cáo tiến độ",
+             issuer="Tổ Công tác triển khai Đề án 06, cải cách thủ tục hành chính (TTHC), chuyển đổi số gắn với Đề án 06"),
+    ),
+    (  # vbai_qd-snv-tgv-cchc-quyche-lamdong-2025.doc: "về" + a domain opens the remit; a verb ends it
+        "Căn cứ Quyết định số 688/QĐ-BCĐ ngày 08 tháng 8 năm 2025 của Ban Chỉ đạo về phát triển khoa học, công nghệ, "
+        "đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng ban hành Quy chế hoạt động",
+        dict(form="full", symbol="688/QĐ-BCĐ", date="2025-08-08",
+             issuer="Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng"),
+    ),
+    (  # vbai_bc-dean06-thang11-2025-lamdong.docx (footnote): the task body named after the subject
+        "Công văn số 5612/CV-BCĐ ngày 20/10/2025 về việc đôn đốc thực hiện các nhiệm vụ theo Chiến dịch làm giàu, làm "
+        "sạch CSDL quốc gia về đất đai trên địa bàn tỉnh của Ban chỉ đạo triển khai Chiến dịch; Quyết định",
+        dict(form="full", symbol="5612/CV-BCĐ", issuer="Ban chỉ đạo triển khai Chiến dịch",
+             subject="về việc đôn đốc thực hiện các nhiệm vụ theo Chiến dịch làm giàu, làm sạch CSDL quốc gia về đất "
+             "đai trên địa bàn tỉnh"),
+    ),
+    (  # vbai_bc-dean06-thang8-2025-lamdong.docx: "về thúc đẩy …" after a task body is the subject
+        "Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban chỉ đạo Trung ương về thúc đẩy chuyển đổi số liên thông",
+        dict(form="full", issuer="Ban chỉ đạo Trung ương", subject="về thúc đẩy chuyển đổi số liên thông"),
+    ),
+    (  # lit_qd-143-qd-ubqgnct-2025.pdf: "Ủy ban Quốc gia về …" is one name; the second "về" opens the subject
+        "Quyết định số 62/QĐĐ-UBQGNCT ngày 19 tháng 9 năm 2014 của Chủ tịch Ủy ban Quốc gia về người cao tuổi Việt "
+        "Nam về việc ban hành Quy chế làm việc",
+        dict(form="full", issuer="Chủ tịch Ủy ban Quốc gia về người cao tuổi Việt Nam",
+             subject="về việc ban hành Quy chế làm việc"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: "Ban chấp hành" in lower case, the term capitalized
+        "Nghị quyết số 21-NQ/TW của Hội nghị lần thứ Sáu Ban chấp hành Trung ương Khóa XII về công tác dân số",
+        dict(form="full", issuer="Hội nghị lần thứ Sáu Ban chấp hành Trung ương", term="khóa XII",
+             subject="về công tác dân số"),
+    ),
+    (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: a capitalized verb opens the title after the issuer
+        "Thông tư 127/2007/TT-BTC ngày 31/10/2007 của Bộ Tài chính Sửa đổi, bổ sung Thông tư số 23/2007/TT-BTC",
+        dict(form="full", issuer="Bộ Tài chính", key="TT|127|BTC|2007"),
+    ),
+    (  # lit_cv-15557-btc-ptht-2025.pdf: a stray mark glued to the issuer's last word
+        "Quyết định số 1544/QĐ-TTg ngày 16/7/2025 của Thủ tướng Chính phủ', trên cơ sở",
+        dict(form="full", issuer="Thủ tướng Chính phủ"),
+    ),
+    (  # lit_bc-tongket-tmdt-bct-2025.pdf: the organ of a leading date ends before the clause's "đã"
+        "Ngày 29/3/2023, Phó Thủ tướng Chính phủ Trần Lưu Quang đã ký ban hành Quyết định số 319/QĐ-TTg phê duyệt",
+        dict(form="full", issuer="Phó Thủ tướng Chính phủ Trần Lưu Quang", date="2023-03-29"),
+    ),
+    (  # vbai_bc-dean06-den-20-10-2025-cat-lamdong.doc: "Đề án 06" names a programme inside the subject
+        "Kế hoạch số 9574/KH-BCĐ06 ngày 01/11/2023 về triển khai 36 mô hình điểm thực hiện Đề án 06 trên địa bàn tỉnh "
+        "Lâm Đồng. Đến nay",
+        dict(form="full", subject="về triển khai 36 mô hình điểm thực hiện Đề án 06 trên địa bàn tỉnh Lâm Đồng"),
+    ),
+    (  # vbai_bc-dean06-thang11-2025-lamdong.docx (footnote): a closed quotation inside the subject
+        "Công văn số 2136/TGV ngày 20/10/2025 về việc triển khai chương trình “Chung tay cứu trợ khẩn cấp đồng bào bị "
+        "ảnh hưởng bởi lũ lụt trên nền tảng VNeID năm 2025”; Công văn số 5612/CV-BCĐ",
+        dict(form="full", subject="về việc triển khai chương trình “Chung tay cứu trợ khẩn cấp đồng bào bị ảnh hưởng "
+             "bởi lũ lụt trên nền tảng VNeID năm 2025”"),
+    ),
+    (  # lit_bc-tongket-tmdt-bct-2025.pdf: a colon opens quoted content, not more of the subject
+        "Công điện số 119/CĐ-TTg của Thủ tướng Chính phủ ngày 25/11/2024 về việc tiếp tục đẩy mạnh công tác quản lý "
+        "nhà nước về TMĐT nêu rõ: “Bộ Công Thương chủ trì",
+        dict(form="full", issuer="Thủ tướng Chính phủ", date="2024-11-25", subject="về việc tiếp tục đẩy mạnh công tác quản lý nhà nước về TMĐT nêu rõ"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

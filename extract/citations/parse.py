@@ -123,6 +123,9 @@ def _clean(s: str) -> str:
 
 
 _TOKEN = regex.compile(r"\S+")
+# Words that carry the clause on, never a part of an organ's name
+_CLAUSE_WORDS = frozenset({"đã", "đang", "sẽ", "được", "về", "là", "có", "thì", "để", "nhằm", "tại", "theo", "với"})
+_TRAILING_MARKS = "'’…\""
 
 
 def trim_issuer(phrase: str) -> str:
@@ -134,12 +137,20 @@ def trim_issuer(phrase: str) -> str:
         'Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh'
 
     A lower-case syllable belongs to the name right after a capitalized one ("Chính phủ")
-    or when ``issuer_words.txt`` lists it ("nhân dân tỉnh"); "và" only before a capital.
+    or when ``issuer_words.txt`` lists it ("nhân dân tỉnh"); "và" only before a capital;
+    a word of the clause ("… Trần Lưu Quang đã") never. A mark glued to a word ends the name
+    ("Thủ tướng Chính phủ'", "Đảng…").
     """
     tokens = _TOKEN.findall(_clean(phrase))
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        head = tok[0]
+        head, bare = tok[0], tok.rstrip(_TRAILING_MARKS)
+        if bare != tok:
+            if bare and (head.isupper() or head.isdigit() or kept):
+                kept.append(bare)
+            break
+        if tok in _CLAUSE_WORDS:
+            break
         if head.isupper() or head.isdigit():
             kept.append(tok)
         elif tok == "và":
@@ -167,6 +178,8 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
         elif tail.date is None and (m := _at(P.DATE, text, tail.end)) and (d := _date(m)):
             tail.date = d
             tail.end = m.end()
+        elif tail.issuer is None and (m := _at(P.TASK_BODY, text, tail.end)):
+            tail.issuer, tail.end = _clean(m["issuer"]), m.end("issuer")
         elif tail.issuer is None and (m := _at(P.ISSUER, text, tail.end)) and (who := trim_issuer(m["issuer"])):
             start = m.start("issuer")
             if (wrapped := _at(P.HEAD_WRAPPED, text, start)) and (more := _at(P.ISSUER_REST, text, wrapped.end())):
@@ -182,13 +195,28 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
         subject = _clean(subject)
-        if (tail.issuer is None and intro_is_ve(m) and (late := P.LATE_ISSUER.search(subject))
-                and not (coded and _other_level(trim_issuer(late["issuer"]), coded))):
-            tail.issuer = trim_issuer(late["issuer"])
-            subject = _clean(subject[: late.start()])
+        if (tail.issuer is None and intro_is_ve(m) and (late := late_issuer(subject))
+                and not (coded and _other_level(late[0], coded))):
+            tail.issuer = late[0]
+            subject = _clean(subject[: late[1]])
         intro = m.groupdict().get("intro")
         tail.subject = f"{_clean(intro)} {subject}" if intro else subject
     return tail
+
+
+_OF = regex.compile(r"\s+của\s")
+
+
+def late_issuer(subject: str) -> tuple[str, int] | None:
+    """The organ a "của …" at the subject's very end names, and where that phrase starts:
+    a body named for its task with its whole remit ("… trên địa bàn tỉnh của Ban chỉ đạo triển
+    khai Chiến dịch"), else an organ head and the name that follows it."""
+    for of in reversed(list(_OF.finditer(subject))):
+        if (body := P.TASK_BODY.match(subject, of.start())) and body.end() == len(subject):
+            return _clean(body["issuer"]), of.start()
+    if late := P.LATE_ISSUER.search(subject):
+        return trim_issuer(late["issuer"]), late.start()
+    return None
 
 
 def intro_is_ve(m: regex.Match) -> bool:

@@ -14,7 +14,7 @@ import re
 
 import regex
 
-from extract.citations.tables import doc_types, fold, law_names, organ_heads
+from extract.citations.tables import doc_types, fold, law_names, organ_heads, task_bodies
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -102,17 +102,47 @@ LEADING_DATE = regex.compile(
     FLAGS,
 )
 
+# Where another citation starts: a type word and "số" or, for a type that has short forms, a
+# bare number; "Đề án 06" names a programme, not a document
+NEXT_CITATION = rf"(?i:{WORDS})\s+{SO}\s*\d|(?i:{SHORT_WORDS})\s+\d"
+
+# Capitalized verbs that open a document's title right after its issuer: "… của Bộ Tài chính
+# Sửa đổi, bổ sung Thông tư …", "… của Bộ trưởng Bộ Thông tin và Truyền thông Công bố Định mức …"
+SUBJECT_VERBS = r"Phê\s+duyệt|Ban\s+hành|Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|Công\s+bố|Thành\s+lập"
+
 _HEADS = "|".join(regex.escape(h) for h in organ_heads())
 # The issuer phrase runs to a stop word, a date, punctuation, a bracket or a new type word.
 _ISSUER_STOP = (
     r"\s+(?:về|v/v|ngày|nhằm|để|đã|đang|sẽ|được|thực\s+hiện|trong|tại|theo|với|cho|là|"
-    r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|khóa|khoá|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
+    r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|(?i:khóa|khoá)|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
     r"năm|đối\s+với|đến|từ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
     r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?![ \t]*\p{Ll})"
-    rf"|\s+(?:{WORDS}|Phê\s+duyệt|Ban\s+hành|Về\s+việc|V/v)(?=\s)"
+    rf"|\s+(?:{WORDS}|Về\s+việc|V/v)(?=\s)|\s+(?:{SUBJECT_VERBS})(?!\p{{L}})"
 )
 ISSUER = regex.compile(
     rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).){{0,200}})",
+    regex.VERSION1 | regex.DOTALL,
+)
+# A body named for its task carries its remit in its name: "Ban Chỉ đạo về phát triển khoa học,
+# công nghệ, …, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng", "Tổ Công tác triển khai Đề án 06, cải
+# cách thủ tục hành chính (TTHC), …". The remit opens with a word ``task_bodies.tsv`` gives for the
+# head (so "Ban Chỉ đạo về việc …", "… về thúc đẩy …" stay subjects) and runs on through lower-case
+# lists and a bracketed acronym to the subject's "về", a verb, a date or a punctuation stop.
+_REMIT_STOP = (
+    r"\s+(?:về|v/v|ngày(?=\s*\d)|nhằm|để|đã|đang|sẽ|được|ban\s+hành|quy\s+định|hướng\s+dẫn|tại|"
+    r"năm(?=\s+\d)|khóa|khoá|nhiệm\s+kỳ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
+    r"|\s*[;:.“”\"\n)]|,\s*(?=\p{Lu})|\s*\((?!\p{Lu}{2,}\))|\s*$"
+    rf"|\s+(?:{NEXT_CITATION})"
+)
+# "Chủ tịch", "Trung ương", "TW": a capitalized word and the syllable after it
+_TITLE_WORD = r"\p{Lu}\p{L}*(?:\s+\p{Ll}+)?"
+_TASK_HEADS = "|".join(
+    rf"(?i:{_word_pattern(head)})(?:\s+{_TITLE_WORD}){{0,2}}?\s+(?i:{_alternation(openers)})(?!\p{{L}})"
+    for head, openers in task_bodies().items()
+)
+TASK_BODY = regex.compile(
+    rf"\G[\s,]*của\s+(?P<issuer>(?:{_TITLE_WORD}\s+){{0,2}}?(?:{_TASK_HEADS})"
+    rf"(?:\s*\(\p{{Lu}}{{2,}}\)|(?!{_REMIT_STOP}).){{0,200}})",
     regex.VERSION1 | regex.DOTALL,
 )
 # "của Bộ\nTài chính": a head word that cannot stand alone goes on across a wrapped line
@@ -123,8 +153,16 @@ LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[
 
 SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll})){0,600})", FLAGS)
 QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400})[”\"]", FLAGS)
-# A subject ends at a sentence end or where another citation starts
-SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]|,?\s+(?:{WORDS})\s+(?:{SO}\s*)?\d", FLAGS)
+# A subject ends at a sentence end or where another citation starts ("triển khai Đề án 06 năm
+# 2025" goes on); the "và" or "theo" before the next citation is not the subject's. A closed quotation inside the subject ("về việc
+# triển khai “Ngày Pháp luật”") is part of it; a quotation mark alone ends it, and so does a
+# colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content.
+_QUOTATION = r"“[^“”\n]{1,300}”(*SKIP)(*FAIL)"
+SUBJECT_END = regex.compile(
+    rf"{_QUOTATION}|\.(?=\s|$)|\s*:(?=\s)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]"
+    rf"|(?:,?\s+(?:và|hoặc|theo|tại))?,?\s+(?:{NEXT_CITATION})",
+    FLAGS,
+)
 
 NAMED_PARTY = regex.compile(
     rf"{_LEFT}(?P<word>Nghị\s+quyết|Kết\s+luận)\s+(?:(?:số\s+)?(?P<name>"
