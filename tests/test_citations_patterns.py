@@ -282,6 +282,21 @@ def test_continued_symbols_inherit_the_type_word():
     ]
 
 
+def test_documents_joined_by_va_share_the_organ_said_after_the_last():
+    # vbai_bc-dean06-thang3-2026-lamdong.docx, footnote 3
+    got = find_citations("³ Kế hoạch số 8016/KH-UBND ngày 01/10/2020 và Kế hoạch số 3563/KH-UBND ngày 01/6/2021 "
+                         "của UBND tỉnh Lâm Đồng.")
+    assert [(c.key, c.issuer) for c in got] == [
+        ("KH|8016|UBND", "UBND tỉnh Lâm Đồng"),
+        ("KH|3563|UBND", "UBND tỉnh Lâm Đồng"),
+    ]
+
+
+def test_an_organ_said_after_the_last_document_passes_only_to_codes_that_name_it():
+    got = find_citations("Quyết định số 1/QĐ-TTg và Quyết định số 2/QĐ-UBND của UBND tỉnh")
+    assert [c.issuer for c in got] == ["Thủ tướng Chính phủ", "UBND tỉnh"]
+
+
 def test_items_of_a_list_headed_by_the_type_word_are_full_citations():
     text = (  # lit_ttr-luat-diachat-khoangsan-btnmt-2023.pdf, footnote 1 (shortened)
         "¹ 06 Nghị quyết: (1) số 24-NQ/TW ngày 03/6/2013 về chủ động ứng phó với biến đổ khí hậu; "

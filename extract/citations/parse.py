@@ -330,7 +330,27 @@ def _full_citations(text: str) -> list[Citation]:
             nxt = _full(text, word, start, sym)
             found.append(nxt)
             pos = nxt.span[1]
-    return found
+    return _share_issuers(text, found)
+
+
+_JOINED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+_SAID = regex.compile(r"\s(?:của|giữa)\s")
+
+
+def _share_issuers(text: str, cites: list[Citation]) -> list[Citation]:
+    """Documents joined by "và" or a comma share the organ said after the last of them: "Kế
+    hoạch số 8016/KH-UBND ngày 01/10/2020 và Kế hoạch số 3563/KH-UBND ngày 01/6/2021 của UBND
+    tỉnh Lâm Đồng". Only a document that names no organ itself takes it, and only where its own
+    code names that organ (a "của UBND tỉnh" never passes to a …/QĐ-TTg)."""
+    said = {id(c) for c in cites if _SAID.search(c.text)}
+    for first, nxt in reversed(list(zip(cites, cites[1:]))):
+        coded = issuer_name(first.issuer_code) if first.issuer_code else None
+        if (coded and id(nxt) in said and id(first) not in said
+                and _JOINED.fullmatch(text, first.span[1], nxt.span[0])
+                and _initials(nxt.issuer).startswith(_initials(coded))):
+            first.issuer = nxt.issuer
+            said.add(id(first))
+    return cites
 
 
 # How far the next item of a typed list may be from the last: a footnote list may be cut
