@@ -235,6 +235,14 @@ CASES = [
         "nhà nước về TMĐT nêu rõ: “Bộ Công Thương chủ trì",
         dict(form="full", issuer="Thủ tướng Chính phủ", date="2024-11-25", subject="về việc tiếp tục đẩy mạnh công tác quản lý nhà nước về TMĐT nêu rõ"),
     ),
+    (  # vbai_bc-dean06-thang11-2025-lamdong.docx: a mistyped type code ("TN" for TB) before the organ's code
+        "theo chỉ đạo của Phó Thủ tướng Trần Hồng Hà tại Thông báo số 565/TN-VPCP; Báo cáo",
+        dict(form="full", symbol="565/TN-VPCP", key="TB|565|TN-VPCP", issuer="Văn phòng Chính phủ"),
+    ),
+    (  # lit_ttr-luat-tmdt-bct-2025.pdf: a type code the tables do not know ("BCTĐ", báo cáo thẩm định)
+        "ý kiến thẩm định của Bộ Tư pháp (Báo cáo thẩm định số 180/BCTĐ-BTP ngày 20/5/2025) tại",
+        dict(form="full", symbol="180/BCTĐ-BTP", key="BC|180|BCTĐ-BTP", issuer="Bộ Tư pháp", date="2025-05-20"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

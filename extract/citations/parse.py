@@ -268,8 +268,20 @@ def _key(type_part: str, number: str, issuer_part: str | None, year: int | None)
     return "|".join(parts)
 
 
+def coded_organ(sym: Symbol) -> str | None:
+    """The organ a symbol's code names. Where the symbol has no type code and its first segment
+    names no organ either, that segment is a type code the tables do not know or a mistyped
+    one ("Thông báo số 565/TN-VPCP" for TB-VPCP), and the organ is the next segment's."""
+    if not sym.issuer_code:
+        return None
+    if (name := issuer_name(sym.issuer_code)) or sym.type_code:
+        return name
+    after_first = regex.split(r"[-/]", sym.issuer_part, maxsplit=1)[1:]
+    return issuer_name(after_first[0]) if after_first else None
+
+
 def _full(text: str, word: DocType, start: int, sym: Symbol) -> Citation:
-    coded = issuer_name(sym.issuer_code) if sym.issuer_code else None
+    coded = coded_organ(sym)
     tail = parse_tail(text, sym.end, coded)
     before_date, before_issuer = leading(text, start)
     tail.date = tail.date or before_date
