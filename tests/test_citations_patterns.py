@@ -243,6 +243,12 @@ CASES = [
         "ý kiến thẩm định của Bộ Tư pháp (Báo cáo thẩm định số 180/BCTĐ-BTP ngày 20/5/2025) tại",
         dict(form="full", symbol="180/BCTĐ-BTP", key="BC|180|BCTĐ-BTP", issuer="Bộ Tư pháp", date="2025-05-20"),
     ),
+    (  # hp_qd-15-2010-qd-ubnd-hanoi.doc: the ministries of a joint circular after "liên Bộ:", joined by a dash
+        "Căn cứ Thông tư liên tịch số 06/2008/TTLT-BTTTT-BCA ngày 28/11/2008 của liên Bộ: Thông tin và Truyền thông – "
+        "Công an về bảo đảm an toàn cơ sở hạ tầng",
+        dict(form="full", issuer="liên Bộ: Thông tin và Truyền thông – Công an", date="2008-11-28",
+             subject="về bảo đảm an toàn cơ sở hạ tầng"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

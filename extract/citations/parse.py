@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 import regex
 
@@ -180,6 +181,8 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
             tail.end = m.end()
         elif tail.issuer is None and (m := _at(P.TASK_BODY, text, tail.end)):
             tail.issuer, tail.end = _clean(m["issuer"]), m.end("issuer")
+        elif tail.issuer is None and (m := _at(P.JOINT_MINISTRIES, text, tail.end)) and (end := _joint_end(text, m)):
+            tail.issuer, tail.end = _clean(text[m.start("joint") : end]), end
         elif tail.issuer is None and (m := _at(P.ISSUER, text, tail.end)) and (who := trim_issuer(m["issuer"])):
             start = m.start("issuer")
             if (wrapped := _at(P.HEAD_WRAPPED, text, start)) and (more := _at(P.ISSUER_REST, text, wrapped.end())):
@@ -217,6 +220,14 @@ def late_issuer(subject: str) -> tuple[str, int] | None:
     if late := P.LATE_ISSUER.search(subject):
         return trim_issuer(late["issuer"]), late.start()
     return None
+
+
+def _joint_end(text: str, m: regex.Match) -> int | None:
+    """Where the ministries named after "liên Bộ" end: each dash-separated name trimmed as an organ's."""
+    if not (rest := _at(P.ISSUER_REST, text, m.end())):
+        return None
+    kept = list(takewhile(bool, (trim_issuer(part) for part in P.MINISTRY_DASH.split(rest["issuer"]))))
+    return rest.start("issuer") + _end_of(rest["issuer"], " ".join(kept)) if kept else None
 
 
 def intro_is_ve(m: regex.Match) -> bool:

@@ -145,6 +145,10 @@ TASK_BODY = regex.compile(
     rf"(?:\s*\(\p{{Lu}}{{2,}}\)|(?!{_REMIT_STOP}).){{0,200}})",
     regex.VERSION1 | regex.DOTALL,
 )
+# "của liên Bộ: Thông tin và Truyền thông – Công an": the ministries of a joint document, said
+# after "liên Bộ" without their head word and joined by dashes
+JOINT_MINISTRIES = regex.compile(r"\G[\s,]*của\s+(?P<joint>liên\s+[Bb]ộ)\s*:?\s*(?=\p{Lu})", regex.VERSION1)
+MINISTRY_DASH = regex.compile(rf"\s*{DASH}\s*")
 # "của Bộ\nTài chính": a head word that cannot stand alone goes on across a wrapped line
 ISSUER_REST = regex.compile(rf"\G(?P<issuer>\p{{Lu}}(?:(?!{_ISSUER_STOP}).){{0,200}})", regex.VERSION1 | regex.DOTALL)
 HEAD_WRAPPED = regex.compile(r"\G(?P<head>Bộ|Ban|Sở|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Hội\s+đồng|Chủ\s+tịch)[ \t]*\n[ \t]*(?=\p{Lu})", regex.VERSION1)
