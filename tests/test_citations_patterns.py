@@ -249,6 +249,20 @@ CASES = [
         dict(form="full", issuer="liên Bộ: Thông tin và Truyền thông – Công an", date="2008-11-28",
              subject="về bảo đảm an toàn cơ sở hạ tầng"),
     ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: "của" + a list of organs ends the subject, not the issuer
+        "Ủy ban nhân dân tỉnh ban hành Quyết định số 1737/QĐ-UBND ngày 17/10/2025 về ban hành Bộ chỉ số chỉ đạo điều "
+        "hành trên môi trường điện tử phục vụ công tác chỉ đạo điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân "
+        "dân tỉnh. Tỉnh tiếp tục",
+        dict(form="full", issuer="Ủy ban nhân dân", date="2025-10-17",
+             subject="về ban hành Bộ chỉ số chỉ đạo điều hành trên môi trường điện tử phục vụ công tác chỉ đạo điều "
+             "hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh"),
+    ),
+    (  # vbai_phieutrinh-629-vpubnd-lamdong.doc: an organ that a verb follows after the comma opens a new clause
+        "Quyết định số 2266/QĐ-UBND ngày 24/11/2025 của UBND tỉnh về việc phân công nhiệm vụ của Chủ tịch UBND tỉnh và "
+        "các Phó Chủ tịch UBND tỉnh Lâm Đồng, Chủ tịch UBND tỉnh trực tiếp theo dõi những vấn đề chung",
+        dict(form="full", issuer="UBND tỉnh", subject="về việc phân công nhiệm vụ của Chủ tịch UBND tỉnh và các Phó "
+             "Chủ tịch UBND tỉnh Lâm Đồng"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

@@ -14,7 +14,7 @@ import re
 
 import regex
 
-from extract.citations.tables import doc_types, fold, law_names, organ_heads, task_bodies
+from extract.citations.tables import doc_types, fold, issuer_words, law_names, organ_heads, task_bodies
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -161,9 +161,16 @@ QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400}
 # 2025" goes on); the "và" or "theo" before the next citation is not the subject's. A closed quotation inside the subject ("về việc
 # triển khai “Ngày Pháp luật”") is part of it; a quotation mark alone ends it, and so does a
 # colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content.
+# "… điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh": after "của" and an organ,
+# a comma and another organ's name that runs to the end of the subject go on listing whose the
+# matter is; the comma ends nothing. Where a verb follows the organ ("…, Văn phòng Trung ương
+# Đảng hướng dẫn") a new clause starts there.
+_NAME_WORD = rf"(?-i:\p{{Lu}})\p{{L}}*|(?-i:{'|'.join(sorted(issuer_words(), key=len, reverse=True))})(?!\p{{L}})"
+_LISTED_ORGAN = rf"(?-i:{_HEADS})(?!\p{{L}})(?:\s+(?:{_NAME_WORD}))*(?:\s*[.;\n]|\s*$|,\s)"
+_NOT_NEXT_ORGAN = rf"(?!(?<=\scủa\s+(?-i:{_HEADS})[^,;]{{0,80}},\s+){_LISTED_ORGAN})"
 _QUOTATION = r"“[^“”\n]{1,300}”(*SKIP)(*FAIL)"
 SUBJECT_END = regex.compile(
-    rf"{_QUOTATION}|\.(?=\s|$)|\s*:(?=\s)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]"
+    rf"{_QUOTATION}|\.(?=\s|$)|\s*:(?=\s)|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{Lu}})|[“”]"
     rf"|(?:,?\s+(?:và|hoặc|theo|tại))?,?\s+(?:{NEXT_CITATION})",
     FLAGS,
 )
