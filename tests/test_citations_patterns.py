@@ -263,6 +263,12 @@ CASES = [
         dict(form="full", issuer="UBND tỉnh", subject="về việc phân công nhiệm vụ của Chủ tịch UBND tỉnh và các Phó "
              "Chủ tịch UBND tỉnh Lâm Đồng"),
     ),
+    (  # hp_qd-09-2010-qd-ubnd-cantho.doc: a known law whose name holds "của", printed with "và" and a wrong mark
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy bân nhân dân ngày 03 tháng 12 "
+        "năm 2004;",
+        dict(form="named", doc_type="Luật", date="2004-12-03", issuer=None,
+             key="L|Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy bân nhân dân"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),
