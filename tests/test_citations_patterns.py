@@ -269,6 +269,17 @@ CASES = [
         dict(form="named", doc_type="Luật", date="2004-12-03", issuer=None,
              key="L|Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy bân nhân dân"),
     ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: the programme's years in brackets before "giữa …"
+        "Chương trình số 23/CTrPH-SYT-HPN (2014-2020) giữa Hội LHPN và Sở Y tế về tuyên truyền và chăm sóc sức khỏe, và "
+        "Chương trình số 16-CTrPH/BTGTU-SYT",
+        dict(form="full", symbol="23/CTRPH-SYT-HPN", issuer="Hội LHPN và Sở Y tế",
+             subject="về tuyên truyền và chăm sóc sức khỏe"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: the organ of a leading date ends before its term
+        "Tuy nhiên, ngày 25/10/2017, Ban Chấp hành Trung ương Đảng khóa XII ban hành Nghị quyết số 18-NQ/TW về tiếp "
+        "tục đổi mới, sắp xếp tổ chức bộ máy",
+        dict(form="full", issuer="Ban Chấp hành Trung ương Đảng", date="2017-10-25", key="NQ|18|TW"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

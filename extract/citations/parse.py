@@ -124,8 +124,11 @@ def _clean(s: str) -> str:
 
 
 _TOKEN = regex.compile(r"\S+")
-# Words that carry the clause on, never a part of an organ's name
-_CLAUSE_WORDS = frozenset({"đã", "đang", "sẽ", "được", "về", "là", "có", "thì", "để", "nhằm", "tại", "theo", "với"})
+# Words never part of an organ's name: those that carry the clause on, and the term ("… Trung
+# ương Đảng khóa XII" is the organ of that term)
+_NOT_NAME_WORDS = frozenset(
+    {"đã", "đang", "sẽ", "được", "về", "là", "có", "thì", "để", "nhằm", "tại", "theo", "với", "khóa", "khoá"}
+)
 _TRAILING_MARKS = "'’…\""
 
 
@@ -139,8 +142,8 @@ def trim_issuer(phrase: str) -> str:
 
     A lower-case syllable belongs to the name right after a capitalized one ("Chính phủ")
     or when ``issuer_words.txt`` lists it ("nhân dân tỉnh"); "và" only before a capital;
-    a word of the clause ("… Trần Lưu Quang đã") never. A mark glued to a word ends the name
-    ("Thủ tướng Chính phủ'", "Đảng…").
+    a word of the clause ("… Trần Lưu Quang đã") or the term ("khóa XII") never. A mark glued
+    to a word ends the name ("Thủ tướng Chính phủ'", "Đảng…").
     """
     tokens = _TOKEN.findall(_clean(phrase))
     kept: list[str] = []
@@ -150,7 +153,7 @@ def trim_issuer(phrase: str) -> str:
             if bare and (head.isupper() or head.isdigit() or kept):
                 kept.append(bare)
             break
-        if tok in _CLAUSE_WORDS:
+        if tok.casefold() in _NOT_NAME_WORDS:
             break
         if head.isupper() or head.isdigit():
             kept.append(tok)
@@ -172,6 +175,8 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
     at another level belongs to the subject ("… theo mô hình tập trung của Bộ Khoa học và
     Công nghệ" in a công văn of the Sở Khoa học và Công nghệ)."""
     tail = Tail(end=pos)
+    if years := _at(P.SPAN_OF_YEARS, text, pos):
+        tail.end = years.end()
     for _ in range(4):
         if tail.term is None and (m := _at(P.TERM, text, tail.end)):
             tail.term = "khóa " + m["term"].split()[-1].upper()

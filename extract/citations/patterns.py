@@ -84,6 +84,9 @@ SHORT_CODE = regex.compile(
     regex.VERSION1,
 )
 
+# "Chương trình số 16-CTrPH/BTGTU-SYT (2021-2025) giữa …": the years a programme runs, in brackets
+# between the symbol and the rest of the citation
+SPAN_OF_YEARS = regex.compile(r"\G\s*\(\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*\)")
 ROMAN = r"[IVXLC]+"
 TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301)\s+{ROMAN})\s*\)?", FLAGS)
 
