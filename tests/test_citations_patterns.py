@@ -280,6 +280,18 @@ CASES = [
         "tục đổi mới, sắp xếp tổ chức bộ máy",
         dict(form="full", issuer="Ban Chấp hành Trung ương Đảng", date="2017-10-25", key="NQ|18|TW"),
     ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: a citation the subject's verb governs is part of the subject,
+        # and the "của …" that ends it is that citation's issuer, not this one's
+        "Văn bản số 170/STP-XDKTVB ngày 20/01/2026 về việc triển khai Kế hoạch số 806/KH-UBND ngày 09/01/2026 của "
+        "UBND tỉnh; Văn bản số 298/STP-XDKTVB",
+        dict(form="full", issuer="Sở Tư pháp", date="2026-01-20",
+             subject="về việc triển khai Kế hoạch số 806/KH-UBND ngày 09/01/2026 của UBND tỉnh"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: an ellipsis before a capital ends the subject
+        "Quyết định số 1342/2009/QĐ-TTg về chính sách hỗ trợ định canh định cư cho đồng bào DTTS còn di cư tự do… "
+        "Nghị quyết số 88/2019/QH14 ngày 18/11/2019",
+        dict(form="full", subject="về chính sách hỗ trợ định canh định cư cho đồng bào DTTS còn di cư tự do"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

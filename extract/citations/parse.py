@@ -203,7 +203,8 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
         subject = _clean(subject)
-        if (tail.issuer is None and intro_is_ve(m) and (late := late_issuer(subject))
+        if (tail.issuer is None and intro_is_ve(m) and not P.NESTED_CITATION.search(subject)
+                and (late := late_issuer(subject))
                 and not (coded and _other_level(late[0], coded))):
             tail.issuer = late[0]
             subject = _clean(subject[: late[1]])

@@ -108,6 +108,7 @@ LEADING_DATE = regex.compile(
 # Where another citation starts: a type word and "số" or, for a type that has short forms, a
 # bare number; "Đề án 06" names a programme, not a document
 NEXT_CITATION = rf"(?i:{WORDS})\s+{SO}\s*\d|(?i:{SHORT_WORDS})\s+\d"
+NESTED_CITATION = regex.compile(NEXT_CITATION, regex.VERSION1)
 
 # Capitalized verbs that open a document's title right after its issuer: "… của Bộ Tài chính
 # Sửa đổi, bổ sung Thông tư …", "… của Bộ trưởng Bộ Thông tin và Truyền thông Công bố Định mức …"
@@ -160,8 +161,10 @@ LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[
 
 SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll})){0,600})", FLAGS)
 QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400})[”\"]", FLAGS)
-# A subject ends at a sentence end or where another citation starts ("triển khai Đề án 06 năm
-# 2025" goes on); the "và" or "theo" before the next citation is not the subject's. A closed quotation inside the subject ("về việc
+# A subject ends at a sentence end (an ellipsis before a capital too) or where the next item of a list of citations starts, after a
+# comma or "và": a citation that a verb or a preposition governs is the subject's own matter
+# ("về triển khai thực hiện Nghị quyết số 57-NQ/TW …"), and "triển khai Đề án 06" names no
+# citation. A closed quotation inside the subject ("về việc
 # triển khai “Ngày Pháp luật”") is part of it; a quotation mark alone ends it, and so does a
 # colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content.
 # "… điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh": after "của" and an organ,
@@ -173,8 +176,8 @@ _LISTED_ORGAN = rf"(?-i:{_HEADS})(?!\p{{L}})(?:\s+(?:{_NAME_WORD}))*(?:\s*[.;\n]
 _NOT_NEXT_ORGAN = rf"(?!(?<=\scủa\s+(?-i:{_HEADS})[^,;]{{0,80}},\s+){_LISTED_ORGAN})"
 _QUOTATION = r"“[^“”\n]{1,300}”(*SKIP)(*FAIL)"
 SUBJECT_END = regex.compile(
-    rf"{_QUOTATION}|\.(?=\s|$)|\s*:(?=\s)|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{Lu}})|[“”]"
-    rf"|(?:,?\s+(?:và|hoặc|theo|tại))?,?\s+(?:{NEXT_CITATION})",
+    rf"{_QUOTATION}|\.(?=\s|$)|…\s+(?=(?-i:\p{{Lu}}))|\s*:(?=\s)|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{Lu}})|[“”]"
+    rf"|(?:,|\s+(?:và|hoặc)|,\s*(?:và|hoặc))\s+(?:{NEXT_CITATION})",
     FLAGS,
 )
 
