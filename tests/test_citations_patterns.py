@@ -292,6 +292,14 @@ CASES = [
         "Nghị quyết số 88/2019/QH14 ngày 18/11/2019",
         dict(form="full", subject="về chính sách hỗ trợ định canh định cư cho đồng bào DTTS còn di cư tự do"),
     ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: the ministry's own code without its "B"; "vào ngày"
+        "Quyết định số 1520/QĐ-LĐTBXH vào ngày 20/10/2015 để phê duyệt quy hoạch mạng lưới",
+        dict(form="full", issuer_code="LĐTBXH", issuer="Bộ Lao động - Thương binh và Xã hội", date="2015-10-20"),
+    ),
+    (  # lit_bc-dgtd-luat-bhyt-byt-2024.docx: a committee of the Quốc hội with its khóa after the code
+        "Báo cáo số 614/BC-UBXH15, tổng kết, đánh giá toàn diện",
+        dict(form="full", issuer_code="UBXH15", issuer="Ủy ban Xã hội", key="BC|614|UBXH15"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

@@ -95,9 +95,9 @@ TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301
 _DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)(?:\s*[/.\-–]\s*| )(?P<y>(?:19|20)\d\d)"
 _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
 # "Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010, …)": the adoption
-# date in a bracket right after the name is the document's date
+# date in a bracket right after the name is the document's date, and so is one said "vào ngày …"
 _ADOPTED = r"\(\s*(?:được\s+)?[^()\n]{0,40}?(?:thông\s+qua|ban\s+hành)\s+"
-DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
+DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?(?:vào\s+)?ngày\s*(?:{_DMY}|{_LONG})", FLAGS)
 # "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence, and
 # the organ that acts in it
 LEADING_DATE = regex.compile(
