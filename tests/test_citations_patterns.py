@@ -300,6 +300,19 @@ CASES = [
         "Báo cáo số 614/BC-UBXH15, tổng kết, đánh giá toàn diện",
         dict(form="full", issuer_code="UBXH15", issuer="Ủy ban Xã hội", key="BC|614|UBXH15"),
     ),
+    (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: a title that opens with the document's verb, not "về"
+        "- Nghị định 22/2011/NĐ-CP ngày 04/4/2011 của Chính phủ quy định mức lương tối thiểu chung;",
+        dict(form="full", issuer="Chính phủ", date="2011-04-04", subject="quy định mức lương tối thiểu chung"),
+    ),
+    (  # lit_bc-dgtd-luat-bhyt-byt-2024.docx: "sửa đổi" after a law's name names the amending law, no title
+        "Luật Bảo hiểm y tế sửa đổi đã trình trước đây;",
+        dict(form="named", key="L|Bảo hiểm y tế", subject=None),
+    ),
+    (  # hp_tt-01-2010-tt-ttcp.doc: a line break before a capital ends the subject (the next "Căn cứ")
+        "một số điều của Nghị định số 37/2007/NĐ-CP ngày 09 tháng 3 năm 2007\ncủa Chính phủ về Minh bạch tài sản, "
+        "thu nhập\nCăn cứ Luật Phòng, chống tham nhũng năm 2005;",
+        dict(form="full", issuer="Chính phủ", date="2007-03-09", subject="về Minh bạch tài sản, thu nhập"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

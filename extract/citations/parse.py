@@ -169,8 +169,9 @@ def trim_issuer(phrase: str) -> str:
     return " ".join(kept)
 
 
-def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
-    """Term, date and issuer in any order after ``pos``, then the subject. ``coded`` is the
+def parse_tail(text: str, pos: int, coded: str | None = None, numbered: bool = False) -> Tail:
+    """Term, date and issuer in any order after ``pos``, then the subject; only a ``numbered``
+    document's title may open with a verb ("Luật … sửa đổi" names a law). ``coded`` is the
     organ the symbol's code names: a "của …" at the subject's end that names the same organ
     at another level belongs to the subject ("… theo mô hình tập trung của Bộ Khoa học và
     Công nghệ" in a công văn of the Sở Khoa học và Công nghệ)."""
@@ -198,7 +199,8 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
                 tail.issuer, tail.end = who, start + _end_of(m["issuer"], who)
         else:
             break
-    if m := (_at(P.QUOTED, text, tail.end) or _at(P.SUBJECT, text, tail.end)):
+    if m := (_at(P.QUOTED, text, tail.end) or _at(P.SUBJECT, text, tail.end)
+             or (numbered and _at(P.TITLE, text, tail.end))):
         subject = m["subject"]
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
@@ -299,7 +301,7 @@ def coded_organ(sym: Symbol) -> str | None:
 
 def _full(text: str, word: DocType, start: int, sym: Symbol) -> Citation:
     coded = coded_organ(sym)
-    tail = parse_tail(text, sym.end, coded)
+    tail = parse_tail(text, sym.end, coded, numbered=True)
     before_date, before_issuer = leading(text, start)
     tail.date = tail.date or before_date
     year = sym.year

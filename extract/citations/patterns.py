@@ -159,14 +159,28 @@ HEAD_WRAPPED = regex.compile(r"\G(?P<head>Bộ|Ban|Sở|Ủy\s+ban|Uỷ\s+ban|V�
 # "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
 LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
 
-SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll})){0,600})", FLAGS)
+# A subject goes on across a line break only into a lower-case word (a wrapped line), case
+# told apart even though the rest of the pattern ignores it
+SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*(?-i:\p{Ll}))){0,600})", FLAGS)
+# A numbered document's title (trích yếu) may open with the verb of what it does instead of "về":
+# "Nghị định số 30/2020/NĐ-CP … quy định …", "Quyết định số … phê duyệt …"; not where the verb
+# governs a clause ("quy định tại khoản 2", "sửa đổi đã được …") or the words start another
+# citation ("Hướng dẫn số 36-HD/VPTW")
+TITLE_VERBS = r"quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|công\s+bố|thành\s+lập|triển\s+khai"
+_NOT_TITLE = r"tại|của|khi|rằng|là|đã|được|như|này|phải|vào|thì|trái"
+TITLE = regex.compile(
+    rf"\G[\s,:]*(?P<intro>{TITLE_VERBS})(?!\p{{L}})(?!\s+(?:{_NOT_TITLE})(?!\p{{L}})|\s*{SO}\s*\d)"
+    rf"\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*(?-i:\p{{Ll}}))){{0,600}})",
+    FLAGS,
+)
 QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400})[”\"]", FLAGS)
-# A subject ends at a sentence end (an ellipsis before a capital too) or where the next item of a list of citations starts, after a
-# comma or "và": a citation that a verb or a preposition governs is the subject's own matter
-# ("về triển khai thực hiện Nghị quyết số 57-NQ/TW …"), and "triển khai Đề án 06" names no
-# citation. A closed quotation inside the subject ("về việc
+# A subject ends at a sentence end (an ellipsis before a capital too) or where the next item
+# of a list of citations starts, after a comma or "và": a citation that a verb or a preposition
+# governs is the subject's own matter ("về triển khai thực hiện Nghị quyết số 57-NQ/TW …"), and
+# "triển khai Đề án 06" names no citation. A closed quotation inside the subject ("về việc
 # triển khai “Ngày Pháp luật”") is part of it; a quotation mark alone ends it, and so does a
-# colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content.
+# colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content, and a
+# bracket: what it opens is an aside ("(sau đây gọi tắt là …)", "(viết tắt là …)").
 # "… điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh": after "của" and an organ,
 # a comma and another organ's name that runs to the end of the subject go on listing whose the
 # matter is; the comma ends nothing. Where a verb follows the organ ("…, Văn phòng Trung ương
@@ -176,7 +190,7 @@ _LISTED_ORGAN = rf"(?-i:{_HEADS})(?!\p{{L}})(?:\s+(?:{_NAME_WORD}))*(?:\s*[.;\n]
 _NOT_NEXT_ORGAN = rf"(?!(?<=\scủa\s+(?-i:{_HEADS})[^,;]{{0,80}},\s+){_LISTED_ORGAN})"
 _QUOTATION = r"“[^“”\n]{1,300}”(*SKIP)(*FAIL)"
 SUBJECT_END = regex.compile(
-    rf"{_QUOTATION}|\.(?=\s|$)|…\s+(?=(?-i:\p{{Lu}}))|\s*:(?=\s)|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{Lu}})|[“”]"
+    rf"{_QUOTATION}|\.(?=\s|$)|…\s+(?=(?-i:\p{{Lu}}))|\s*:(?=\s|$)|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{L}})|[“”]"
     rf"|(?:,|\s+(?:và|hoặc)|,\s*(?:và|hoặc))\s+(?:{NEXT_CITATION})",
     FLAGS,
 )
