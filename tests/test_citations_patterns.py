@@ -313,6 +313,11 @@ CASES = [
         "thu nhập\nCăn cứ Luật Phòng, chống tham nhũng năm 2005;",
         dict(form="full", issuer="Chính phủ", date="2007-03-09", subject="về Minh bạch tài sản, thu nhập"),
     ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: ", theo đó …" opens the report's comment on the document
+        "ban hành Công văn số 627/UBND-NC ngày 14/01/2026 về triển khai, xây dựng vị trí việc làm công chức, theo đó "
+        "giao các sở, ban, ngành tỉnh và Ủy",
+        dict(form="full", date="2026-01-14", subject="về triển khai, xây dựng vị trí việc làm công chức"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

@@ -181,6 +181,8 @@ QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400}
 # triển khai “Ngày Pháp luật”") is part of it; a quotation mark alone ends it, and so does a
 # colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content, and a
 # bracket: what it opens is an aside ("(sau đây gọi tắt là …)", "(viết tắt là …)").
+# ", theo đó …", ", trong đó …" open the report's comment on the document, not more of its title.
+_COMMENT_OPENERS = r"theo\s+đó|trong\s+đó|đồng\s+thời|qua\s+đó|tuy\s+nhiên"
 # "… điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh": after "của" and an organ,
 # a comma and another organ's name that runs to the end of the subject go on listing whose the
 # matter is; the comma ends nothing. Where a verb follows the organ ("…, Văn phòng Trung ương
@@ -190,7 +192,7 @@ _LISTED_ORGAN = rf"(?-i:{_HEADS})(?!\p{{L}})(?:\s+(?:{_NAME_WORD}))*(?:\s*[.;\n]
 _NOT_NEXT_ORGAN = rf"(?!(?<=\scủa\s+(?-i:{_HEADS})[^,;]{{0,80}},\s+){_LISTED_ORGAN})"
 _QUOTATION = r"“[^“”\n]{1,300}”(*SKIP)(*FAIL)"
 SUBJECT_END = regex.compile(
-    rf"{_QUOTATION}|\.(?=\s|$)|…\s+(?=(?-i:\p{{Lu}}))|\s*:(?=\s|$)|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{L}})|[“”]"
+    rf"{_QUOTATION}|\.(?=\s|$)|…\s+(?=(?-i:\p{{Lu}}))|\s*:(?=\s|$)|,\s+(?=(?:{_COMMENT_OPENERS})(?!\p{{L}}))|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{L}})|[“”]"
     rf"|(?:,|\s+(?:và|hoặc)|,\s*(?:và|hoặc))\s+(?:{NEXT_CITATION})",
     FLAGS,
 )
