@@ -318,6 +318,11 @@ CASES = [
         "giao các sở, ban, ngành tỉnh và Ủy",
         dict(form="full", date="2026-01-14", subject="về triển khai, xây dựng vị trí việc làm công chức"),
     ),
+    (  # vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf: the advising organ before "tham mưu" does not issue
+        "từ ngày 01/7/2025, Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số 213/KH-UBND ngày 15/7/2025 về cải "
+        "cách hành chính nhà nước năm 2025 với",
+        dict(form="full", issuer="Ủy ban nhân dân", date="2025-07-15"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

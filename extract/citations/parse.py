@@ -262,13 +262,17 @@ def _other_level(phrase: str, coded: str) -> bool:
 
 
 def leading(text: str, start: int) -> tuple[str | None, str | None]:
-    """Date and issuer said before the citation, in the sentence that opens with the date.
+    """Date and issuer said before the citation, in the sentence that opens with the date. In
+    "X tham mưu Y ban hành …" the organ that issues is Y, the one the advising organ turns to.
 
         >>> leading("Ngày 10/02/2022, Bộ Chính trị ban hành Nghị quyết số 10-NQ/TW", 39)
         ('2022-02-10', 'Bộ Chính trị')
+        >>> said = "từ ngày 01/7/2025, Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số 213/KH-UBND"
+        >>> leading(said, said.index("Kế hoạch"))[1]
+        'UBND tỉnh'
     """
     if m := P.LEADING_DATE.search(text[max(0, start - 120) : start]):
-        return _date(m), trim_issuer(m["who"]) or None
+        return _date(m), trim_issuer(P.ADVISED.split(m["who"])[-1]) or None
     return None, None
 
 

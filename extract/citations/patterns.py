@@ -114,6 +114,9 @@ NESTED_CITATION = regex.compile(NEXT_CITATION, regex.VERSION1)
 # Sửa đổi, bổ sung Thông tư …", "… của Bộ trưởng Bộ Thông tin và Truyền thông Công bố Định mức …"
 SUBJECT_VERBS = r"Phê\s+duyệt|Ban\s+hành|Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|Công\s+bố|Thành\s+lập"
 
+# "Sở Nội vụ đã tham mưu UBND tỉnh ban hành …": an organ advises or submits, another issues
+ADVISED = regex.compile(r"\s(?:tham\s+mưu|trình|đề\s+xuất)(?:\s+cho)?\s+", regex.VERSION1)
+
 _HEADS = "|".join(regex.escape(h) for h in organ_heads())
 # The issuer phrase runs to a stop word, a date, punctuation, a bracket or a new type word.
 _ISSUER_STOP = (
