@@ -251,13 +251,13 @@ How the gold was made and what the figures mean:
   below the tables); with them the tuned gold is at 1.000 and says nothing more. What
   running every corpus file shows is still weak, none of it scored here: OCR-damaged
   codes and words are not repaired ("QHI15" for QH15 leaves the issuer empty, "vẻ" for
-  "về" ends no issuer); an organ head in lower case ("của sở Thông tin …") opens no
-  issuer; a task body whose remit opens with a word `task_bodies.tsv` does not list is
-  cut at its head ("Tổ công tác đôn đốc, tháo gỡ …"), and a remit ends at its first "về"
-  ("Chiến dịch … dữ liệu quốc gia" without "về đất đai"); a subject still runs on into
-  a clause that no comma or "theo đó"/"trong đó" marks ("… đã khẳng định …", ", ngày
-  27/05/2021 Bộ Y tế ban hành …"); a known law printed with wrong marks keeps the
-  printed spelling in its key.
+  "về" ends no issuer); a task body whose remit opens with a word `task_bodies.tsv` does
+  not list is cut at its head ("Tổ công tác đôn đốc, tháo gỡ …"), a remit ends at its
+  first "về" ("Chiến dịch … dữ liệu quốc gia" without "về đất đai") and runs on through a
+  comma into a lower-case clause ("Tổ giúp việc về Cải cách hành chính, phân công nhiệm
+  vụ …", seen outside citations); a subject still runs on into a clause that no comma or
+  "theo đó"/"trong đó" marks ("… đã khẳng định …", ", ngày 27/05/2021 Bộ Y tế ban hành
+  …"); a known law printed with wrong marks keeps the printed spelling in its key.
 - An organ named in a sentence opened by the date ("Ngày 10/02/2022, Bộ Chính trị ban hành
   Nghị quyết số 10-NQ/TW") is the issuer only when the code names another organ (…/TW
   names "Trung ương"); where it is the code's own organ ("Ngày …, UBND tỉnh ban hành

@@ -323,6 +323,12 @@ CASES = [
         "cách hành chính nhà nước năm 2025 với",
         dict(form="full", issuer="Ủy ban nhân dân", date="2025-07-15"),
     ),
+    (  # hp_cv-275-stttt-cntt-phutho-2011-scan.pdf: the organ's head typed in lower case
+        "Kế hoạch số 25/KH-STTTT, ngày 6 tháng 12 năm 2011 của sở Thông tin và Truyền thông tỉnh Phú Thọ về tô chức "
+        "Hội thi kỹ năng",
+        dict(form="full", issuer="sở Thông tin và Truyền thông tỉnh Phú Thọ", date="2011-12-06",
+             subject="về tô chức Hội thi kỹ năng"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),

@@ -130,6 +130,7 @@ _NOT_NAME_WORDS = frozenset(
     {"đã", "đang", "sẽ", "được", "về", "là", "có", "thì", "để", "nhằm", "tại", "theo", "với", "khóa", "khoá"}
 )
 _TRAILING_MARKS = "'’…\""
+_ONE_WORD_HEADS = frozenset(h.casefold() for h in P.ONE_WORD_HEADS)
 
 
 def trim_issuer(phrase: str) -> str:
@@ -157,6 +158,8 @@ def trim_issuer(phrase: str) -> str:
             break
         if head.isupper() or head.isdigit():
             kept.append(tok)
+        elif not kept and tok.casefold() in _ONE_WORD_HEADS and i + 1 < len(tokens) and tokens[i + 1][0].isupper():
+            kept.append(tok)  # "sở Thông tin …": the head typed in lower case
         elif tok == "và":
             if i + 1 < len(tokens) and tokens[i + 1][0].isupper():
                 kept.append(tok)

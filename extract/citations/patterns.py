@@ -126,8 +126,12 @@ _ISSUER_STOP = (
     r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?![ \t]*\p{Ll})"
     rf"|\s+(?:{WORDS}|Về\s+việc|V/v)(?=\s)|\s+(?:{SUBJECT_VERBS})(?!\p{{L}})"
 )
+# "của sở Thông tin và Truyền thông tỉnh Phú Thọ": a one-word organ head typed in lower case
+# still opens an organ's name where a capitalized name follows it
+ONE_WORD_HEADS = tuple(h for h in organ_heads() if " " not in h)
+_LOWER_HEAD = rf"(?i:{'|'.join(map(regex.escape, ONE_WORD_HEADS))})(?=\s+\p{{Lu}})"
 ISSUER = regex.compile(
-    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).){{0,200}})",
+    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}}|{_LOWER_HEAD})(?:(?!{_ISSUER_STOP}).){{0,200}})",
     regex.VERSION1 | regex.DOTALL,
 )
 # A body named for its task carries its remit in its name: "Ban Chỉ đạo về phát triển khoa học,
