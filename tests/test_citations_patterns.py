@@ -173,6 +173,162 @@ CASES = [
              subject="về việc cung cấp thông tin đầu mối quản trị Hệ thống thông tin giải quyết thủ tục hành chính "
              "theo mô hình tập trung của Bộ Khoa học và Công nghệ"),
     ),
+    (  # vbai_bc-dean06-thang3-2026-lamdong.docx: a task body's remit, with commas and an acronym, is its name
+        "Công văn số 1070/TCT ngày 18/3/2026 của Tổ Công tác triển khai Đề án 06, cải cách thủ tục hành chính "
+        "(TTHC), chuyển đổi số gắn với Đề án 06 về xây dựng báo cáo tiến độ",
+        dict(form="full", symbol="1070/TCT", date="2026-03-18", subject="về xây dựng báo cáo tiến độ",
+             issuer="Tổ Công tác triển khai Đề án 06, cải cách thủ tục hành chính (TTHC), chuyển đổi số gắn với Đề án 06"),
+    ),
+    (  # vbai_qd-snv-tgv-cchc-quyche-lamdong-2025.doc: "về" + a domain opens the remit; a verb ends it
+        "Căn cứ Quyết định số 688/QĐ-BCĐ ngày 08 tháng 8 năm 2025 của Ban Chỉ đạo về phát triển khoa học, công nghệ, "
+        "đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng ban hành Quy chế hoạt động",
+        dict(form="full", symbol="688/QĐ-BCĐ", date="2025-08-08",
+             issuer="Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng"),
+    ),
+    (  # vbai_bc-dean06-thang11-2025-lamdong.docx (footnote): the task body named after the subject
+        "Công văn số 5612/CV-BCĐ ngày 20/10/2025 về việc đôn đốc thực hiện các nhiệm vụ theo Chiến dịch làm giàu, làm "
+        "sạch CSDL quốc gia về đất đai trên địa bàn tỉnh của Ban chỉ đạo triển khai Chiến dịch; Quyết định",
+        dict(form="full", symbol="5612/CV-BCĐ", issuer="Ban chỉ đạo triển khai Chiến dịch",
+             subject="về việc đôn đốc thực hiện các nhiệm vụ theo Chiến dịch làm giàu, làm sạch CSDL quốc gia về đất "
+             "đai trên địa bàn tỉnh"),
+    ),
+    (  # vbai_bc-dean06-thang8-2025-lamdong.docx: "về thúc đẩy …" after a task body is the subject
+        "Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban chỉ đạo Trung ương về thúc đẩy chuyển đổi số liên thông",
+        dict(form="full", issuer="Ban chỉ đạo Trung ương", subject="về thúc đẩy chuyển đổi số liên thông"),
+    ),
+    (  # lit_qd-143-qd-ubqgnct-2025.pdf: "Ủy ban Quốc gia về …" is one name; the second "về" opens the subject
+        "Quyết định số 62/QĐĐ-UBQGNCT ngày 19 tháng 9 năm 2014 của Chủ tịch Ủy ban Quốc gia về người cao tuổi Việt "
+        "Nam về việc ban hành Quy chế làm việc",
+        dict(form="full", issuer="Chủ tịch Ủy ban Quốc gia về người cao tuổi Việt Nam",
+             subject="về việc ban hành Quy chế làm việc"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: "Ban chấp hành" in lower case, the term capitalized
+        "Nghị quyết số 21-NQ/TW của Hội nghị lần thứ Sáu Ban chấp hành Trung ương Khóa XII về công tác dân số",
+        dict(form="full", issuer="Hội nghị lần thứ Sáu Ban chấp hành Trung ương", term="khóa XII",
+             subject="về công tác dân số"),
+    ),
+    (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: a capitalized verb opens the title after the issuer
+        "Thông tư 127/2007/TT-BTC ngày 31/10/2007 của Bộ Tài chính Sửa đổi, bổ sung Thông tư số 23/2007/TT-BTC",
+        dict(form="full", issuer="Bộ Tài chính", key="TT|127|BTC|2007"),
+    ),
+    (  # lit_cv-15557-btc-ptht-2025.pdf: a stray mark glued to the issuer's last word
+        "Quyết định số 1544/QĐ-TTg ngày 16/7/2025 của Thủ tướng Chính phủ', trên cơ sở",
+        dict(form="full", issuer="Thủ tướng Chính phủ"),
+    ),
+    (  # lit_bc-tongket-tmdt-bct-2025.pdf: the organ of a leading date ends before the clause's "đã"
+        "Ngày 29/3/2023, Phó Thủ tướng Chính phủ Trần Lưu Quang đã ký ban hành Quyết định số 319/QĐ-TTg phê duyệt",
+        dict(form="full", issuer="Phó Thủ tướng Chính phủ Trần Lưu Quang", date="2023-03-29"),
+    ),
+    (  # vbai_bc-dean06-den-20-10-2025-cat-lamdong.doc: "Đề án 06" names a programme inside the subject
+        "Kế hoạch số 9574/KH-BCĐ06 ngày 01/11/2023 về triển khai 36 mô hình điểm thực hiện Đề án 06 trên địa bàn tỉnh "
+        "Lâm Đồng. Đến nay",
+        dict(form="full", subject="về triển khai 36 mô hình điểm thực hiện Đề án 06 trên địa bàn tỉnh Lâm Đồng"),
+    ),
+    (  # vbai_bc-dean06-thang11-2025-lamdong.docx (footnote): a closed quotation inside the subject
+        "Công văn số 2136/TGV ngày 20/10/2025 về việc triển khai chương trình “Chung tay cứu trợ khẩn cấp đồng bào bị "
+        "ảnh hưởng bởi lũ lụt trên nền tảng VNeID năm 2025”; Công văn số 5612/CV-BCĐ",
+        dict(form="full", subject="về việc triển khai chương trình “Chung tay cứu trợ khẩn cấp đồng bào bị ảnh hưởng "
+             "bởi lũ lụt trên nền tảng VNeID năm 2025”"),
+    ),
+    (  # lit_bc-tongket-tmdt-bct-2025.pdf: a colon opens quoted content, not more of the subject
+        "Công điện số 119/CĐ-TTg của Thủ tướng Chính phủ ngày 25/11/2024 về việc tiếp tục đẩy mạnh công tác quản lý "
+        "nhà nước về TMĐT nêu rõ: “Bộ Công Thương chủ trì",
+        dict(form="full", issuer="Thủ tướng Chính phủ", date="2024-11-25", subject="về việc tiếp tục đẩy mạnh công tác quản lý nhà nước về TMĐT nêu rõ"),
+    ),
+    (  # vbai_bc-dean06-thang11-2025-lamdong.docx: a mistyped type code ("TN" for TB) before the organ's code
+        "theo chỉ đạo của Phó Thủ tướng Trần Hồng Hà tại Thông báo số 565/TN-VPCP; Báo cáo",
+        dict(form="full", symbol="565/TN-VPCP", key="TB|565|TN-VPCP", issuer="Văn phòng Chính phủ"),
+    ),
+    (  # lit_ttr-luat-tmdt-bct-2025.pdf: a type code the tables do not know ("BCTĐ", báo cáo thẩm định)
+        "ý kiến thẩm định của Bộ Tư pháp (Báo cáo thẩm định số 180/BCTĐ-BTP ngày 20/5/2025) tại",
+        dict(form="full", symbol="180/BCTĐ-BTP", key="BC|180|BCTĐ-BTP", issuer="Bộ Tư pháp", date="2025-05-20"),
+    ),
+    (  # hp_qd-15-2010-qd-ubnd-hanoi.doc: the ministries of a joint circular after "liên Bộ:", joined by a dash
+        "Căn cứ Thông tư liên tịch số 06/2008/TTLT-BTTTT-BCA ngày 28/11/2008 của liên Bộ: Thông tin và Truyền thông – "
+        "Công an về bảo đảm an toàn cơ sở hạ tầng",
+        dict(form="full", issuer="liên Bộ: Thông tin và Truyền thông – Công an", date="2008-11-28",
+             subject="về bảo đảm an toàn cơ sở hạ tầng"),
+    ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: "của" + a list of organs ends the subject, not the issuer
+        "Ủy ban nhân dân tỉnh ban hành Quyết định số 1737/QĐ-UBND ngày 17/10/2025 về ban hành Bộ chỉ số chỉ đạo điều "
+        "hành trên môi trường điện tử phục vụ công tác chỉ đạo điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân "
+        "dân tỉnh. Tỉnh tiếp tục",
+        dict(form="full", issuer="Ủy ban nhân dân", date="2025-10-17",
+             subject="về ban hành Bộ chỉ số chỉ đạo điều hành trên môi trường điện tử phục vụ công tác chỉ đạo điều "
+             "hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh"),
+    ),
+    (  # vbai_phieutrinh-629-vpubnd-lamdong.doc: an organ that a verb follows after the comma opens a new clause
+        "Quyết định số 2266/QĐ-UBND ngày 24/11/2025 của UBND tỉnh về việc phân công nhiệm vụ của Chủ tịch UBND tỉnh và "
+        "các Phó Chủ tịch UBND tỉnh Lâm Đồng, Chủ tịch UBND tỉnh trực tiếp theo dõi những vấn đề chung",
+        dict(form="full", issuer="UBND tỉnh", subject="về việc phân công nhiệm vụ của Chủ tịch UBND tỉnh và các Phó "
+             "Chủ tịch UBND tỉnh Lâm Đồng"),
+    ),
+    (  # hp_qd-09-2010-qd-ubnd-cantho.doc: a known law whose name holds "của", printed with "và" and a wrong mark
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy bân nhân dân ngày 03 tháng 12 "
+        "năm 2004;",
+        dict(form="named", doc_type="Luật", date="2004-12-03", issuer=None,
+             key="L|Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân dân"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: the programme's years in brackets before "giữa …"
+        "Chương trình số 23/CTrPH-SYT-HPN (2014-2020) giữa Hội LHPN và Sở Y tế về tuyên truyền và chăm sóc sức khỏe, và "
+        "Chương trình số 16-CTrPH/BTGTU-SYT",
+        dict(form="full", symbol="23/CTRPH-SYT-HPN", issuer="Hội LHPN và Sở Y tế",
+             subject="về tuyên truyền và chăm sóc sức khỏe"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: the organ of a leading date ends before its term
+        "Tuy nhiên, ngày 25/10/2017, Ban Chấp hành Trung ương Đảng khóa XII ban hành Nghị quyết số 18-NQ/TW về tiếp "
+        "tục đổi mới, sắp xếp tổ chức bộ máy",
+        dict(form="full", issuer="Ban Chấp hành Trung ương Đảng", date="2017-10-25", key="NQ|18|TW"),
+    ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: a citation the subject's verb governs is part of the subject,
+        # and the "của …" that ends it is that citation's issuer, not this one's
+        "Văn bản số 170/STP-XDKTVB ngày 20/01/2026 về việc triển khai Kế hoạch số 806/KH-UBND ngày 09/01/2026 của "
+        "UBND tỉnh; Văn bản số 298/STP-XDKTVB",
+        dict(form="full", issuer="Sở Tư pháp", date="2026-01-20",
+             subject="về việc triển khai Kế hoạch số 806/KH-UBND ngày 09/01/2026 của UBND tỉnh"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: an ellipsis before a capital ends the subject
+        "Quyết định số 1342/2009/QĐ-TTg về chính sách hỗ trợ định canh định cư cho đồng bào DTTS còn di cư tự do… "
+        "Nghị quyết số 88/2019/QH14 ngày 18/11/2019",
+        dict(form="full", subject="về chính sách hỗ trợ định canh định cư cho đồng bào DTTS còn di cư tự do"),
+    ),
+    (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: the ministry's own code without its "B"; "vào ngày"
+        "Quyết định số 1520/QĐ-LĐTBXH vào ngày 20/10/2015 để phê duyệt quy hoạch mạng lưới",
+        dict(form="full", issuer_code="LĐTBXH", issuer="Bộ Lao động - Thương binh và Xã hội", date="2015-10-20"),
+    ),
+    (  # lit_bc-dgtd-luat-bhyt-byt-2024.docx: a committee of the Quốc hội with its khóa after the code
+        "Báo cáo số 614/BC-UBXH15, tổng kết, đánh giá toàn diện",
+        dict(form="full", issuer_code="UBXH15", issuer="Ủy ban Xã hội", key="BC|614|UBXH15"),
+    ),
+    (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: a title that opens with the document's verb, not "về"
+        "- Nghị định 22/2011/NĐ-CP ngày 04/4/2011 của Chính phủ quy định mức lương tối thiểu chung;",
+        dict(form="full", issuer="Chính phủ", date="2011-04-04", subject="quy định mức lương tối thiểu chung"),
+    ),
+    (  # lit_bc-dgtd-luat-bhyt-byt-2024.docx: "sửa đổi" after a law's name names the amending law, no title
+        "Luật Bảo hiểm y tế sửa đổi đã trình trước đây;",
+        dict(form="named", key="L|Bảo hiểm y tế", subject=None),
+    ),
+    (  # hp_tt-01-2010-tt-ttcp.doc: a line break before a capital ends the subject (the next "Căn cứ")
+        "một số điều của Nghị định số 37/2007/NĐ-CP ngày 09 tháng 3 năm 2007\ncủa Chính phủ về Minh bạch tài sản, "
+        "thu nhập\nCăn cứ Luật Phòng, chống tham nhũng năm 2005;",
+        dict(form="full", issuer="Chính phủ", date="2007-03-09", subject="về Minh bạch tài sản, thu nhập"),
+    ),
+    (  # vbai_bc-cchc-quy1-2026-lamdong.docx: ", theo đó …" opens the report's comment on the document
+        "ban hành Công văn số 627/UBND-NC ngày 14/01/2026 về triển khai, xây dựng vị trí việc làm công chức, theo đó "
+        "giao các sở, ban, ngành tỉnh và Ủy",
+        dict(form="full", date="2026-01-14", subject="về triển khai, xây dựng vị trí việc làm công chức"),
+    ),
+    (  # vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf: the advising organ before "tham mưu" does not issue
+        "từ ngày 01/7/2025, Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số 213/KH-UBND ngày 15/7/2025 về cải "
+        "cách hành chính nhà nước năm 2025 với",
+        dict(form="full", issuer="Ủy ban nhân dân", date="2025-07-15"),
+    ),
+    (  # hp_cv-275-stttt-cntt-phutho-2011-scan.pdf: the organ's head typed in lower case
+        "Kế hoạch số 25/KH-STTTT, ngày 6 tháng 12 năm 2011 của sở Thông tin và Truyền thông tỉnh Phú Thọ về tô chức "
+        "Hội thi kỹ năng",
+        dict(form="full", issuer="sở Thông tin và Truyền thông tỉnh Phú Thọ", date="2011-12-06",
+             subject="về tô chức Hội thi kỹ năng"),
+    ),
     (  # seed: a short form
         "theo Chỉ thị 05 của Bộ Chính trị về đẩy mạnh",
         dict(form="short", doc_type="Chỉ thị", number="05", issuer="Bộ Chính trị", key="CT|5", refers_to=None),
@@ -228,6 +384,21 @@ def test_continued_symbols_inherit_the_type_word():
         ("Quyết định", "QĐ|183|UBND", "2021-03-31"),
         ("Quyết định", "QĐ|184|UBND", "2021-04-01"),
     ]
+
+
+def test_documents_joined_by_va_share_the_organ_said_after_the_last():
+    # vbai_bc-dean06-thang3-2026-lamdong.docx, footnote 3
+    got = find_citations("³ Kế hoạch số 8016/KH-UBND ngày 01/10/2020 và Kế hoạch số 3563/KH-UBND ngày 01/6/2021 "
+                         "của UBND tỉnh Lâm Đồng.")
+    assert [(c.key, c.issuer) for c in got] == [
+        ("KH|8016|UBND", "UBND tỉnh Lâm Đồng"),
+        ("KH|3563|UBND", "UBND tỉnh Lâm Đồng"),
+    ]
+
+
+def test_an_organ_said_after_the_last_document_passes_only_to_codes_that_name_it():
+    got = find_citations("Quyết định số 1/QĐ-TTg và Quyết định số 2/QĐ-UBND của UBND tỉnh")
+    assert [c.issuer for c in got] == ["Thủ tướng Chính phủ", "UBND tỉnh"]
 
 
 def test_items_of_a_list_headed_by_the_type_word_are_full_citations():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 import regex
 
@@ -143,6 +144,13 @@ def _clean(s: str) -> str:
 
 
 _TOKEN = regex.compile(r"\S+")
+# Words never part of an organ's name: those that carry the clause on, and the term ("… Trung
+# ương Đảng khóa XII" is the organ of that term)
+_NOT_NAME_WORDS = frozenset(
+    {"đã", "đang", "sẽ", "được", "về", "là", "có", "thì", "để", "nhằm", "tại", "theo", "với", "khóa", "khoá"}
+)
+_TRAILING_MARKS = "'’…\""
+_ONE_WORD_HEADS = frozenset(h.casefold() for h in P.ONE_WORD_HEADS)
 
 
 def trim_issuer(phrase: str) -> str:
@@ -154,14 +162,24 @@ def trim_issuer(phrase: str) -> str:
         'Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh'
 
     A lower-case syllable belongs to the name right after a capitalized one ("Chính phủ")
-    or when ``issuer_words.txt`` lists it ("nhân dân tỉnh"); "và" only before a capital.
+    or when ``issuer_words.txt`` lists it ("nhân dân tỉnh"); "và" only before a capital;
+    a word of the clause ("… Trần Lưu Quang đã") or the term ("khóa XII") never. A mark glued
+    to a word ends the name ("Thủ tướng Chính phủ'", "Đảng…").
     """
     tokens = _TOKEN.findall(_clean(phrase))
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        head = tok[0]
+        head, bare = tok[0], tok.rstrip(_TRAILING_MARKS)
+        if bare != tok:
+            if bare and (head.isupper() or head.isdigit() or kept):
+                kept.append(bare)
+            break
+        if tok.casefold() in _NOT_NAME_WORDS:
+            break
         if head.isupper() or head.isdigit():
             kept.append(tok)
+        elif not kept and tok.casefold() in _ONE_WORD_HEADS and i + 1 < len(tokens) and tokens[i + 1][0].isupper():
+            kept.append(tok)  # "sở Thông tin …": the head typed in lower case
         elif tok == "và":
             if i + 1 < len(tokens) and tokens[i + 1][0].isupper():
                 kept.append(tok)
@@ -174,12 +192,15 @@ def trim_issuer(phrase: str) -> str:
     return " ".join(kept)
 
 
-def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
-    """Term, date and issuer in any order after ``pos``, then the subject. ``coded`` is the
+def parse_tail(text: str, pos: int, coded: str | None = None, numbered: bool = False) -> Tail:
+    """Term, date and issuer in any order after ``pos``, then the subject; only a ``numbered``
+    document's title may open with a verb ("Luật … sửa đổi" names a law). ``coded`` is the
     organ the symbol's code names: a "của …" at the subject's end that names the same organ
     at another level belongs to the subject ("… theo mô hình tập trung của Bộ Khoa học và
     Công nghệ" in a công văn of the Sở Khoa học và Công nghệ)."""
     tail = Tail(end=pos)
+    if years := _at(P.SPAN_OF_YEARS, text, pos):
+        tail.end = years.end()
     for _ in range(4):
         if tail.term is None and (m := _at(P.TERM, text, tail.end)):
             tail.term = "khóa " + m["term"].split()[-1].upper()
@@ -187,6 +208,10 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
         elif tail.date is None and (m := _at(P.DATE, text, tail.end)) and (d := _date(m)):
             tail.date = d
             tail.end = m.end()
+        elif tail.issuer is None and (m := _at(P.TASK_BODY, text, tail.end)):
+            tail.issuer, tail.end = _clean(m["issuer"]), m.end("issuer")
+        elif tail.issuer is None and (m := _at(P.JOINT_MINISTRIES, text, tail.end)) and (end := _joint_end(text, m)):
+            tail.issuer, tail.end = _clean(text[m.start("joint") : end]), end
         elif tail.issuer is None and (m := _at(P.ISSUER, text, tail.end)) and (who := trim_issuer(m["issuer"])):
             start = m.start("issuer")
             if (wrapped := _at(P.HEAD_WRAPPED, text, start)) and (more := _at(P.ISSUER_REST, text, wrapped.end())):
@@ -197,18 +222,43 @@ def parse_tail(text: str, pos: int, coded: str | None = None) -> Tail:
                 tail.issuer, tail.end = who, start + _end_of(m["issuer"], who)
         else:
             break
-    if m := (_at(P.QUOTED, text, tail.end) or _at(P.SUBJECT, text, tail.end)):
+    if m := (_at(P.QUOTED, text, tail.end) or _at(P.SUBJECT, text, tail.end)
+             or (numbered and _at(P.TITLE, text, tail.end))):
         subject = m["subject"]
         if "intro" in m.groupdict() and (stop := P.SUBJECT_END.search(subject)):
             subject = subject[: stop.start()]
         subject = _clean(subject)
-        if (tail.issuer is None and intro_is_ve(m) and (late := P.LATE_ISSUER.search(subject))
-                and not (coded and _other_level(trim_issuer(late["issuer"]), coded))):
-            tail.issuer = trim_issuer(late["issuer"])
-            subject = _clean(subject[: late.start()])
+        if (tail.issuer is None and intro_is_ve(m) and not P.NESTED_CITATION.search(subject)
+                and (late := late_issuer(subject))
+                and not (coded and _other_level(late[0], coded))):
+            tail.issuer = late[0]
+            subject = _clean(subject[: late[1]])
         intro = m.groupdict().get("intro")
         tail.subject = f"{_clean(intro)} {subject}" if intro else subject
     return tail
+
+
+_OF = regex.compile(r"\s+của\s")
+
+
+def late_issuer(subject: str) -> tuple[str, int] | None:
+    """The organ a "của …" at the subject's very end names, and where that phrase starts:
+    a body named for its task with its whole remit ("… trên địa bàn tỉnh của Ban chỉ đạo triển
+    khai Chiến dịch"), else an organ head and the name that follows it."""
+    for of in reversed(list(_OF.finditer(subject))):
+        if (body := P.TASK_BODY.match(subject, of.start())) and body.end() == len(subject):
+            return _clean(body["issuer"]), of.start()
+    if late := P.LATE_ISSUER.search(subject):
+        return trim_issuer(late["issuer"]), late.start()
+    return None
+
+
+def _joint_end(text: str, m: regex.Match) -> int | None:
+    """Where the ministries named after "liên Bộ" end: each dash-separated name trimmed as an organ's."""
+    if not (rest := _at(P.ISSUER_REST, text, m.end())):
+        return None
+    kept = list(takewhile(bool, (trim_issuer(part) for part in P.MINISTRY_DASH.split(rest["issuer"]))))
+    return rest.start("issuer") + _end_of(rest["issuer"], " ".join(kept)) if kept else None
 
 
 def intro_is_ve(m: regex.Match) -> bool:
@@ -235,13 +285,17 @@ def _other_level(phrase: str, coded: str) -> bool:
 
 
 def leading(text: str, start: int) -> tuple[str | None, str | None]:
-    """Date and issuer said before the citation, in the sentence that opens with the date.
+    """Date and issuer said before the citation, in the sentence that opens with the date. In
+    "X tham mưu Y ban hành …" the organ that issues is Y, the one the advising organ turns to.
 
         >>> leading("Ngày 10/02/2022, Bộ Chính trị ban hành Nghị quyết số 10-NQ/TW", 39)
         ('2022-02-10', 'Bộ Chính trị')
+        >>> said = "từ ngày 01/7/2025, Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số 213/KH-UBND"
+        >>> leading(said, said.index("Kế hoạch"))[1]
+        'UBND tỉnh'
     """
     if m := P.LEADING_DATE.search(text[max(0, start - 120) : start]):
-        return _date(m), trim_issuer(m["who"]) or None
+        return _date(m), trim_issuer(P.ADVISED.split(m["who"])[-1]) or None
     return None, None
 
 
@@ -260,9 +314,21 @@ def _key(type_part: str, number: str, issuer_part: str | None, year: int | None)
     return "|".join(parts)
 
 
+def coded_organ(sym: Symbol) -> str | None:
+    """The organ a symbol's code names. Where the symbol has no type code and its first segment
+    names no organ either, that segment is a type code the tables do not know or a mistyped
+    one ("Thông báo số 565/TN-VPCP" for TB-VPCP), and the organ is the next segment's."""
+    if not sym.issuer_code:
+        return None
+    if (name := issuer_name(sym.issuer_code)) or sym.type_code:
+        return name
+    after_first = regex.split(r"[-/]", sym.issuer_part, maxsplit=1)[1:]
+    return issuer_name(after_first[0]) if after_first else None
+
+
 def _full(text: str, word: DocType, start: int, sym: Symbol) -> Citation:
-    coded = issuer_name(sym.issuer_code) if sym.issuer_code else None
-    tail = parse_tail(text, sym.end, coded)
+    coded = coded_organ(sym)
+    tail = parse_tail(text, sym.end, coded, numbered=True)
     before_date, before_issuer = leading(text, start)
     tail.date = tail.date or before_date
     year = sym.year
@@ -322,7 +388,27 @@ def _full_citations(text: str) -> list[Citation]:
             nxt = _full(text, word, start, sym)
             found.append(nxt)
             pos = nxt.span[1]
-    return found
+    return _share_issuers(text, found)
+
+
+_JOINED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+_SAID = regex.compile(r"\s(?:của|giữa)\s")
+
+
+def _share_issuers(text: str, cites: list[Citation]) -> list[Citation]:
+    """Documents joined by "và" or a comma share the organ said after the last of them: "Kế
+    hoạch số 8016/KH-UBND ngày 01/10/2020 và Kế hoạch số 3563/KH-UBND ngày 01/6/2021 của UBND
+    tỉnh Lâm Đồng". Only a document that names no organ itself takes it, and only where its own
+    code names that organ (a "của UBND tỉnh" never passes to a …/QĐ-TTg)."""
+    said = {id(c) for c in cites if _SAID.search(c.text)}
+    for first, nxt in reversed(list(zip(cites, cites[1:]))):
+        coded = issuer_name(first.issuer_code) if first.issuer_code else None
+        if (coded and id(nxt) in said and id(first) not in said
+                and _JOINED.fullmatch(text, first.span[1], nxt.span[0])
+                and _initials(nxt.issuer).startswith(_initials(coded))):
+            first.issuer = nxt.issuer
+            said.add(id(first))
+    return cites
 
 
 # How far the next item of a typed list may be from the last: a footnote list may be cut

@@ -14,7 +14,7 @@ import re
 
 import regex
 
-from extract.citations.tables import doc_types, fold, law_names, organ_heads
+from extract.citations.tables import doc_types, fold, issuer_words, law_names, organ_heads, task_bodies
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -85,6 +85,9 @@ SHORT_CODE = regex.compile(
     regex.VERSION1,
 )
 
+# "Chương trình số 16-CTrPH/BTGTU-SYT (2021-2025) giữa …": the years a programme runs, in brackets
+# between the symbol and the rest of the citation
+SPAN_OF_YEARS = regex.compile(r"\G\s*\(\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*\)")
 ROMAN = r"[IVXLC]+"
 TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301)\s+{ROMAN})\s*\)?", FLAGS)
 
@@ -93,10 +96,10 @@ TERM = regex.compile(rf"\G[\s,]*\(?\s*(?P<term>kh(?:óa|oá|oa|o\u0301a|oa\u0301
 _DMY = r"(?P<d>\d(?: ?\d)?)\s*[/.\-–]\s*(?P<m>\d(?: ?\d)?)(?:\s*[/.\-–]\s*| )(?P<y>(?:19|20)\d\d)"
 _LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)"
 # "Luật Khoáng sản (được Quốc hội khóa XII thông qua ngày 17/11/2010, …)": the adoption
-# date in a bracket right after the name is the document's date
+# date in a bracket right after the name is the document's date, and so is one said "vào ngày …"
 _ADOPTED = r"\(\s*(?:được\s+)?[^()\n]{0,40}?(?:thông\s+qua|ban\s+hành)\s+"
-# "ngày ngày 22/9/2025": a word typed twice
-DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?ngày\s*(?:ngày\s*)?(?:{_DMY}|{_LONG})", FLAGS)
+# "vào ngày …"; "ngày ngày 22/9/2025": a word typed twice
+DATE = regex.compile(rf"\G[\s,]*(?:ban\s+hành\s+|{_ADOPTED})?(?:vào\s+)?ngày\s*(?:ngày\s*)?(?:{_DMY}|{_LONG})", FLAGS)
 # "Ngày 25/9/2025, UBND tỉnh đã ban hành <citation>": a date that opens the sentence, and
 # the organ that acts in it
 LEADING_DATE = regex.compile(
@@ -104,29 +107,104 @@ LEADING_DATE = regex.compile(
     FLAGS,
 )
 
+# Where another citation starts: a type word and "số" or, for a type that has short forms, a
+# bare number; "Đề án 06" names a programme, not a document
+NEXT_CITATION = rf"(?i:{WORDS})\s+{SO}\s*\d|(?i:{SHORT_WORDS})\s+\d"
+NESTED_CITATION = regex.compile(NEXT_CITATION, regex.VERSION1)
+
+# Capitalized verbs that open a document's title right after its issuer: "… của Bộ Tài chính
+# Sửa đổi, bổ sung Thông tư …", "… của Bộ trưởng Bộ Thông tin và Truyền thông Công bố Định mức …"
+SUBJECT_VERBS = r"Phê\s+duyệt|Ban\s+hành|Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|Công\s+bố|Thành\s+lập"
+
+# "Sở Nội vụ đã tham mưu UBND tỉnh ban hành …": an organ advises or submits, another issues
+ADVISED = regex.compile(r"\s(?:tham\s+mưu|trình|đề\s+xuất)(?:\s+cho)?\s+", regex.VERSION1)
+
 _HEADS = "|".join(regex.escape(h) for h in organ_heads())
 # The issuer phrase runs to a stop word, a date, punctuation, a bracket or a new type word.
 _ISSUER_STOP = (
     r"\s+(?:về|v/v|ngày|nhằm|để|đã|đang|sẽ|được|thực\s+hiện|trong|tại|theo|với|cho|là|"
-    r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|khóa|khoá|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
+    r"quy\s+định|ban\s+hành|hướng\s+dẫn|triển\s+khai|(?i:khóa|khoá)|thông\s+qua|nhiệm\s+kỳ|giai\s+đoạn|"
     r"năm|đối\s+với|đến|từ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
     r"|\s*[,;:.()“”\"]|\s*$|\s*\n(?![ \t]*\p{Ll})"
-    rf"|\s+(?:{WORDS}|Phê\s+duyệt|Ban\s+hành|Về\s+việc|V/v)(?=\s)"
+    rf"|\s+(?:{WORDS}|Về\s+việc|V/v)(?=\s)|\s+(?:{SUBJECT_VERBS})(?!\p{{L}})"
 )
+# "của sở Thông tin và Truyền thông tỉnh Phú Thọ": a one-word organ head typed in lower case
+# still opens an organ's name where a capitalized name follows it
+ONE_WORD_HEADS = tuple(h for h in organ_heads() if " " not in h)
+_LOWER_HEAD = rf"(?i:{'|'.join(map(regex.escape, ONE_WORD_HEADS))})(?=\s+\p{{Lu}})"
 ISSUER = regex.compile(
-    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}})(?:(?!{_ISSUER_STOP}).){{0,200}})",
+    rf"\G[\s,]*(?P<prep>của|giữa)\s+(?P<issuer>(?:{_HEADS}|\p{{Lu}}|{_LOWER_HEAD})(?:(?!{_ISSUER_STOP}).){{0,200}})",
     regex.VERSION1 | regex.DOTALL,
 )
+# A body named for its task carries its remit in its name: "Ban Chỉ đạo về phát triển khoa học,
+# công nghệ, …, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng", "Tổ Công tác triển khai Đề án 06, cải
+# cách thủ tục hành chính (TTHC), …". The remit opens with a word ``task_bodies.tsv`` gives for the
+# head (so "Ban Chỉ đạo về việc …", "… về thúc đẩy …" stay subjects) and runs on through lower-case
+# lists and a bracketed acronym to the subject's "về", a verb, a date or a punctuation stop.
+_REMIT_STOP = (
+    r"\s+(?:về|v/v|ngày(?=\s*\d)|nhằm|để|đã|đang|sẽ|được|ban\s+hành|quy\s+định|hướng\s+dẫn|tại|"
+    r"năm(?=\s+\d)|khóa|khoá|nhiệm\s+kỳ)(?!\p{L})|\s+và\s+(?=\p{Ll})"
+    r"|\s*[;:.“”\"\n)]|,\s*(?=\p{Lu})|\s*\((?!\p{Lu}{2,}\))|\s*$"
+    rf"|\s+(?:{NEXT_CITATION})"
+)
+# "Chủ tịch", "Trung ương", "TW": a capitalized word and the syllable after it
+_TITLE_WORD = r"\p{Lu}\p{L}*(?:\s+\p{Ll}+)?"
+_TASK_HEADS = "|".join(
+    rf"(?i:{_word_pattern(head)})(?:\s+{_TITLE_WORD}){{0,2}}?\s+(?i:{_alternation(openers)})(?!\p{{L}})"
+    for head, openers in task_bodies().items()
+)
+TASK_BODY = regex.compile(
+    rf"\G[\s,]*của\s+(?P<issuer>(?:{_TITLE_WORD}\s+){{0,2}}?(?:{_TASK_HEADS})"
+    rf"(?:\s*\(\p{{Lu}}{{2,}}\)|(?!{_REMIT_STOP}).){{0,200}})",
+    regex.VERSION1 | regex.DOTALL,
+)
+# "của liên Bộ: Thông tin và Truyền thông – Công an": the ministries of a joint document, said
+# after "liên Bộ" without their head word and joined by dashes
+JOINT_MINISTRIES = regex.compile(r"\G[\s,]*của\s+(?P<joint>liên\s+[Bb]ộ)\s*:?\s*(?=\p{Lu})", regex.VERSION1)
+MINISTRY_DASH = regex.compile(rf"\s*{DASH}\s*")
 # "của Bộ\nTài chính": a head word that cannot stand alone goes on across a wrapped line
 ISSUER_REST = regex.compile(rf"\G(?P<issuer>\p{{Lu}}(?:(?!{_ISSUER_STOP}).){{0,200}})", regex.VERSION1 | regex.DOTALL)
 HEAD_WRAPPED = regex.compile(r"\G(?P<head>Bộ|Ban|Sở|Ủy\s+ban|Uỷ\s+ban|Văn\s+phòng|Hội\s+đồng|Chủ\s+tịch)[ \t]*\n[ \t]*(?=\p{Lu})", regex.VERSION1)
 # "… về <subject> của Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh" — issuer after subject
 LATE_ISSUER = regex.compile(rf"\s+của\s+(?P<issuer>(?:{_HEADS})(?:\s+\p{{Lu}}[\p{{L}}]*|\s+[\p{{L}}]+)*?)\s*$", regex.VERSION1)
 
-SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*\p{Ll})){0,600})", FLAGS)
+# A subject goes on across a line break only into a lower-case word (a wrapped line), case
+# told apart even though the rest of the pattern ignores it
+SUBJECT = regex.compile(r"\G[\s,:]*(?P<intro>về\s+việc|về|v/v|nhằm)\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*(?-i:\p{Ll}))){0,600})", FLAGS)
+# A numbered document's title (trích yếu) may open with the verb of what it does instead of "về":
+# "Nghị định số 30/2020/NĐ-CP … quy định …", "Quyết định số … phê duyệt …"; not where the verb
+# governs a clause ("quy định tại khoản 2", "sửa đổi đã được …") or the words start another
+# citation ("Hướng dẫn số 36-HD/VPTW")
+TITLE_VERBS = r"quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|công\s+bố|thành\s+lập|triển\s+khai"
+_NOT_TITLE = r"tại|của|khi|rằng|là|đã|được|như|này|phải|vào|thì|trái"
+TITLE = regex.compile(
+    rf"\G[\s,:]*(?P<intro>{TITLE_VERBS})(?!\p{{L}})(?!\s+(?:{_NOT_TITLE})(?!\p{{L}})|\s*{SO}\s*\d)"
+    rf"\s+(?P<subject>(?:[^;\n]|\n(?=[ \t]*(?-i:\p{{Ll}}))){{0,600}})",
+    FLAGS,
+)
 QUOTED = regex.compile(r"\G[\s,:]*(?:về\s+)?[“\"](?P<subject>[^”\"]{1,400})[”\"]", FLAGS)
-# A subject ends at a sentence end or where another citation starts
-SUBJECT_END = regex.compile(rf"\.(?=\s|$)|,\s+(?=(?-i:\p{{Lu}}))|\s\((?=\p{{Lu}})|[“”]|,?\s+(?:{WORDS})\s+(?:{SO}\s*)?\d", FLAGS)
+# A subject ends at a sentence end (an ellipsis before a capital too) or where the next item
+# of a list of citations starts, after a comma or "và": a citation that a verb or a preposition
+# governs is the subject's own matter ("về triển khai thực hiện Nghị quyết số 57-NQ/TW …"), and
+# "triển khai Đề án 06" names no citation. A closed quotation inside the subject ("về việc
+# triển khai “Ngày Pháp luật”") is part of it; a quotation mark alone ends it, and so does a
+# colon: what it opens ("nêu rõ: “…”", "các nhiệm vụ: …") is quoted or listed content, and a
+# bracket: what it opens is an aside ("(sau đây gọi tắt là …)", "(viết tắt là …)").
+# ", theo đó …", ", trong đó …" open the report's comment on the document, not more of its title.
+_COMMENT_OPENERS = r"theo\s+đó|trong\s+đó|đồng\s+thời|qua\s+đó|tuy\s+nhiên"
+# "… điều hành của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh": after "của" and an organ,
+# a comma and another organ's name that runs to the end of the subject go on listing whose the
+# matter is; the comma ends nothing. Where a verb follows the organ ("…, Văn phòng Trung ương
+# Đảng hướng dẫn") a new clause starts there.
+_NAME_WORD = rf"(?-i:\p{{Lu}})\p{{L}}*|(?-i:{'|'.join(sorted(issuer_words(), key=len, reverse=True))})(?!\p{{L}})"
+_LISTED_ORGAN = rf"(?-i:{_HEADS})(?!\p{{L}})(?:\s+(?:{_NAME_WORD}))*(?:\s*[.;\n]|\s*$|,\s)"
+_NOT_NEXT_ORGAN = rf"(?!(?<=\scủa\s+(?-i:{_HEADS})[^,;]{{0,80}},\s+){_LISTED_ORGAN})"
+_QUOTATION = r"“[^“”\n]{1,300}”(*SKIP)(*FAIL)"
+SUBJECT_END = regex.compile(
+    rf"{_QUOTATION}|\.(?=\s|$)|…\s+(?=(?-i:\p{{Lu}}))|\s*:(?=\s|$)|,\s+(?=(?:{_COMMENT_OPENERS})(?!\p{{L}}))|,\s+(?=(?-i:\p{{Lu}})){_NOT_NEXT_ORGAN}|\s\((?=\p{{L}})|[“”]"
+    rf"|(?:,|\s+(?:và|hoặc)|,\s*(?:và|hoặc))\s+(?:{NEXT_CITATION})",
+    FLAGS,
+)
 
 NAMED_PARTY = regex.compile(
     rf"{_LEFT}(?P<word>Nghị\s+quyết|Kết\s+luận)\s+(?:(?:số\s+)?(?P<name>"
@@ -141,18 +219,46 @@ _NOT_NAME = (
     r"hướng|khi|như|do|từ|đến|nhưng|cũng|các|mới|vào|là|liên\s+quan|đối|nêu|trên|định|chuyên|và|hoặc|về|"
     r"thay|bổ|hết|còn|sẽ|đang|phải|cần|nhằm|không|gồm|áp\s+dụng|thể\s+chế|tham\s+khảo|cụ\s+thể|mà|tiếp\s+tục)"
 )
-_KNOWN_LAWS = "|".join(
-    r",?\s+".join(regex.escape(w) for w in regex.split(r",?\s+", name)) for name in law_names()
-)
+
+
+def _letter_classes() -> dict[str, str]:
+    """Each Vietnamese letter → a class of the letters that differ from it only by case and
+    marks: "a" → "[AaÀà…Ặặ]", "đ" → "[DdĐđ]". Spelled out, it spares the engine a case-blind
+    match, several times slower on these classes."""
+    marked = "àáâãèéêìíòóôõùúýăđĩũơư" + "".join(map(chr, range(0x1EA0, 0x1F00)))
+    groups: dict[str, set[str]] = {}
+    for c in (*"abcdefghijklmnopqrstuvwxyz", *marked):
+        if c.islower():
+            groups.setdefault(fold(c), set()).update({c, c.upper()})
+    return {c: f"[{''.join(sorted(g))}]" for g in groups.values() for c in g}
+
+
+_ANY_MARKS = _letter_classes()
+
+
+def _known_name(name: str) -> str:
+    """A name from a table as printed in damaged text: any case, its letters with any marks (old
+    .doc text and OCR print "Ủy bân nhân dân"), a comma between words optional, and a comma
+    between listed items also printed "và" ("của Hội đồng nhân dân và Ủy ban nhân dân")."""
+    pattern = []
+    for i, piece in enumerate(regex.split(r"(,?\s+)", name)):
+        if i % 2:
+            pattern.append(r"(?:,?\s+|\s+và\s+)" if "," in piece else r",?\s+")
+        else:
+            pattern.append("".join(_ANY_MARKS.get(c, regex.escape(c)) for c in piece))
+    return "".join(pattern)
+
+
+_KNOWN_LAWS = "|".join(_known_name(name) for name in law_names())
 NAMED_LAW = regex.compile(
-    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>(?i:{_KNOWN_LAWS})(?!\p{{L}})"
+    rf"{_LEFT}(?P<word>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))(?P<name>(?:{_KNOWN_LAWS})(?!\p{{L}})"
     rf"|[\p{{L}}]+(?:(?:[ \t]+và(?=[ \t]+\p{{Lu}})|,(?=[ \t]+\p{{Ll}}))?[ \t]+(?!{_NOT_NAME}(?!\p{{L}}))[\p{{L}}]+){{0,7}})",
     regex.VERSION1,
 )
 # "Luật sửa đổi, bổ sung một số điều của Luật Thuế tiêu thụ đặc biệt" is one law, not two
 NAMED_AMENDMENT = regex.compile(
     rf"{_LEFT}(?P<word>Luật|Pháp\s+lệnh)\s+(?P<name>sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?"
-    rf"(?:các\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?i:{_KNOWN_LAWS})(?!\p{{L}}))",
+    rf"(?:các\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+(?:{_KNOWN_LAWS})(?!\p{{L}}))",
     regex.VERSION1,
 )
 # "Luật Thuế TTĐB số 66/2025/QH15": a law named and numbered is a full citation

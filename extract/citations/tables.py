@@ -121,3 +121,12 @@ def law_names() -> tuple[str, ...]:
 @cache
 def organ_heads() -> tuple[str, ...]:
     return tuple(sorted(_word_list("organ_heads.txt"), key=len, reverse=True))
+
+
+@cache
+def task_bodies() -> dict[str, tuple[str, ...]]:
+    """Head of a body named for its task ("Ban Chỉ đạo") → the words that open its remit."""
+    bodies: dict[str, list[str]] = {}
+    for r in _rows("task_bodies.tsv"):
+        bodies.setdefault(r["head"], []).append(r["opener"])
+    return {head: tuple(sorted(openers, key=len, reverse=True)) for head, openers in bodies.items()}
