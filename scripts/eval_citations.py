@@ -190,12 +190,17 @@ def _ratio(pair_: list[int]) -> str:
     return f"{pair_[0]}/{pair_[1]}" if pair_[1] else "–"
 
 
-def table(results: list[tuple[str, dict]]) -> str:
+def table(results: list[tuple[str, dict]], held_out: set[str] = frozenset()) -> str:
+    """One row a document, then overall; with held-out documents, also the tuned-on and held-out totals."""
     lines = [
         "| document | gold | found | P | R | F1 (key) | F1 (symbol) | dates right | issuers right | short forms resolved |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, r in [*results, ("**overall**", total([r for _, r in results]))]:
+    totals = [("**overall**", total([r for _, r in results]))]
+    if held_out and len(held_out) < len(results):
+        totals += [("tuned on (not held out)", total([r for n, r in results if n not in held_out])),
+                   ("held out", total([r for n, r in results if n in held_out]))]
+    for name, r in [*results, *totals]:
         p, rc, f = prf(r["matched"], r["predicted"], r["gold"])
         _, _, fs = prf(r["sym_matched"], r["sym_predicted"], r["sym_gold"])
         lines.append(
@@ -205,8 +210,8 @@ def table(results: list[tuple[str, dict]]) -> str:
     return "\n".join(lines)
 
 
-def documents(only: str | None) -> list[tuple[str, Path, list[dict]]]:
-    """(display name, corpus file, gold citations), the seed once per rendering."""
+def documents(only: str | None) -> list[tuple[str, Path, list[dict], bool]]:
+    """(display name, corpus file, gold citations, held out), the seed once per rendering."""
     docs = []
     for gold_file in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -218,7 +223,7 @@ def documents(only: str | None) -> list[tuple[str, Path, list[dict]]]:
             name = path.name
             if only and only not in name:
                 continue
-            docs.append((name, path, gold["citations"]))
+            docs.append((name, path, gold["citations"], bool(gold.get("held_out"))))
     return docs
 
 
@@ -311,8 +316,10 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found at VNREPORT_CORPUS={CORPUS}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    ours, base = [], []
-    for name, path, gold in documents(args.doc):
+    ours, base, held_out = [], [], set()
+    for name, path, gold, held in documents(args.doc):
+        if held:
+            held_out.add(name)
         r = score(predict(path), gold)
         ours.append((name, r))
         if args.verbose:
@@ -322,9 +329,9 @@ def main(argv: list[str]) -> int:
         if args.baseline:
             base.append((name, score(predict_baseline(path), gold)))
     seconds = time.perf_counter() - t0
-    ours_table = table(ours)
+    ours_table = table(ours, held_out)
     print(ours_table)
-    base_table = table(base) if args.baseline else None
+    base_table = table(base, held_out) if args.baseline else None
     if base_table:
         print("\nbaseline (underthesea ner + \\d+/[A-ZĐ-]+):\n" + base_table)
     if args.json:

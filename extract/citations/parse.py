@@ -478,9 +478,10 @@ def _laws_by_letters() -> dict[str, tuple[str, ...]]:
 
 def _misread_law(printed: str) -> str | None:
     """The known law an OCR misreading names: the only one with the same letters ("Luật Đâu tư"),
-    or, for names long enough that one letter is a small share, one at least 95% alike and as
-    many words long ("Tổ chức chính quyên địa phương")."""
-    from rapidfuzz import fuzz, process
+    or, for names long enough that one letter is a small share, the only one a single misread
+    letter away ("Tổ chức chính quyên địa phương"). A name that differs by more ("Luật Công
+    nghiệp thông tin", as an author wrote it) is the author's, and stays as printed."""
+    from rapidfuzz.distance import Hamming
 
     same_letters = _laws_by_letters().get(fold(printed).casefold(), ())
     if len(same_letters) == 1:
@@ -488,10 +489,8 @@ def _misread_law(printed: str) -> str | None:
     if len(printed) < 15:
         return None
     folded = printed.casefold()
-    hit = process.extractOne(folded, _known_laws().keys(), scorer=fuzz.ratio, score_cutoff=95)
-    if hit is None or len(hit[0].split()) != len(folded.split()):
-        return None
-    return _known_laws()[hit[0]]
+    near = [name for key, name in _known_laws().items() if len(key) == len(folded) and Hamming.distance(key, folded) == 1]
+    return near[0] if len(near) == 1 else None
 
 
 def _acronym_ends(name: str) -> str:
