@@ -68,6 +68,19 @@ LABELS = [
         ["hồ sơ dịch vụ công liên thông đã phát sinh", "hồ sơ dịch vụ công liên thông đã trả kết quả",
          "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
     ),
+    (  # CCHC quý I/2026: a part after "trong đó" keeps the modifiers of its whole, across the ";"
+        "Tổng số hồ sơ các sở, ngành đã giải quyết là 125.712 hồ sơ; trong đó: Số hồ sơ giải quyết trước và đúng "
+        "hạn là 120.088 (tỷ lệ 95,53%), số hồ sơ giải quyết trễ hạn là 5.624 (tỷ lệ 4,47%).",
+        ["Tổng số hồ sơ các sở, ngành đã giải quyết", "Số hồ sơ các sở, ngành giải quyết trước và đúng hạn",
+         "tỷ lệ hồ sơ các sở, ngành giải quyết trước và đúng hạn", "số hồ sơ các sở, ngành giải quyết trễ hạn",
+         "tỷ lệ hồ sơ các sở, ngành giải quyết trễ hạn"],
+    ),
+    (  # CCHC quý I/2026: a part named by a modifier alone ("cấp tỉnh") takes its whole's noun
+        "Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố là 2.310 TTHC "
+        "(trong đó, cấp tỉnh là 1.865 TTHC, cấp xã là 445 TTHC).",
+        ["tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố", "TTHC cấp tỉnh",
+         "TTHC cấp xã"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

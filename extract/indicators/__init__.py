@@ -31,7 +31,7 @@ import regex
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
 from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, right_label, share_of,
-                                       starts_with_verb, words)
+                                       starts_with_verb, subject, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -64,6 +64,7 @@ _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
 _PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
+_OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
 
@@ -267,10 +268,8 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
             span = (m.start, max(span[1], over.end() + (tail.find(whole) if whole else 0) + len(whole)))
         if label and (counted or over is not None and consumed_until == over.end()):
             label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
-        if label and counted:
-            head = next((f for f in found if f.span[0] >= sentence and f.unit == unit.unit and f.kind == "count"), None)
-            if head is not None and _PART_OF.search(text, max(sentence, last_figure_end), m.start):
-                label = _part_label(label, text[unit_start:unit_end], head)
+        if label and unit is not None and r.kind == "count" and (whole := _whole(found, text, bounds, sentence, m.start, unit.unit)):
+            label = _part_label(label, text[unit_start:unit_end] if counted else unit.unit, whole)
         label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
@@ -298,20 +297,36 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
     return found
 
 
-def _part_label(label: str, noun: str, head: Indicator) -> str:
-    """A count introduced by "trong đó" is part of the sentence's first count of the same noun and
-    takes that count's noun phrase: "5.854 hồ sơ dịch vụ công liên thông …, trong đó: 5.117 hồ sơ đã
-    trả kết quả" → "hồ sơ dịch vụ công liên thông đã trả kết quả"."""
-    if head.text[:1].isdigit():  # "5.854 hồ sơ dịch vụ công liên thông": the words after its number
-        phrase = regex.sub(r"^[\d.,]+\s*", "", head.text)
-    else:  # "Tổng số lượt tra cứu … là 9.463.076 lượt": its subject
-        phrase = _COUNT_SUBJECT.sub("", head.label or "", count=1)
-    if not phrase.startswith(noun) or not label.startswith(noun):
+def _whole(found: list[Indicator], text: str, bounds: list[int], sentence: int, start: int, noun: str) -> Indicator | None:
+    """The count a figure after "trong đó" is part of: the first count of the same noun in its sentence, or
+    in the sentence before when "trong đó" opens this one ("Tổng số hồ sơ … là 125.712 hồ sơ; trong đó: …")."""
+    scope = sentence
+    if _OPENS_PART.match(text, sentence) and sentence > 0:
+        scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
+    whole = next((f for f in found if f.span[0] >= scope and f.unit == noun and f.kind == "count"), None)
+    return whole if whole is not None and _PART_OF.search(text, whole.span[1], start) else None
+
+
+def _part_label(label: str, noun: str, whole: Indicator) -> str:
+    """A count introduced by "trong đó" is part of a count of the same noun and takes that count's noun
+    phrase: "5.854 hồ sơ dịch vụ công liên thông …, trong đó: 5.117 hồ sơ đã trả kết quả" → "hồ sơ dịch vụ
+    công liên thông đã trả kết quả"; "Tổng số hồ sơ các sở, ngành …; trong đó: Số hồ sơ giải quyết trễ hạn" →
+    "Số hồ sơ các sở, ngành giải quyết trễ hạn". A part named by a modifier alone takes the noun: "(trong
+    đó, cấp tỉnh là 1.865 TTHC" → "TTHC cấp tỉnh"."""
+    if whole.text[:1].isdigit():  # "5.854 hồ sơ dịch vụ công liên thông": the words after its number
+        phrase = regex.sub(r"^[\d.,]+\s*", "", whole.text)
+    else:  # "Tổng số hồ sơ các sở, ngành đã giải quyết là …": its subject, without what was done
+        phrase = _COUNT_SUBJECT.sub("", subject(whole.label or ""), count=1).strip()
+    counter = _COUNT_SUBJECT.match(label)  # "Số hồ sơ …": the part's own "số" stays
+    said = label[counter.end() :] if counter else label
+    if not phrase.startswith(noun):
         return label
-    shared, own = phrase[len(noun) :].split(), label[len(noun) :].split()
+    if not said.startswith(noun):
+        return label if regex.search(rf"(?<!\p{{L}}){regex.escape(noun)}(?!\p{{L}})", label) else f"{noun} {label}"
+    shared, own = phrase[len(noun) :].split(), said[len(noun) :].split()
     while shared and len(own) > 1 and shared[0] == own[0]:  # "lượt tra cứu …" / "lượt tra cứu thành công"
         shared, own = shared[1:], own[1:]
-    return " ".join([phrase, *own])
+    return " ".join(([counter[0].strip()] if counter else []) + [phrase, *own])
 
 
 def _with_topic(label: str, head: str, noun: str) -> str:
