@@ -62,6 +62,13 @@ LABELS = [
         ["hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết",
          "tỷ lệ hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết"],
     ),
+    (  # Đề án 06, 8/2025: "Đối với" opens the topic; it is no action done to the count
+        "- Đối với 11 dịch vụ công thiết yếu của ngành Công an: tiếp nhận, giải quyết 61.660 hồ sơ trực tuyến/62.089 "
+        "tổng hồ sơ tiếp nhận, đạt tỷ lệ 99,31%.",
+        ["dịch vụ công thiết yếu của ngành Công an",
+         "hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết",
+         "tỷ lệ hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết"],
+    ),
     (  # Đề án 06, 11/2025: "trong đó" introduces a part of the first count of the same noun
         "Tính đến nay, đã phát sinh 69.971 hồ sơ dịch vụ công liên thông, trong đó: 49.890 hồ sơ đã trả kết quả "
         "(đạt tỷ lệ 71,3%).",

@@ -43,8 +43,9 @@ _LEAD = regex.compile(
     r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến)\b)+",
     regex.IGNORECASE,
 )
+# Words that end no subject; "đối với" ("- Đối với 11 dịch vụ công …") opens a topic, not an action.
 _TRAIL = regex.compile(
-    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|với|gồm|bằng|tương đương|tương ứng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng)\b)+$",
+    r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|đối với|với|gồm|bằng|tương đương|tương ứng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng)\b)+$",
     regex.IGNORECASE,
 )
 _RIGHT_END = regex.compile(
