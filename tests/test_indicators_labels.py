@@ -88,6 +88,12 @@ LABELS = [
         ["tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố", "TTHC cấp tỉnh",
          "TTHC cấp xã"],
     ),
+    (  # population law review 2025: "chiếm 19% dân số cả nước" is a share of the whole named after it
+        "9 tỉnh, thành phố đạt mức sinh thay thế (chiếm 19% dân số cả nước); 33 tỉnh, thành phố có mức sinh cao "
+        "(chiếm 42%)",
+        ["tỉnh, thành phố đạt mức sinh thay thế", "tỷ lệ tỉnh, thành phố đạt mức sinh thay thế trong dân số cả nước",
+         "tỉnh, thành phố có mức sinh cao", "tỷ lệ tỉnh, thành phố có mức sinh cao"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

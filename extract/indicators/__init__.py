@@ -30,8 +30,8 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
-from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, right_label, share_of,
-                                       starts_with_verb, subject, words)
+from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, of_whole, right_label,
+                                       share_of, starts_with_verb, subject, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -259,6 +259,8 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
                              scaled=counted and unit.scale != 1)
+        if label and r.kind == "percent":
+            label = of_whole(label, text[s_start : m.start], text[unit_end : unit_end + 200])
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(text[s_start : m.start])

@@ -55,6 +55,8 @@ _RIGHT_END_COMMAS = regex.compile(
     r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
     r"(?:^|\s)(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
+# "chiếm (khoảng) 19%": the verb of a share, whose whole may follow the figure
+_SHARE_VERB = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|trên|đến|tới|xấp xỉ))?\s*$", regex.IGNORECASE)
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
@@ -122,6 +124,17 @@ def right_label(right: str, *, commas: bool = False, noun: str | None = None) ->
         right = right[: cut.start()] if cut else right
         right = _PERIOD_END.sub("", right)  # "07 đơn vị năm 2022": the year is when, not what
     return " ".join(_TRAIL.sub("", right).split()[:_MAX_WORDS])
+
+
+def of_whole(label: str, before: str, after: str) -> str:
+    """A share "A chiếm X% B" is A's part of the whole B named after the figure: "(chiếm 19% dân số cả
+    nước)" → "… trong dân số cả nước"; a whole that has a verb of its own is the next clause."""
+    if not _SHARE_VERB.search(before):
+        return label
+    whole = right_label(after, commas=True)
+    if not whole or has_predicate(whole) or whole.casefold() in label.casefold():
+        return label
+    return f"{label} trong {whole}"
 
 
 def action(left: str) -> str:
