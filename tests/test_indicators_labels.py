@@ -99,10 +99,15 @@ LABELS = [
         "bao phủ 92,04% dân số.",
         ["tổng số người tham gia bảo hiểm y tế", "tỷ lệ bao phủ"],
     ),
-    (
+    (  # population law review 2025: the two ends of a change "giảm từ A năm X xuống còn B năm Y" measure one
+        # thing, each in its own year
         "dân số tăng thêm 19,4 triệu người, bình quân mỗi năm dân số Việt Nam tăng trên dưới 1 triệu người, tuy "
-        "nhiên tỷ lệ tăng dân số lại giảm từ 1,17% năm 2003",
-        ["dân số", "bình quân mỗi năm dân số Việt Nam", "tỷ lệ tăng dân số"],
+        "nhiên tỷ lệ tăng dân số lại giảm từ 1,17% năm 2003 xuống còn 0,84% năm 2023.",
+        ["dân số", "bình quân mỗi năm dân số Việt Nam", "tỷ lệ tăng dân số năm 2003", "tỷ lệ tăng dân số năm 2023"],
+    ),
+    (
+        "Cụ thể, TFR của Việt Nam đã giảm từ 2,11 con/phụ nữ vào năm 2005 xuống còn 1,96 con/phụ nữ vào năm 2023.",
+        ["TFR của Việt Nam năm 2005", "TFR của Việt Nam năm 2023"],
     ),
     (  # TMĐT tổng kết 2025: a year after the counted noun says when; listed verbs stay together
         "trong năm 2024, lực lượng quản lý thị trường đã phát hiện, xử lý 3.124 vụ vi phạm. Cục TMĐT và Kinh tế "

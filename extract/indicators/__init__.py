@@ -30,8 +30,8 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
-from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, of_whole, right_label,
-                                       share_of, starts_with_verb, subject, words)
+from extract.indicators.labels import (action, change_end, clean, complete, has_predicate, is_generic, left_label, of_whole,
+                                       right_label, share_of, starts_with_verb, subject, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -96,6 +96,12 @@ def _weak_left(before: str, left: str) -> bool:
         return True
     named = sum(b - a for (a, b), _ in find_periods(left))
     return named > 0 and named >= len(left) - 12
+
+
+def _no_subject(before: str) -> bool:
+    """ "năm 2003 xuống còn": the words since the previous figure name no subject of their own."""
+    left = left_label(before)
+    return not left or _weak_left(before, left)
 
 
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
@@ -259,6 +265,10 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
                              scaled=counted and unit.scale != 1)
+        if not rank:
+            before = text[s_start : m.start]
+            ends = same_sentence.label if same_sentence is not None and _no_subject(before) else None
+            label = change_end(label, before, text[unit_end : unit_end + 40], ends)
         if label and r.kind == "percent":
             label = of_whole(label, text[s_start : m.start], text[unit_end : unit_end + 200])
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"

@@ -57,6 +57,10 @@ _RIGHT_END_COMMAS = regex.compile(
 )
 # "chiếm (khoảng) 19%": the verb of a share, whose whole may follow the figure
 _SHARE_VERB = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|trên|đến|tới|xấp xỉ))?\s*$", regex.IGNORECASE)
+# "giảm từ 1,17% năm 2003 xuống còn 0,84% năm 2023": the two ends of a change and the year of each
+_CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s*$", regex.IGNORECASE)
+_CHANGE_TO = regex.compile(r"(?<![\p{L}])(?:xuống|lên)(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
+_WHEN_AFTER = regex.compile(r"\s*(?:vào\s+)?(năm \d{4})(?!\p{N})(?=\s*(?:xuống|lên|[.,;)]|$))", regex.IGNORECASE)
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
@@ -135,6 +139,23 @@ def of_whole(label: str, before: str, after: str) -> str:
     if not whole or has_predicate(whole) or whole.casefold() in label.casefold():
         return label
     return f"{label} trong {whole}"
+
+
+def change_end(label: str | None, before: str, after: str, previous: str | None) -> str | None:
+    """The two ends of a change "giảm từ A năm X xuống còn B năm Y" measure one thing at two times: B
+    takes A's label, and each end the year printed after it ("tỷ lệ tăng dân số năm 2023")."""
+    if _CHANGE_TO.search(before) and previous:
+        label = previous.removesuffix(_when(previous))
+    elif not _CHANGE_FROM.search(before):
+        return label
+    when = _WHEN_AFTER.match(after)
+    return f"{label} {when[1]}" if label and when else label
+
+
+def _when(label: str) -> str:
+    """The year a change's end was given in its label, to be replaced by the other end's."""
+    m = regex.search(r"\snăm \d{4}$", label)
+    return m[0] if m else ""
 
 
 def action(left: str) -> str:
