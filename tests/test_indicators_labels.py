@@ -23,10 +23,16 @@ LABELS = [
         "Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm 2021 ước tăng 12,5% so với cùng kỳ năm trước.",
         ["Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm 2021"],
     ),
-    (
+    (  # a rank names the position of its subject ("thứ hạng …"), as a share names its ratio ("tỷ lệ …")
         "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh xếp thứ 15/63, trong đó chỉ số thành phần "
         "về tính minh bạch được cải thiện rõ rệt.",
-        ["Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh"],
+        ["thứ hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh"],
+    ),
+    (  # population law review 2025: the subject of a copular rank stands before "là", its scope after the
+        # rank; a second rank joined by "và" has the same subject
+        "Việt Nam là quốc gia đông dân thứ ba trong khu vữ Đông Nam Á (sau In-đô-nê-xi-a và Phi-lip-pin) và đứng "
+        "thứ 15 trên thế giới.",
+        ["thứ hạng Việt Nam trong khu vữ Đông Nam Á", "thứ hạng Việt Nam trên thế giới"],
     ),
     (  # sample: "với tổng vốn đăng ký" is the money's own subject; "nâng tỷ lệ …": the share starts at "tỷ lệ"
         "Thu hút 05 dự án đầu tư mới vào các cụm công nghiệp với tổng vốn đăng ký 1.250 tỷ đồng, nâng tỷ lệ lấp "

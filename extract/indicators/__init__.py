@@ -31,7 +31,7 @@ import regex
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
 from extract.indicators.labels import (action, change_end, clean, complete, has_predicate, is_generic, left_label, of_whole,
-                                       right_label, share_of, starts_with_verb, subject, words)
+                                       rank_label, right_label, share_of, starts_with_verb, subject, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -265,8 +265,10 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
                              scaled=counted and unit.scale != 1)
-        if not rank:
-            before = text[s_start : m.start]
+        before = text[s_start : m.start]
+        if rank:
+            label = rank_label(label, before, text[m.end : m.end + 80], same_sentence.label if same_sentence else None)
+        else:
             ends = same_sentence.label if same_sentence is not None and _no_subject(before) else None
             label = change_end(label, before, text[unit_end : unit_end + 40], ends)
         if label and r.kind == "percent":

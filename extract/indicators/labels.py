@@ -61,6 +61,10 @@ _SHARE_VERB = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|tr
 _CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s*$", regex.IGNORECASE)
 _CHANGE_TO = regex.compile(r"(?<![\p{L}])(?:xuống|lên)(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
 _WHEN_AFTER = regex.compile(r"\s*(?:vào\s+)?(năm \d{4})(?!\p{N})(?=\s*(?:xuống|lên|[.,;)]|$))", regex.IGNORECASE)
+# "…, và đứng thứ 15": a rank that is a second predicate of the subject before it
+_JOINED_RANK = regex.compile(r"(?:,|(?<![\p{L}])và)\s*(?:đứng|xếp)(?:\s+hạng)?(?:\s+thứ)?\s*$", regex.IGNORECASE)
+# "thứ ba trong khu vực Đông Nam Á (sau …)": the set a rank is taken in
+_RANK_SCOPE_AFTER = regex.compile(r"\s*((?:trong|trên)\s+[^,.;:()\n]{2,60}?)\s*(?=[,.;:()\n]|\svà\s|$)", regex.IGNORECASE)
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
@@ -156,6 +160,28 @@ def _when(label: str) -> str:
     """The year a change's end was given in its label, to be replaced by the other end's."""
     m = regex.search(r"\snăm \d{4}$", label)
     return m[0] if m else ""
+
+
+def rank_label(label: str | None, before: str, after: str, previous: str | None) -> str | None:
+    """A rank names the position of its subject within the scope that follows it: "Việt Nam là quốc gia
+    đông dân thứ ba trong khu vực Đông Nam Á" → "thứ hạng Việt Nam trong khu vực Đông Nam Á". The subject
+    is what stands before "là"; a rank joined by "và" or a comma ("…, và đứng thứ 15 trên thế giới")
+    has the subject of the figure before it."""
+    if _JOINED_RANK.search(before) and previous:
+        ranked = _ranked(previous)
+    else:
+        ranked = regex.split(r"\slà\s", label or "", maxsplit=1)[0]
+    scope = _RANK_SCOPE_AFTER.match(after)
+    if not ranked and not scope:
+        return label
+    return " ".join(["thứ hạng", ranked, scope[1] if scope else ""]).strip()
+
+
+def _ranked(label: str) -> str:
+    """Who a label ranks or measures: a rank's subject without its scope, else the label's subject."""
+    if label.startswith("thứ hạng "):
+        return regex.split(r"\s(?:trong|trên)\s", label.removeprefix("thứ hạng "), maxsplit=1)[0]
+    return subject(label)
 
 
 def action(left: str) -> str:
