@@ -101,6 +101,10 @@ LABELS = [
     ("Sở Công Thương và 5 tập thể, 18 cá nhân được Bộ trưởng Bộ Công Thương, Chủ tịch UBND tỉnh tặng Bằng khen",
      ["tập thể được Bộ trưởng Bộ Công Thương, Chủ tịch UBND tỉnh tặng Bằng khen",
       "cá nhân được Bộ trưởng Bộ Công Thương, Chủ tịch UBND tỉnh tặng Bằng khen"]),
+    # indices report 2025: the first of two counts takes the second's predicate, not its modifier "cấp xã"
+    ("ngoài ra, có 07 sở, ngành và 34 UBND cấp xã đang chủ động triển khai các mô hình, sáng kiến",
+     ["sở, ngành đang chủ động triển khai các mô hình, sáng kiến",
+      "UBND cấp xã đang chủ động triển khai các mô hình, sáng kiến"]),
 ]
 
 

@@ -31,7 +31,7 @@ import regex
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
 from extract.indicators.labels import (action, change_end, clean, complete, has_predicate, is_generic, left_label, of_whole,
-                                       rank_label, right_label, share_of, starts_with_verb, subject, words)
+                                       predicate, rank_label, right_label, share_of, starts_with_verb, subject, words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -294,7 +294,8 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         ind.period = _period_near(text, sentence, m.start, find_periods) or period
         if list_head is not None and same_sentence is list_head and counted and label and label.startswith(
                 text[unit_start:unit_end]) and has_predicate(label):
-            list_head.label = list_head.label + label[unit_end - unit_start :]  # "5 tập thể, 18 cá nhân được …"
+            # "5 tập thể, 18 cá nhân được …": the first takes the predicate, not "cấp xã" of "34 UBND cấp xã đang …"
+            list_head.label = list_head.label + predicate(label)
         bare = max(unit_end, span[1]) - unit_end <= 12  # "5 tập thể", "07 sở, ngành": no predicate of its own
         list_head = ind if counted and bare and _LIST_NEXT.match(text, max(unit_end, span[1])) else None
         if list_head is not None:  # "07 sở, ngành và 34 UBND cấp xã đang …": the predicate comes later

@@ -214,6 +214,11 @@ def subject(label: str) -> str:
     return label[: m.start()] if m else label
 
 
+def predicate(label: str) -> str:
+    """What a label says was done, from its first predicate word: " đang chủ động triển khai …"."""
+    return label[len(subject(label)) :]
+
+
 def has_predicate(label: str) -> bool:
     """ "tỉnh, thành phố đạt mức sinh thay thế" says what was done; "tỉnh, thành phố" does not."""
     return bool(_PREDICATE.search(f" {label} "))
