@@ -100,6 +100,15 @@ LABELS = [
         ["tỉnh, thành phố đạt mức sinh thay thế", "tỷ lệ tỉnh, thành phố đạt mức sinh thay thế trong dân số cả nước",
          "tỉnh, thành phố có mức sinh cao", "tỷ lệ tỉnh, thành phố có mức sinh cao"],
     ),
+    (  # indices report 2025, BHYT assessment: "do" naming who did it stays in the phrase after the figure
+        "qua hai tháng triển khai thực hiện, đã tiếp nhận hơn 40.000 phiếu khảo sát do người dân gửi về.",
+        ["phiếu khảo sát do người dân gửi về đã tiếp nhận"],
+    ),
+    (
+        "Theo Bộ Tài chính, tính đến hết năm 2020 có gần 4 triệu người tương đương khoảng 4% dân số có bảo hiểm "
+        "sức khỏe do các công ty kinh doanh bảo hiểm thực hiện.",
+        ["triệu người tính đến hết năm 2020", "dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

@@ -65,6 +65,7 @@ _WHEN_AFTER = regex.compile(r"\s*(?:vào\s+)?(năm \d{4})(?!\p{N})(?=\s*(?:xuố
 _JOINED_RANK = regex.compile(r"(?:,|(?<![\p{L}])và)\s*(?:đứng|xếp)(?:\s+hạng)?(?:\s+thứ)?\s*$", regex.IGNORECASE)
 # "thứ ba trong khu vực Đông Nam Á (sau …)": the set a rank is taken in
 _RANK_SCOPE_AFTER = regex.compile(r"\s*((?:trong|trên)\s+[^,.;:()\n]{2,60}?)\s*(?=[,.;:()\n]|\svà\s|$)", regex.IGNORECASE)
+_AGENT_START = {"N", "Np", "Ny", "Nc", "L"}  # an agent after "do" opens with a noun or "các", "những"
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
@@ -121,7 +122,7 @@ def right_label(right: str, *, commas: bool = False, noun: str | None = None) ->
     right = right.lstrip()
     if commas:
         right = _ASIDE.sub("", right)  # "đơn vị (gồm: Sở …) có văn bản góp ý"
-    m = (_RIGHT_END_COMMAS if commas else _RIGHT_END).search(right)
+    m = _phrase_end(right, _RIGHT_END_COMMAS if commas else _RIGHT_END)
     right = right[: m.start()] if m else right[:120]
     if noun and m and m[0].strip() in _NEW_PREDICATE and right.startswith(f"{noun},"):
         right = noun  # "19,4 triệu người, bình quân mỗi năm dân số Việt Nam tăng …": a new subject, a new clause
@@ -182,6 +183,27 @@ def _ranked(label: str) -> str:
     if label.startswith("thứ hạng "):
         return regex.split(r"\s(?:trong|trên)\s", label.removeprefix("thứ hạng "), maxsplit=1)[0]
     return subject(label)
+
+
+def _phrase_end(right: str, ends: regex.Pattern) -> regex.Match | None:
+    """Where the words after a figure stop; "do" naming who did it ("phiếu khảo sát do người dân gửi
+    về", "Quyết định QPPL do Ủy ban nhân dân tỉnh ban hành") is read through, "do" giving a cause is not."""
+    m = ends.search(right)
+    while m and m[0].strip() == "do" and (agent_end := _agent_end(right, m.end())):
+        m = ends.search(right, agent_end)
+    return m
+
+
+def _agent_end(right: str, at: int) -> int | None:
+    """The end of an agent phrase at ``at``: a noun phrase, then its verb, before the clause ends
+    (underthesea's POS tags); None for a cause ("do ảnh hưởng của …", "do thiếu kinh phí")."""
+    from extract.nlp import pos_tag
+
+    phrase = regex.match(r"[^,.;:()\n]{1,80}", right[at:])
+    tags = [tag for _, tag in pos_tag(phrase[0])] if phrase and words(phrase[0]) <= 10 else []
+    if not tags or tags[0] not in _AGENT_START or "V" not in tags[1:]:
+        return None
+    return at + len(phrase[0])
 
 
 def action(left: str) -> str:
