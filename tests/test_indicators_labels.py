@@ -109,6 +109,13 @@ LABELS = [
         "sức khỏe do các công ty kinh doanh bảo hiểm thực hiện.",
         ["triệu người tính đến hết năm 2020", "dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện"],
     ),
+    (  # BHYT assessment: "thì" opens the main clause after a condition; "ước tính" only hedges
+        "nếu lấy ở mức thấp nhất chỉ thêm 1% dân số đang có bảo hiểm sức khỏe chuyển sang hoặc đồng thời tham gia "
+        "bảo hiểm y tế thì ước tính Quỹ BHYT của Nhà nước có thể thu thêm ở mức trung bình là khoảng 538 tỷ đồng "
+        "mỗi năm.",
+        ["dân số đang có bảo hiểm sức khỏe chuyển sang hoặc đồng thời tham gia bảo hiểm y tế",
+         "Quỹ BHYT của Nhà nước có thể thu thêm"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

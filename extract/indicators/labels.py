@@ -31,7 +31,8 @@ from extract.indicators.kinds import cue_at_end
 
 # An open "(" not closed before the figure; a ")" left once closed asides are dropped closes an aside
 # the clause started in ("(tăng 181 tỷ đồng so với …), bao gồm truy thu, xử phạt là 182 tỷ đồng").
-_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\((?![^()\n]*\))|(?<!\([^()\n]*)\)")
+# "nếu … thì Quỹ BHYT … có thể thu thêm": "thì" opens the main clause after a condition.
+_BOUNDARY = regex.compile(r"[.;:!?…](?=\s|$)|\n|\((?![^()\n]*\))|(?<!\([^()\n]*)\)|(?<![\p{L}])thì(?=\s)")
 # A closed aside before the figure: "(giá so sánh 2010)" qualifies the subject and is dropped,
 # an acronym "(PCI)" names it and stays.
 _CLOSED_ASIDE = regex.compile(r"\s?\(([^()\n]{0,120})\)")
@@ -40,7 +41,7 @@ _ACRONYM = regex.compile(r"^[\p{Lu}\d\-]{2,12}$")
 _FRAME = regex.compile(
     r"^(?:(?:năm|trong|đến|tính đến|theo|từ|sau|qua|tại|hiện nay|lũy kế|luỹ kế)\b[^,;:]{0,60},\s*)+", regex.IGNORECASE)
 _LEAD = regex.compile(
-    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến)\b)+",
+    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến|ước tính)\b)+",
     regex.IGNORECASE,
 )
 # Words that end no subject; "đối với" ("- Đối với 11 dịch vụ công …") opens a topic, not an action.
