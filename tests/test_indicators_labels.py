@@ -75,10 +75,11 @@ LABELS = [
          "hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết",
          "tỷ lệ hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết"],
     ),
-    (  # Đề án 06, 11/2025: "trong đó" introduces a part of the first count of the same noun
+    (  # Đề án 06, 11/2025: "trong đó" introduces a part of the first count of the same noun; the action
+        # keeps the time it holds for ("Tính đến nay"), as it keeps "Trong tháng"
         "Tính đến nay, đã phát sinh 69.971 hồ sơ dịch vụ công liên thông, trong đó: 49.890 hồ sơ đã trả kết quả "
         "(đạt tỷ lệ 71,3%).",
-        ["hồ sơ dịch vụ công liên thông đã phát sinh", "hồ sơ dịch vụ công liên thông đã trả kết quả",
+        ["hồ sơ dịch vụ công liên thông Tính đến nay, đã phát sinh", "hồ sơ dịch vụ công liên thông đã trả kết quả",
          "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
     ),
     (  # CCHC quý I/2026: a part after "trong đó" keeps the modifiers of its whole, across the ";"

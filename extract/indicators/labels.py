@@ -41,9 +41,11 @@ _ACRONYM = regex.compile(r"^[\p{Lu}\d\-]{2,12}$")
 _FRAME = regex.compile(
     r"^(?:(?:năm|trong|đến|tính đến|theo|từ|sau|qua|tại|hiện nay|lũy kế|luỹ kế)\b[^,;:]{0,60},\s*)+", regex.IGNORECASE)
 _LEAD = regex.compile(
-    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|đến nay|hiện nay|tính đến nay|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến|ước tính)\b)+",
+    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến|ước tính)\b)+",
     regex.IGNORECASE,
 )
+# "Đến nay tỉnh đã …": when the clause holds, dropped from a subject, kept before an action as its frame is.
+_NOW = regex.compile(r"^(?:tính đến nay|đến nay|hiện nay)\b[\s,]*", regex.IGNORECASE)
 # Words that end no subject; "đối với" ("- Đối với 11 dịch vụ công …") opens a topic, not an action.
 _TRAIL = regex.compile(
     r"(?:[\s,:\-–(]|\b(?:là|chiếm|có|được|đối với|với|gồm|bằng|tương đương|tương ứng|ở mức|mức|còn|lên|xuống|đến|tới|từ|cho|của|trên tổng số|trên|thứ|xếp hạng|tổng số|tổng)\b)+$",
@@ -106,6 +108,8 @@ def left_label(left: str, *, framed: bool = False) -> str:
             break
         clause = trimmed
     clause = _LEAD.sub("", clause)
+    if not framed:
+        clause = _LEAD.sub("", _NOW.sub("", clause))
     if not framed and (share := _SHARE_HEAD.search(clause)) and share.start() > 0:
         clause = clause[share.start() :]  # "nâng tỷ lệ lấp đầy …": a share's noun phrase starts at "tỷ lệ"
     return (clause if framed else _FRAME.sub("", clause)).strip()
