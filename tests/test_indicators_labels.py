@@ -117,6 +117,14 @@ LABELS = [
         ["dân số đang có bảo hiểm sức khỏe chuyển sang hoặc đồng thời tham gia bảo hiểm y tế",
          "Quỹ BHYT của Nhà nước có thể thu thêm"],
     ),
+    (  # Đề án 06, 8/2025: a part after "trong đó" is named from its whole, not again from the sentence's topic
+        "- Đối với 02 dịch vụ công liên thông khai sinh - khai tử: Trong tháng, toàn tỉnh phát sinh 3.090 hồ sơ dịch "
+        "vụ công liên thông (2.488 hồ sơ đăng ký khai sinh - đăng ký thường trú và 602 hồ sơ đăng ký khai tử - xóa "
+        "đăng ký thường trú), trong đó: 2.341 hồ sơ đã trả kết quả (đạt tỷ lệ 75,76%).",
+        ["dịch vụ công liên thông khai sinh - khai tử", "hồ sơ dịch vụ công liên thông Trong tháng, toàn tỉnh phát sinh",
+         "hồ sơ đăng ký khai sinh - đăng ký thường trú", "hồ sơ đăng ký khai tử - xóa đăng ký thường trú",
+         "hồ sơ dịch vụ công liên thông đã trả kết quả", "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

@@ -280,10 +280,11 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
             tail = text[over.end() : over.end() + 120]  # "/108.117 tổng hồ sơ tiếp nhận": the denominator's noun
             whole = right_label(tail)
             span = (m.start, max(span[1], over.end() + (tail.find(whole) if whole else 0) + len(whole)))
-        if label and (counted or over is not None and consumed_until == over.end()):
-            label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
-        if label and unit is not None and r.kind == "count" and (whole := _whole(found, text, bounds, sentence, m.start, unit.unit)):
+        whole = _whole(found, text, bounds, sentence, m.start, unit.unit) if unit is not None and r.kind == "count" else None
+        if label and whole is not None:  # a part is named from its whole, which took the topic if it needed it
             label = _part_label(label, text[unit_start:unit_end] if counted else unit.unit, whole)
+        elif label and (counted or over is not None and consumed_until == over.end()):
+            label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
         label = clean(label)
         ind = Indicator(
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
