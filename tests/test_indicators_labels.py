@@ -125,6 +125,11 @@ LABELS = [
          "hồ sơ đăng ký khai sinh - đăng ký thường trú", "hồ sơ đăng ký khai tử - xóa đăng ký thường trú",
          "hồ sơ dịch vụ công liên thông đã trả kết quả", "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
     ),
+    (  # BHYT assessment: "/tháng" belongs to the figure before it, not to the next subject
+        "Từ 1/7/2023, khi tăng lương cơ sở lên 1,8 triệu đồng/tháng, mức đóng bảo hiểm y tế hộ gia đình cho người "
+        "thứ ba trong gia đình là 583.200 đồng/năm.",
+        ["khi tăng lương cơ sở", "mức đóng bảo hiểm y tế hộ gia đình cho người thứ ba trong gia đình"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

@@ -40,8 +40,9 @@ _ACRONYM = regex.compile(r"^[\p{Lu}\d\-]{2,12}$")
 # "Năm 2024, tổng doanh thu …", "Đến nay, tổng số lượt …": a time or source phrase framing the clause.
 _FRAME = regex.compile(
     r"^(?:(?:năm|trong|đến|tính đến|theo|từ|sau|qua|tại|hiện nay|lũy kế|luỹ kế)\b[^,;:]{0,60},\s*)+", regex.IGNORECASE)
+# Connectors and list marks before a subject; "/tháng, mức đóng …" is the per-period tail of the figure before.
 _LEAD = regex.compile(
-    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến|ước tính)\b)+",
+    r"^(?:[\s,\-–+•*()]|\(?\d{1,2}\)|[a-zđ]\)|/\s?\p{L}+(?=[\s,])|\b(?:và|hoặc|trong đó|cụ thể|theo đó|bao gồm|gồm|với|riêng|ngoài ra|đồng thời|bên cạnh đó|tuy nhiên|đặc biệt|qua đó|từ đó|tương ứng|như vậy|nếu|dự kiến|ước tính)\b)+",
     regex.IGNORECASE,
 )
 # "Đến nay tỉnh đã …": when the clause holds, dropped from a subject, kept before an action as its frame is.
