@@ -130,6 +130,12 @@ LABELS = [
         "thứ ba trong gia đình là 583.200 đồng/năm.",
         ["khi tăng lương cơ sở", "mức đóng bảo hiểm y tế hộ gia đình cho người thứ ba trong gia đình"],
     ),
+    (  # population law review 2025: a figure in brackets after a time is the value then of what the sentence's
+        # next figure in that unit measures
+        "Trong vòng 20 năm từ năm 2003 (80,9 triệu người) đến năm 2023 (100,3 triệu người), dân số tăng thêm 19,4 "
+        "triệu người.",
+        ["dân số năm 2003", "dân số năm 2023", "dân số"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

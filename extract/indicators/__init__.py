@@ -63,6 +63,7 @@ _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoản
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
+_TIME_ASIDE = regex.compile(r"(?<![\p{L}])(?P<when>(?:năm|tháng|quý)\s[\dIVX/]+)\s*\(\s*$", regex.IGNORECASE)
 _PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
 _OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
@@ -304,6 +305,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         found.append(ind)
         last_figure_end = max(unit_end, consumed_until, span[1])
     _share_subjects(found, bounds)
+    _values_at_times(found, text, bounds)
     if nlp:
         from extract.indicators.refine import refine_labels
 
@@ -446,6 +448,21 @@ def _share_subjects(found: list[Indicator], bounds: list[int]) -> None:
         same = bisect.bisect_right(bounds, prev.span[0]) == bisect.bisect_right(bounds, ind.span[0])
         if same and ind.label and prev.label and starts_with_verb(ind.label):
             ind.label = complete(ind.label, prev.label)
+
+
+def _values_at_times(found: list[Indicator], text: str, bounds: list[int]) -> None:
+    """ "từ năm 2003 (80,9 triệu người) đến năm 2023 (100,3 triệu người), dân số tăng thêm 19,4 triệu
+    người": a figure in brackets after a time names no subject; it is the value at that time of what the
+    sentence's next figure in the same unit measures ("dân số năm 2003")."""
+    for n, ind in enumerate(found):
+        when = _TIME_ASIDE.search(text, max(0, ind.span[0] - 30), ind.span[0])
+        if not when or ind.label not in {None, ind.unit}:
+            continue
+        sentence = bisect.bisect_right(bounds, ind.span[0])
+        measured = next((f.label for f in found[n + 1 :] if bisect.bisect_right(bounds, f.span[0]) == sentence
+                         and f.unit == ind.unit and f.label not in {None, f.unit}), None)
+        if measured:
+            ind.label = f"{measured} {when['when']}"
 
 
 def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
