@@ -108,7 +108,9 @@ LABELS = [
     (
         "Theo Bộ Tài chính, tính đến hết năm 2020 có gần 4 triệu người tương đương khoảng 4% dân số có bảo hiểm "
         "sức khỏe do các công ty kinh doanh bảo hiểm thực hiện.",
-        ["triệu người tính đến hết năm 2020", "dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện"],
+        # and a figure named only by its unit takes the label of the figure it is "tương đương" to
+        ["dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện",
+         "dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện"],
     ),
     (  # BHYT assessment: "thì" opens the main clause after a condition; "ước tính" only hedges
         "nếu lấy ở mức thấp nhất chỉ thêm 1% dân số đang có bảo hiểm sức khỏe chuyển sang hoặc đồng thời tham gia "

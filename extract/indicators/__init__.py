@@ -64,6 +64,7 @@ _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
 _TIME_ASIDE = regex.compile(r"(?<![\p{L}])(?P<when>(?:năm|tháng|quý)\s[\dIVX/]+)\s*\(\s*$", regex.IGNORECASE)
+_EQUIVALENT = regex.compile(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+với)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.IGNORECASE)
 _PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
 _OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
@@ -306,6 +307,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         last_figure_end = max(unit_end, consumed_until, span[1])
     _share_subjects(found, bounds)
     _values_at_times(found, text, bounds)
+    _equivalents(found, text)
     if nlp:
         from extract.indicators.refine import refine_labels
 
@@ -463,6 +465,15 @@ def _values_at_times(found: list[Indicator], text: str, bounds: list[int]) -> No
                          and f.unit == ind.unit and f.label not in {None, f.unit}), None)
         if measured:
             ind.label = f"{measured} {when['when']}"
+
+
+def _equivalents(found: list[Indicator], text: str) -> None:
+    """ "gần 4 triệu người tương đương khoảng 4% dân số có bảo hiểm sức khỏe …": two figures joined by
+    "tương đương" measure one thing in two units; the first, named only by its unit, takes the second's label."""
+    for a, b in zip(found, found[1:]):
+        if a.label and b.label and a.unit and a.label.startswith(a.unit) and not has_predicate(a.label) \
+                and not b.label.startswith(b.unit or "\0") and _EQUIVALENT.fullmatch(text, a.span[1], b.span[0]):
+            a.label = b.label
 
 
 def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
