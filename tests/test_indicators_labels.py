@@ -138,6 +138,12 @@ LABELS = [
         "triệu người.",
         ["dân số năm 2003", "dân số năm 2023", "dân số"],
     ),
+    (  # Sở Công Thương 6 tháng 2021: a part of a share after "trong đó" has the whole's owner ("của …")
+        "Mức độ hài lòng của tổ chức, công dân về giải quyết TTHC của Sở đạt 100%, trong đó, mức độ rất hài lòng "
+        "đạt 99% (theo Báo cáo của Trung tâm Phục vụ hành chính công tỉnh).",
+        ["Mức độ hài lòng của tổ chức, công dân về giải quyết TTHC của Sở",
+         "mức độ rất hài lòng của tổ chức, công dân về giải quyết TTHC của Sở"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

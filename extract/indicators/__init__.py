@@ -31,7 +31,8 @@ import regex
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading
 from extract.indicators.labels import (action, change_end, clean, complete, has_predicate, is_generic, left_label, of_whole,
-                                       predicate, rank_label, right_label, share_of, starts_with_verb, subject, words)
+                                       predicate, rank_label, right_label, share_of, starts_with_verb, subject, with_owner,
+                                       words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -285,6 +286,9 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         whole = _whole(found, text, bounds, sentence, m.start, unit.unit) if unit is not None and r.kind == "count" else None
         if label and whole is not None:  # a part is named from its whole, which took the topic if it needed it
             label = _part_label(label, text[unit_start:unit_end] if counted else unit.unit, whole)
+        elif label and r.kind == "percent" and same_sentence is not None and same_sentence.unit == "%" and \
+                same_sentence.label and _PART_OF.search(text, same_sentence.span[1], m.start):
+            label = with_owner(label, same_sentence.label)
         elif label and (counted or over is not None and consumed_until == over.end()):
             label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
         label = clean(label)

@@ -141,6 +141,16 @@ def right_label(right: str, *, commas: bool = False, noun: str | None = None) ->
     return " ".join(_TRAIL.sub("", right).split()[:_MAX_WORDS])
 
 
+def with_owner(label: str, whole: str) -> str:
+    """A part of a measure has the whole's owner: "Mức độ hài lòng của tổ chức, công dân … đạt 100%, trong
+    đó, mức độ rất hài lòng đạt 99%" → "mức độ rất hài lòng của tổ chức, công dân …"."""
+    owner = regex.search(r"\scủa\s.+", subject(whole))
+    same_head = label.split()[0].casefold() == whole.split()[0].casefold()  # "mức độ …" part of "Mức độ …"
+    if not owner or regex.search(r"(?<!\p{L})của(?!\p{L})", label) or not same_head:
+        return label
+    return label + owner[0]
+
+
 def of_whole(label: str, before: str, after: str) -> str:
     """A share "A chiếm X% B" is A's part of the whole B named after the figure: "(chiếm 19% dân số cả
     nước)" → "… trong dân số cả nước"; a whole that has a verb of its own is the next clause."""
