@@ -144,6 +144,11 @@ LABELS = [
         ["Mức độ hài lòng của tổ chức, công dân về giải quyết TTHC của Sở",
          "mức độ rất hài lòng của tổ chức, công dân về giải quyết TTHC của Sở"],
     ),
+    (  # population law review 2025 (footnote): a list item naming only whose figure it is shares the head before
+        "Theo số liệu cập nhật từ trang web data.un.org, năm 2023 dân số của In-đô-nê-xi-a là 278,8 triệu người; "
+        "Phi-li-pin là 112,9 triệu người.",
+        ["năm 2023 dân số của In-đô-nê-xi-a", "năm 2023 dân số của Phi-li-pin"],
+    ),
     (  # population report: a count in a measure unit takes its clause's subject
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",

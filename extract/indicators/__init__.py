@@ -66,6 +66,10 @@ _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
 _TIME_ASIDE = regex.compile(r"(?<![\p{L}])(?P<when>(?:năm|tháng|quý)\s[\dIVX/]+)\s*\(\s*$", regex.IGNORECASE)
 _EQUIVALENT = regex.compile(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+với)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.IGNORECASE)
+# "… dân số của In-đô-nê-xi-a là …; Phi-li-pin là …": an owner's name, a list item that is only a name
+_OWNER_END = regex.compile(r"(?<![\p{L}])của\s+(?P<name>\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})$")
+_PROPER_NAME = regex.compile(r"\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3}")
+_NEXT_ITEM = regex.compile(r"\s*[;,]\s*")
 _PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
 _OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
@@ -312,6 +316,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
     _share_subjects(found, bounds)
     _values_at_times(found, text, bounds)
     _equivalents(found, text)
+    _gapped_heads(found, text)
     if nlp:
         from extract.indicators.refine import refine_labels
 
@@ -478,6 +483,16 @@ def _equivalents(found: list[Indicator], text: str) -> None:
         if a.label and b.label and a.unit and a.label.startswith(a.unit) and not has_predicate(a.label) \
                 and not b.label.startswith(b.unit or "\0") and _EQUIVALENT.fullmatch(text, a.span[1], b.span[0]):
             a.label = b.label
+
+
+def _gapped_heads(found: list[Indicator], text: str) -> None:
+    """ "dân số của In-đô-nê-xi-a là 278,8 triệu người; Phi-li-pin là 112,9 triệu người": the next item of
+    a list names only whose figure it is and leaves out the head it shares with the item before."""
+    for a, b in zip(found, found[1:]):
+        owner = _OWNER_END.search(a.label or "")
+        if owner and b.label and b.unit == a.unit and _PROPER_NAME.fullmatch(b.label) \
+                and _NEXT_ITEM.fullmatch(text, a.span[1], b.span[0]):
+            b.label = a.label[: owner.start("name")] + b.label
 
 
 def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
