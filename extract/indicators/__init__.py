@@ -70,6 +70,10 @@ _EQUIVALENT = regex.compile(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+v�
 _OWNER_END = regex.compile(r"(?<![\p{L}])của\s+(?P<name>\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})$")
 _PROPER_NAME = regex.compile(r"\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3}")
 _NEXT_ITEM = regex.compile(r"\s*[;,]\s*")
+# "tỷ lệ dân số nam và nữ khá cân bằng (": a share of two groups joined by "và", split in the aside that follows
+_SPLIT_SHARE = regex.compile(
+    r"(?<![\p{L}])(?P<share>t[ỷỉ] lệ(?:\s+\p{L}+)*?)\s+(?P<a>\p{L}+)\s+và\s+(?P<b>\p{L}+)(?:\s+\p{L}+){0,4}\s*\($",
+    regex.IGNORECASE)
 _PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
 _OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
@@ -317,6 +321,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
     _values_at_times(found, text, bounds)
     _equivalents(found, text)
     _gapped_heads(found, text)
+    _split_shares(found, text)
     if nlp:
         from extract.indicators.refine import refine_labels
 
@@ -493,6 +498,18 @@ def _gapped_heads(found: list[Indicator], text: str) -> None:
         if owner and b.label and b.unit == a.unit and _PROPER_NAME.fullmatch(b.label) \
                 and _NEXT_ITEM.fullmatch(text, a.span[1], b.span[0]):
             b.label = a.label[: owner.start("name")] + b.label
+
+
+def _split_shares(found: list[Indicator], text: str) -> None:
+    """ "tỷ lệ dân số nam và nữ khá cân bằng (nam giới chiếm 49,9%, nữ 50,1%)": the aside splits the
+    share named before it by the words it joins with "và"; each part is that share of its own word
+    ("tỷ lệ dân số nam giới", "tỷ lệ dân số nữ")."""
+    for ind in found:
+        aside = text.rfind("(", max(0, ind.span[0] - 80), ind.span[0])
+        split = _SPLIT_SHARE.search(text, max(0, aside - 120), aside + 1) if aside >= 0 and ind.unit == "%" else None
+        if split and ind.label and words(ind.label) <= 2 and ")" not in text[aside : ind.span[0]] \
+                and ind.label.split()[0].casefold() in {split["a"].casefold(), split["b"].casefold()}:
+            ind.label = f"{split['share']} {ind.label}"
 
 
 def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
