@@ -70,6 +70,10 @@ _JOINED_RANK = regex.compile(r"(?:,|(?<![\p{L}])và)\s*(?:đứng|xếp)(?:\s+h�
 # "thứ ba trong khu vực Đông Nam Á (sau …)": the set a rank is taken in
 _RANK_SCOPE_AFTER = regex.compile(r"\s*((?:trong|trên)\s+[^,.;:()\n]{2,60}?)\s*(?=[,.;:()\n]|\svà\s|$)", regex.IGNORECASE)
 _AGENT_START = {"N", "Np", "Ny", "Nc", "L"}  # an agent after "do" opens with a noun or "các", "những"
+# "tăng lương cơ sở lên", "giảm tỷ lệ … xuống còn": a verb of change, its object, then the new level
+_NEW_LEVEL = regex.compile(r"(?<![\p{L}])(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
+_CHANGE_VERB = regex.compile(r"^\s*(?:tăng|nâng|giảm|hạ|điều chỉnh)\s+", regex.IGNORECASE)
+_SUBORDINATOR = regex.compile(r"^\s*(?:khi|sau khi|nếu)\s+", regex.IGNORECASE)
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
@@ -103,6 +107,7 @@ def left_label(left: str, *, framed: bool = False) -> str:
     left = _CLOSED_ASIDE.sub(lambda m: m[0] if _ACRONYM.match(m[1]) else "", left)
     starts = [m.end() for m in _BOUNDARY.finditer(left)]
     clause = left[starts[-1] :] if starts else left
+    new_level = _NEW_LEVEL.search(clause)
     while True:  # "tỷ lệ tăng dân số lại giảm từ": cue, connector and adverb words, in any order
         trimmed = _ADVERB_END.sub("", _TRAIL.sub("", _strip_cues(clause)))
         if trimmed == clause:
@@ -111,9 +116,14 @@ def left_label(left: str, *, framed: bool = False) -> str:
     clause = _LEAD.sub("", clause)
     if not framed:
         clause = _LEAD.sub("", _NOW.sub("", clause))
-    if not framed and (share := _SHARE_HEAD.search(clause)) and share.start() > 0:
+    if framed:
+        return clause.strip()
+    if (share := _SHARE_HEAD.search(clause)) and share.start() > 0:
         clause = clause[share.start() :]  # "nâng tỷ lệ lấp đầy …": a share's noun phrase starts at "tỷ lệ"
-    return (clause if framed else _FRAME.sub("", clause)).strip()
+    clause = _FRAME.sub("", clause)
+    if new_level:  # "khi tăng lương cơ sở lên 1,8 triệu đồng": the figure is the new level of the verb's object
+        clause = _CHANGE_VERB.sub("", _SUBORDINATOR.sub("", clause))
+    return clause.strip()
 
 
 def right_label(right: str, *, commas: bool = False, noun: str | None = None) -> str:
