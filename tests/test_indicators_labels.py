@@ -155,10 +155,11 @@ LABELS = [
         "và nữ khá cân bằng (nam giới chiếm 49,9%, nữ 50,1%).",
         ["Tổng dân số của Việt Nam vào thời điểm 0 giờ ngày 1/4/2023", "tỷ lệ dân số nam giới", "tỷ lệ dân số nữ"],
     ),
-    (  # population report: a count in a measure unit takes its clause's subject
+    (  # population report: a count in a measure unit takes its clause's subject; a share named before its figure
+        # keeps the whole named after it ("92,04% dân số")
         "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
         "bao phủ 92,04% dân số.",
-        ["tổng số người tham gia bảo hiểm y tế", "tỷ lệ bao phủ"],
+        ["tổng số người tham gia bảo hiểm y tế", "tỷ lệ bao phủ dân số"],
     ),
     (  # population law review 2025: the two ends of a change "giảm từ A năm X xuống còn B năm Y" measure one
         # thing, each in its own year

@@ -74,6 +74,8 @@ _AGENT_START = {"N", "Np", "Ny", "Nc", "L"}  # an agent after "do" opens with a 
 _NEW_LEVEL = regex.compile(r"(?<![\p{L}])(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
 _CHANGE_VERB = regex.compile(r"^\s*(?:tăng|nâng|giảm|hạ|điều chỉnh)\s+", regex.IGNORECASE)
 _SUBORDINATOR = regex.compile(r"^\s*(?:khi|sau khi|nếu)\s+", regex.IGNORECASE)
+_SHARE_NAMED = regex.compile(r"(?<![\p{L}])t[ỷỉ] lệ(?:\s+\p{L}+){1,4}\s*$", regex.IGNORECASE)
+_PLAN = regex.compile(r"(?:kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|so với)\b", regex.IGNORECASE)  # a baseline, not a whole
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
 _PERIOD_END = regex.compile(r"\s(?:năm|tháng|quý|ngày|giai đoạn)\s*$", regex.IGNORECASE)
 _FIGURE_IN = regex.compile(r"(?<![\p{N}.,/])\d{1,3}((?:\.\d{3})+)?(?![\p{N}/]|[.,]\p{N})")
@@ -163,13 +165,16 @@ def with_owner(label: str, whole: str) -> str:
 
 def of_whole(label: str, before: str, after: str) -> str:
     """A share "A chiếm X% B" is A's part of the whole B named after the figure: "(chiếm 19% dân số cả
-    nước)" → "… trong dân số cả nước"; a whole that has a verb of its own is the next clause."""
-    if not _SHARE_VERB.search(before):
+    nước)" → "… trong dân số cả nước"; a share named right before its figure keeps its whole too ("tỷ lệ
+    bao phủ 92,04% dân số" → "tỷ lệ bao phủ dân số"). A whole that has a verb of its own is the next
+    clause; a plan or a period compared with is a baseline, not a whole."""
+    named = _SHARE_NAMED.search(before)  # "tỷ lệ bao phủ 92,04% dân số": the share's name, then its whole
+    if not _SHARE_VERB.search(before) and not named:
         return label
     whole = right_label(after, commas=True)
-    if not whole or has_predicate(whole) or whole.casefold() in label.casefold():
+    if not whole or has_predicate(whole) or whole.casefold() in label.casefold() or _PLAN.match(whole):
         return label
-    return f"{label} trong {whole}"
+    return f"{label} {whole}" if named else f"{label} trong {whole}"
 
 
 def change_end(label: str | None, before: str, after: str, previous: str | None) -> str | None:
