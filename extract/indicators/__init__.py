@@ -64,7 +64,9 @@ _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoản
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
+# "từ năm 2003 (80,9 triệu người)": a time, then the bracket a figure of that time sits in
 _TIME_ASIDE = regex.compile(r"(?<![\p{L}])(?P<when>(?:năm|tháng|quý)\s[\dIVX/]+)\s*\(\s*$", regex.IGNORECASE)
+# "4 triệu người tương đương khoảng 4% dân số …": the words joining two figures of one measure
 _EQUIVALENT = regex.compile(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+với)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.IGNORECASE)
 # "… dân số của In-đô-nê-xi-a là …; Phi-li-pin là …": an owner's name, a list item that is only a name
 _OWNER_END = regex.compile(r"(?<![\p{L}])của\s+(?P<name>\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})$")
@@ -283,7 +285,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
             ends = same_sentence.label if same_sentence is not None and _no_subject(before) else None
             label = change_end(label, before, text[unit_end : unit_end + 40], ends)
         if label and r.kind == "percent":
-            label = of_whole(label, text[s_start : m.start], text[unit_end : unit_end + 200])
+            label = of_whole(label, before, text[unit_end : unit_end + 200])
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(text[s_start : m.start])
@@ -485,8 +487,9 @@ def _equivalents(found: list[Indicator], text: str) -> None:
     """ "gần 4 triệu người tương đương khoảng 4% dân số có bảo hiểm sức khỏe …": two figures joined by
     "tương đương" measure one thing in two units; the first, named only by its unit, takes the second's label."""
     for a, b in zip(found, found[1:]):
-        if a.label and b.label and a.unit and a.label.startswith(a.unit) and not has_predicate(a.label) \
-                and not b.label.startswith(b.unit or "\0") and _EQUIVALENT.fullmatch(text, a.span[1], b.span[0]):
+        only_unit = a.unit and a.label and a.label.startswith(a.unit) and not has_predicate(a.label)
+        named = b.label and not (b.unit and b.label.startswith(b.unit))
+        if only_unit and named and _EQUIVALENT.fullmatch(text, a.span[1], b.span[0]):
             a.label = b.label
 
 

@@ -17,10 +17,16 @@ back to the start of the clause; a figure that opens its clause ("100% TTHC
 ("Tỷ lệ … thạc sĩ 36%, được đào tạo lý luận chính trị 74 %") the second label
 starts with a verb and is completed with the first label's subject.
 
-The clause runs back to a sentence or clause mark, or a "(" still open; a closed aside
-("(giá so sánh 2010)") is not the subject unless it is an acronym ("(PCI)"), nor is a
-time or source phrase framing the clause ("Năm 2024, …"); cue, connector and adverb
-words before the number are trimmed until none is left ("lại giảm từ").
+The clause runs back to a sentence or clause mark, a "(" still open, or the "thì" that opens
+the main clause after a condition; a closed aside ("(giá so sánh 2010)") is not the subject
+unless it is an acronym ("(PCI)"), nor is a time or source phrase framing the clause ("Năm
+2024, …"); cue, connector and adverb words before the number are trimmed until none is left
+("lại giảm từ").
+
+A rank names its subject's position in the set after it ("thứ hạng Việt Nam trong khu vực
+Đông Nam Á"); a share keeps the whole it is a part of ("chiếm 19% dân số cả nước" → "… trong
+dân số cả nước"); the two ends of a change ("giảm từ 1,17% năm 2003 xuống còn 0,84% năm
+2023") share one label, each with its year.
 """
 
 from __future__ import annotations
@@ -70,10 +76,10 @@ _JOINED_RANK = regex.compile(r"(?:,|(?<![\p{L}])và)\s*(?:đứng|xếp)(?:\s+h�
 # "thứ ba trong khu vực Đông Nam Á (sau …)": the set a rank is taken in
 _RANK_SCOPE_AFTER = regex.compile(r"\s*((?:trong|trên)\s+[^,.;:()\n]{2,60}?)\s*(?=[,.;:()\n]|\svà\s|$)", regex.IGNORECASE)
 _AGENT_START = {"N", "Np", "Ny", "Nc", "L"}  # an agent after "do" opens with a noun or "các", "những"
-# "tăng lương cơ sở lên", "giảm tỷ lệ … xuống còn": a verb of change, its object, then the new level
-_NEW_LEVEL = regex.compile(r"(?<![\p{L}])(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*$", regex.IGNORECASE)
+# "khi tăng lương cơ sở lên": a verb of change and its object, before the new level (_CHANGE_TO)
 _CHANGE_VERB = regex.compile(r"^\s*(?:tăng|nâng|giảm|hạ|điều chỉnh)\s+", regex.IGNORECASE)
 _SUBORDINATOR = regex.compile(r"^\s*(?:khi|sau khi|nếu)\s+", regex.IGNORECASE)
+# "tỷ lệ bao phủ 92,04%": a share named right before its figure
 _SHARE_NAMED = regex.compile(r"(?<![\p{L}])t[ỷỉ] lệ(?:\s+\p{L}+){1,4}\s*$", regex.IGNORECASE)
 _PLAN = regex.compile(r"(?:kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|so với)\b", regex.IGNORECASE)  # a baseline, not a whole
 _ADVERB_END = regex.compile(r"\s(?:lại|đã|sẽ|đều|chỉ|vẫn|cũng|đang|tiếp tục|có thể)$", regex.IGNORECASE)
@@ -109,17 +115,16 @@ def left_label(left: str, *, framed: bool = False) -> str:
     left = _CLOSED_ASIDE.sub(lambda m: m[0] if _ACRONYM.match(m[1]) else "", left)
     starts = [m.end() for m in _BOUNDARY.finditer(left)]
     clause = left[starts[-1] :] if starts else left
-    new_level = _NEW_LEVEL.search(clause)
+    new_level = _CHANGE_TO.search(clause)
     while True:  # "tỷ lệ tăng dân số lại giảm từ": cue, connector and adverb words, in any order
         trimmed = _ADVERB_END.sub("", _TRAIL.sub("", _strip_cues(clause)))
         if trimmed == clause:
             break
         clause = trimmed
     clause = _LEAD.sub("", clause)
-    if not framed:
-        clause = _LEAD.sub("", _NOW.sub("", clause))
     if framed:
         return clause.strip()
+    clause = _LEAD.sub("", _NOW.sub("", clause))
     if (share := _SHARE_HEAD.search(clause)) and share.start() > 0:
         clause = clause[share.start() :]  # "nâng tỷ lệ lấp đầy …": a share's noun phrase starts at "tỷ lệ"
     clause = _FRAME.sub("", clause)
