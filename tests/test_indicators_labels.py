@@ -23,10 +23,16 @@ LABELS = [
         "Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm 2021 ước tăng 12,5% so với cùng kỳ năm trước.",
         ["Chỉ số sản xuất công nghiệp (IIP) 6 tháng đầu năm 2021"],
     ),
-    (
+    (  # a rank names the position of its subject ("thứ hạng …"), as a share names its ratio ("tỷ lệ …")
         "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh xếp thứ 15/63, trong đó chỉ số thành phần "
         "về tính minh bạch được cải thiện rõ rệt.",
-        ["Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh"],
+        ["thứ hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020 của tỉnh"],
+    ),
+    (  # population law review 2025: the subject of a copular rank stands before "là", its scope after the
+        # rank; a second rank joined by "và" has the same subject
+        "Việt Nam là quốc gia đông dân thứ ba trong khu vữ Đông Nam Á (sau In-đô-nê-xi-a và Phi-lip-pin) và đứng "
+        "thứ 15 trên thế giới.",
+        ["thứ hạng Việt Nam trong khu vữ Đông Nam Á", "thứ hạng Việt Nam trên thế giới"],
     ),
     (  # sample: "với tổng vốn đăng ký" is the money's own subject; "nâng tỷ lệ …": the share starts at "tỷ lệ"
         "Thu hút 05 dự án đầu tư mới vào các cụm công nghiệp với tổng vốn đăng ký 1.250 tỷ đồng, nâng tỷ lệ lấp "
@@ -62,21 +68,108 @@ LABELS = [
         ["hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết",
          "tỷ lệ hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết"],
     ),
-    (  # Đề án 06, 11/2025: "trong đó" introduces a part of the first count of the same noun
+    (  # Đề án 06, 8/2025: "Đối với" opens the topic; it is no action done to the count
+        "- Đối với 11 dịch vụ công thiết yếu của ngành Công an: tiếp nhận, giải quyết 61.660 hồ sơ trực tuyến/62.089 "
+        "tổng hồ sơ tiếp nhận, đạt tỷ lệ 99,31%.",
+        ["dịch vụ công thiết yếu của ngành Công an",
+         "hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết",
+         "tỷ lệ hồ sơ dịch vụ công thiết yếu của ngành Công an trực tuyến / tổng hồ sơ tiếp nhận tiếp nhận, giải quyết"],
+    ),
+    (  # Đề án 06, 11/2025: "trong đó" introduces a part of the first count of the same noun; the action
+        # keeps the time it holds for ("Tính đến nay"), as it keeps "Trong tháng"
         "Tính đến nay, đã phát sinh 69.971 hồ sơ dịch vụ công liên thông, trong đó: 49.890 hồ sơ đã trả kết quả "
         "(đạt tỷ lệ 71,3%).",
-        ["hồ sơ dịch vụ công liên thông đã phát sinh", "hồ sơ dịch vụ công liên thông đã trả kết quả",
+        ["hồ sơ dịch vụ công liên thông Tính đến nay, đã phát sinh", "hồ sơ dịch vụ công liên thông đã trả kết quả",
          "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
     ),
-    (  # population report: a count in a measure unit takes its clause's subject
-        "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
-        "bao phủ 92,04% dân số.",
-        ["tổng số người tham gia bảo hiểm y tế", "tỷ lệ bao phủ"],
+    (  # CCHC quý I/2026: a part after "trong đó" keeps the modifiers of its whole, across the ";"
+        "Tổng số hồ sơ các sở, ngành đã giải quyết là 125.712 hồ sơ; trong đó: Số hồ sơ giải quyết trước và đúng "
+        "hạn là 120.088 (tỷ lệ 95,53%), số hồ sơ giải quyết trễ hạn là 5.624 (tỷ lệ 4,47%).",
+        ["Tổng số hồ sơ các sở, ngành đã giải quyết", "Số hồ sơ các sở, ngành giải quyết trước và đúng hạn",
+         "tỷ lệ hồ sơ các sở, ngành giải quyết trước và đúng hạn", "số hồ sơ các sở, ngành giải quyết trễ hạn",
+         "tỷ lệ hồ sơ các sở, ngành giải quyết trễ hạn"],
+    ),
+    (  # CCHC quý I/2026: a part named by a modifier alone ("cấp tỉnh") takes its whole's noun
+        "Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố là 2.310 TTHC "
+        "(trong đó, cấp tỉnh là 1.865 TTHC, cấp xã là 445 TTHC).",
+        ["tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố", "TTHC cấp tỉnh",
+         "TTHC cấp xã"],
+    ),
+    (  # population law review 2025: "chiếm 19% dân số cả nước" is a share of the whole named after it
+        "9 tỉnh, thành phố đạt mức sinh thay thế (chiếm 19% dân số cả nước); 33 tỉnh, thành phố có mức sinh cao "
+        "(chiếm 42%)",
+        ["tỉnh, thành phố đạt mức sinh thay thế", "tỷ lệ tỉnh, thành phố đạt mức sinh thay thế trong dân số cả nước",
+         "tỉnh, thành phố có mức sinh cao", "tỷ lệ tỉnh, thành phố có mức sinh cao"],
+    ),
+    (  # indices report 2025, BHYT assessment: "do" naming who did it stays in the phrase after the figure
+        "qua hai tháng triển khai thực hiện, đã tiếp nhận hơn 40.000 phiếu khảo sát do người dân gửi về.",
+        ["phiếu khảo sát do người dân gửi về đã tiếp nhận"],
     ),
     (
+        "Theo Bộ Tài chính, tính đến hết năm 2020 có gần 4 triệu người tương đương khoảng 4% dân số có bảo hiểm "
+        "sức khỏe do các công ty kinh doanh bảo hiểm thực hiện.",
+        # and a figure named only by its unit takes the label of the figure it is "tương đương" to
+        ["dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện",
+         "dân số có bảo hiểm sức khỏe do các công ty kinh doanh bảo hiểm thực hiện"],
+    ),
+    (  # BHYT assessment: "thì" opens the main clause after a condition; "ước tính" only hedges
+        "nếu lấy ở mức thấp nhất chỉ thêm 1% dân số đang có bảo hiểm sức khỏe chuyển sang hoặc đồng thời tham gia "
+        "bảo hiểm y tế thì ước tính Quỹ BHYT của Nhà nước có thể thu thêm ở mức trung bình là khoảng 538 tỷ đồng "
+        "mỗi năm.",
+        ["dân số đang có bảo hiểm sức khỏe chuyển sang hoặc đồng thời tham gia bảo hiểm y tế",
+         "Quỹ BHYT của Nhà nước có thể thu thêm"],
+    ),
+    (  # Đề án 06, 8/2025: a part after "trong đó" is named from its whole, not again from the sentence's topic
+        "- Đối với 02 dịch vụ công liên thông khai sinh - khai tử: Trong tháng, toàn tỉnh phát sinh 3.090 hồ sơ dịch "
+        "vụ công liên thông (2.488 hồ sơ đăng ký khai sinh - đăng ký thường trú và 602 hồ sơ đăng ký khai tử - xóa "
+        "đăng ký thường trú), trong đó: 2.341 hồ sơ đã trả kết quả (đạt tỷ lệ 75,76%).",
+        ["dịch vụ công liên thông khai sinh - khai tử", "hồ sơ dịch vụ công liên thông Trong tháng, toàn tỉnh phát sinh",
+         "hồ sơ đăng ký khai sinh - đăng ký thường trú", "hồ sơ đăng ký khai tử - xóa đăng ký thường trú",
+         "hồ sơ dịch vụ công liên thông đã trả kết quả", "tỷ lệ hồ sơ dịch vụ công liên thông đã trả kết quả"],
+    ),
+    (  # BHYT assessment: "/tháng" belongs to the figure before it, not to the next subject; after "tăng X lên"
+        # the figure is the new level of X
+        "Từ 1/7/2023, khi tăng lương cơ sở lên 1,8 triệu đồng/tháng, mức đóng bảo hiểm y tế hộ gia đình cho người "
+        "thứ ba trong gia đình là 583.200 đồng/năm.",
+        ["lương cơ sở", "mức đóng bảo hiểm y tế hộ gia đình cho người thứ ba trong gia đình"],
+    ),
+    (  # population law review 2025: a figure in brackets after a time is the value then of what the sentence's
+        # next figure in that unit measures
+        "Trong vòng 20 năm từ năm 2003 (80,9 triệu người) đến năm 2023 (100,3 triệu người), dân số tăng thêm 19,4 "
+        "triệu người.",
+        ["dân số năm 2003", "dân số năm 2023", "dân số"],
+    ),
+    (  # Sở Công Thương 6 tháng 2021: a part of a share after "trong đó" has the whole's owner ("của …")
+        "Mức độ hài lòng của tổ chức, công dân về giải quyết TTHC của Sở đạt 100%, trong đó, mức độ rất hài lòng "
+        "đạt 99% (theo Báo cáo của Trung tâm Phục vụ hành chính công tỉnh).",
+        ["Mức độ hài lòng của tổ chức, công dân về giải quyết TTHC của Sở",
+         "mức độ rất hài lòng của tổ chức, công dân về giải quyết TTHC của Sở"],
+    ),
+    (  # population law review 2025 (footnote): a list item naming only whose figure it is shares the head before
+        "Theo số liệu cập nhật từ trang web data.un.org, năm 2023 dân số của In-đô-nê-xi-a là 278,8 triệu người; "
+        "Phi-li-pin là 112,9 triệu người.",
+        ["năm 2023 dân số của In-đô-nê-xi-a", "năm 2023 dân số của Phi-li-pin"],
+    ),
+    (  # population law review 2025: an aside splits the share named before it by the groups joined with "và"
+        "Tổng dân số của Việt Nam vào thời điểm 0 giờ ngày 1/4/2023 là 100,3 triệu người, trong đó tỷ lệ dân số nam "
+        "và nữ khá cân bằng (nam giới chiếm 49,9%, nữ 50,1%).",
+        ["Tổng dân số của Việt Nam vào thời điểm 0 giờ ngày 1/4/2023", "tỷ lệ dân số nam giới", "tỷ lệ dân số nữ"],
+    ),
+    (  # population report: a count in a measure unit takes its clause's subject; a share named before its figure
+        # keeps the whole named after it ("92,04% dân số")
+        "Đến ngày 31 tháng 12 năm 2022, tổng số người tham gia bảo hiểm y tế đạt 91,07 triệu người, tương ứng tỷ lệ "
+        "bao phủ 92,04% dân số.",
+        ["tổng số người tham gia bảo hiểm y tế", "tỷ lệ bao phủ dân số"],
+    ),
+    (  # population law review 2025: the two ends of a change "giảm từ A năm X xuống còn B năm Y" measure one
+        # thing, each in its own year
         "dân số tăng thêm 19,4 triệu người, bình quân mỗi năm dân số Việt Nam tăng trên dưới 1 triệu người, tuy "
-        "nhiên tỷ lệ tăng dân số lại giảm từ 1,17% năm 2003",
-        ["dân số", "bình quân mỗi năm dân số Việt Nam", "tỷ lệ tăng dân số"],
+        "nhiên tỷ lệ tăng dân số lại giảm từ 1,17% năm 2003 xuống còn 0,84% năm 2023.",
+        ["dân số", "bình quân mỗi năm dân số Việt Nam", "tỷ lệ tăng dân số năm 2003", "tỷ lệ tăng dân số năm 2023"],
+    ),
+    (
+        "Cụ thể, TFR của Việt Nam đã giảm từ 2,11 con/phụ nữ vào năm 2005 xuống còn 1,96 con/phụ nữ vào năm 2023.",
+        ["TFR của Việt Nam năm 2005", "TFR của Việt Nam năm 2023"],
     ),
     (  # TMĐT tổng kết 2025: a year after the counted noun says when; listed verbs stay together
         "trong năm 2024, lực lượng quản lý thị trường đã phát hiện, xử lý 3.124 vụ vi phạm. Cục TMĐT và Kinh tế "

@@ -101,6 +101,10 @@ LABELS = [
     ("Sở Công Thương và 5 tập thể, 18 cá nhân được Bộ trưởng Bộ Công Thương, Chủ tịch UBND tỉnh tặng Bằng khen",
      ["tập thể được Bộ trưởng Bộ Công Thương, Chủ tịch UBND tỉnh tặng Bằng khen",
       "cá nhân được Bộ trưởng Bộ Công Thương, Chủ tịch UBND tỉnh tặng Bằng khen"]),
+    # indices report 2025: the first of two counts takes the second's predicate, not its modifier "cấp xã"
+    ("ngoài ra, có 07 sở, ngành và 34 UBND cấp xã đang chủ động triển khai các mô hình, sáng kiến",
+     ["sở, ngành đang chủ động triển khai các mô hình, sáng kiến",
+      "UBND cấp xã đang chủ động triển khai các mô hình, sáng kiến"]),
 ]
 
 
@@ -116,7 +120,7 @@ def test_multiples_plans_declines_and_ranks_read_from_their_cue_words():
     assert (x2.kind, x2.value, x2.unit, x2.baseline, x2.period) == ("ratio", 2.0, "lần", "năm 2020", None)
     assert (plan.kind, plan.direction, plan.baseline) == ("percent", "vượt", "kế hoạch năm")
     assert (fall.kind, fall.direction, fall.baseline) == ("growth", "giảm", "cùng kỳ")
-    assert (rank.kind, rank.value, rank.denominator, rank.unit, rank.label) == ("rank", 15.0, 63.0, None, "Chỉ số PCI")
+    assert (rank.kind, rank.value, rank.denominator, rank.unit, rank.label) == ("rank", 15.0, 63.0, None, "thứ hạng Chỉ số PCI")
 
 
 def test_indicator_hedges_ranges_and_periods():

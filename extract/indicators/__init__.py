@@ -30,8 +30,9 @@ import regex
 
 from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import cues_before, reading, scale_after
-from extract.indicators.labels import (action, clean, complete, has_predicate, is_generic, left_label, right_label, share_of,
-                                       starts_with_verb, words)
+from extract.indicators.labels import (action, change_end, clean, complete, has_predicate, is_generic, left_label, of_whole,
+                                       predicate, rank_label, right_label, share_of, starts_with_verb, subject, with_owner,
+                                       words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -67,7 +68,20 @@ _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoản
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
+# "từ năm 2003 (80,9 triệu người)": a time, then the bracket a figure of that time sits in
+_TIME_ASIDE = regex.compile(r"(?<![\p{L}])(?P<when>(?:năm|tháng|quý)\s[\dIVX/]+)\s*\(\s*$", regex.IGNORECASE)
+# "4 triệu người tương đương khoảng 4% dân số …": the words joining two figures of one measure
+_EQUIVALENT = regex.compile(r"\s*,?\s*(?:tương đương|tương ứng)(?:\s+với)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*", regex.IGNORECASE)
+# "… dân số của In-đô-nê-xi-a là …; Phi-li-pin là …": an owner's name, a list item that is only a name
+_OWNER_END = regex.compile(r"(?<![\p{L}])của\s+(?P<name>\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})$")
+_PROPER_NAME = regex.compile(r"\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3}")
+_NEXT_ITEM = regex.compile(r"\s*[;,]\s*")
+# "tỷ lệ dân số nam và nữ khá cân bằng (": a share of two groups joined by "và", split in the aside that follows
+_SPLIT_SHARE = regex.compile(
+    r"(?<![\p{L}])(?P<share>t[ỷỉ] lệ(?:\s+\p{L}+)*?)\s+(?P<a>\p{L}+)\s+và\s+(?P<b>\p{L}+)(?:\s+\p{L}+){0,4}\s*\($",
+    regex.IGNORECASE)
 _PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
+_OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 _COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 
 
@@ -99,6 +113,12 @@ def _weak_left(before: str, left: str) -> bool:
         return True
     named = sum(b - a for (a, b), _ in find_periods(left))
     return named > 0 and named >= len(left) - 12
+
+
+def _no_subject(before: str) -> bool:
+    """ "năm 2003 xuống còn": the words since the previous figure name no subject of their own."""
+    left = left_label(before)
+    return not left or _weak_left(before, left)
 
 
 def _label(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
@@ -267,6 +287,14 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         same_sentence = found[-1] if found and found[-1].span[0] >= sentence else None
         label, span = _label(text, s_start, m.start, unit_start, unit_end, r.kind, counted, same_sentence, nlp,
                              scaled=counted and unit.scale != 1 and not composed)
+        before = text[s_start : m.start]
+        if rank:
+            label = rank_label(label, before, text[m.end : m.end + 80], same_sentence.label if same_sentence else None)
+        else:
+            ends = same_sentence.label if same_sentence is not None and _no_subject(before) else None
+            label = change_end(label, before, text[unit_end : unit_end + 40], ends)
+        if label and r.kind == "percent":
+            label = of_whole(label, before, text[unit_end : unit_end + 200])
         if over is not None and consumed_until == over.end():  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(text[s_start : m.start])
@@ -274,12 +302,14 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
             tail = text[over.end() : over.end() + 120]  # "/108.117 tổng hồ sơ tiếp nhận": the denominator's noun
             whole = right_label(tail)
             span = (m.start, max(span[1], over.end() + (tail.find(whole) if whole else 0) + len(whole)))
-        if label and (counted or over is not None and consumed_until == over.end()):
+        whole = _whole(found, text, bounds, sentence, m.start, unit.unit) if unit is not None and r.kind == "count" else None
+        if label and whole is not None:  # a part is named from its whole, which took the topic if it needed it
+            label = _part_label(label, text[unit_start:unit_end] if counted else unit.unit, whole)
+        elif label and r.kind == "percent" and same_sentence is not None and same_sentence.unit == "%" and \
+                same_sentence.label and _PART_OF.search(text, same_sentence.span[1], m.start):
+            label = with_owner(label, same_sentence.label)
+        elif label and (counted or over is not None and consumed_until == over.end()):
             label = _with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
-        if label and counted:
-            head = next((f for f in found if f.span[0] >= sentence and f.unit == unit.unit and f.kind == "count"), None)
-            if head is not None and _PART_OF.search(text, max(sentence, last_figure_end), m.start):
-                label = _part_label(label, text[unit_start:unit_end], head)
         if label and top_group:
             label = _TOP_GROUP_WORDS.sub("", label)  # "Xếp hạng … trong nhóm": the words that made it a rank
         label = clean(label)
@@ -292,7 +322,8 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         ind.period = _period_near(text, sentence, m.start, find_periods) or period
         if list_head is not None and same_sentence is list_head and counted and label and label.startswith(
                 text[unit_start:unit_end]) and has_predicate(label):
-            list_head.label = list_head.label + label[unit_end - unit_start :]  # "5 tập thể, 18 cá nhân được …"
+            # "5 tập thể, 18 cá nhân được …": the first takes the predicate, not "cấp xã" of "34 UBND cấp xã đang …"
+            list_head.label = list_head.label + predicate(label)
         bare = max(unit_end, span[1]) - unit_end <= 12  # "5 tập thể", "07 sở, ngành": no predicate of its own
         list_head = ind if counted and bare and _LIST_NEXT.match(text, max(unit_end, span[1])) else None
         if list_head is not None:  # "07 sở, ngành và 34 UBND cấp xã đang …": the predicate comes later
@@ -300,6 +331,10 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         found.append(ind)
         last_figure_end = max(unit_end, consumed_until, span[1])
     _share_subjects(found, bounds)
+    _values_at_times(found, text, bounds)
+    _equivalents(found, text)
+    _gapped_heads(found, text)
+    _split_shares(found, text)
     if nlp:
         from extract.indicators.refine import refine_labels
 
@@ -309,20 +344,36 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
     return found
 
 
-def _part_label(label: str, noun: str, head: Indicator) -> str:
-    """A count introduced by "trong đó" is part of the sentence's first count of the same noun and
-    takes that count's noun phrase: "5.854 hồ sơ dịch vụ công liên thông …, trong đó: 5.117 hồ sơ đã
-    trả kết quả" → "hồ sơ dịch vụ công liên thông đã trả kết quả"."""
-    if head.text[:1].isdigit():  # "5.854 hồ sơ dịch vụ công liên thông": the words after its number
-        phrase = regex.sub(r"^[\d.,]+\s*", "", head.text)
-    else:  # "Tổng số lượt tra cứu … là 9.463.076 lượt": its subject
-        phrase = _COUNT_SUBJECT.sub("", head.label or "", count=1)
-    if not phrase.startswith(noun) or not label.startswith(noun):
+def _whole(found: list[Indicator], text: str, bounds: list[int], sentence: int, start: int, noun: str) -> Indicator | None:
+    """The count a figure after "trong đó" is part of: the first count of the same noun in its sentence, or
+    in the sentence before when "trong đó" opens this one ("Tổng số hồ sơ … là 125.712 hồ sơ; trong đó: …")."""
+    scope = sentence
+    if _OPENS_PART.match(text, sentence) and sentence > 0:
+        scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
+    whole = next((f for f in found if f.span[0] >= scope and f.unit == noun and f.kind == "count"), None)
+    return whole if whole is not None and _PART_OF.search(text, whole.span[1], start) else None
+
+
+def _part_label(label: str, noun: str, whole: Indicator) -> str:
+    """A count introduced by "trong đó" is part of a count of the same noun and takes that count's noun
+    phrase: "5.854 hồ sơ dịch vụ công liên thông …, trong đó: 5.117 hồ sơ đã trả kết quả" → "hồ sơ dịch vụ
+    công liên thông đã trả kết quả"; "Tổng số hồ sơ các sở, ngành …; trong đó: Số hồ sơ giải quyết trễ hạn" →
+    "Số hồ sơ các sở, ngành giải quyết trễ hạn". A part named by a modifier alone takes the noun: "(trong
+    đó, cấp tỉnh là 1.865 TTHC" → "TTHC cấp tỉnh"."""
+    if whole.text[:1].isdigit():  # "5.854 hồ sơ dịch vụ công liên thông": the words after its number
+        phrase = regex.sub(r"^[\d.,]+\s*", "", whole.text)
+    else:  # "Tổng số hồ sơ các sở, ngành đã giải quyết là …": its subject, without what was done
+        phrase = _COUNT_SUBJECT.sub("", subject(whole.label or ""), count=1).strip()
+    counter = _COUNT_SUBJECT.match(label)  # "Số hồ sơ …": the part's own "số" stays
+    said = label[counter.end() :] if counter else label
+    if not phrase.startswith(noun):
         return label
-    shared, own = phrase[len(noun) :].split(), label[len(noun) :].split()
+    if not said.startswith(noun):
+        return label if regex.search(rf"(?<!\p{{L}}){regex.escape(noun)}(?!\p{{L}})", label) else f"{noun} {label}"
+    shared, own = phrase[len(noun) :].split(), said[len(noun) :].split()
     while shared and len(own) > 1 and shared[0] == own[0]:  # "lượt tra cứu …" / "lượt tra cứu thành công"
         shared, own = shared[1:], own[1:]
-    return " ".join([phrase, *own])
+    return " ".join(([counter[0].strip()] if counter else []) + [phrase, *own])
 
 
 def _with_topic(label: str, head: str, noun: str) -> str:
@@ -449,6 +500,53 @@ def _share_subjects(found: list[Indicator], bounds: list[int]) -> None:
         same = bisect.bisect_right(bounds, prev.span[0]) == bisect.bisect_right(bounds, ind.span[0])
         if same and ind.label and prev.label and starts_with_verb(ind.label):
             ind.label = complete(ind.label, prev.label)
+
+
+def _values_at_times(found: list[Indicator], text: str, bounds: list[int]) -> None:
+    """ "từ năm 2003 (80,9 triệu người) đến năm 2023 (100,3 triệu người), dân số tăng thêm 19,4 triệu
+    người": a figure in brackets after a time names no subject; it is the value at that time of what the
+    sentence's next figure in the same unit measures ("dân số năm 2003")."""
+    for n, ind in enumerate(found):
+        when = _TIME_ASIDE.search(text, max(0, ind.span[0] - 30), ind.span[0])
+        if not when or ind.label not in {None, ind.unit}:
+            continue
+        sentence = bisect.bisect_right(bounds, ind.span[0])
+        measured = next((f.label for f in found[n + 1 :] if bisect.bisect_right(bounds, f.span[0]) == sentence
+                         and f.unit == ind.unit and f.label not in {None, f.unit}), None)
+        if measured:
+            ind.label = f"{measured} {when['when']}"
+
+
+def _equivalents(found: list[Indicator], text: str) -> None:
+    """ "gần 4 triệu người tương đương khoảng 4% dân số có bảo hiểm sức khỏe …": two figures joined by
+    "tương đương" measure one thing in two units; the first, named only by its unit, takes the second's label."""
+    for a, b in zip(found, found[1:]):
+        only_unit = a.unit and a.label and a.label.startswith(a.unit) and not has_predicate(a.label)
+        named = b.label and not (b.unit and b.label.startswith(b.unit))
+        if only_unit and named and _EQUIVALENT.fullmatch(text, a.span[1], b.span[0]):
+            a.label = b.label
+
+
+def _gapped_heads(found: list[Indicator], text: str) -> None:
+    """ "dân số của In-đô-nê-xi-a là 278,8 triệu người; Phi-li-pin là 112,9 triệu người": the next item of
+    a list names only whose figure it is and leaves out the head it shares with the item before."""
+    for a, b in zip(found, found[1:]):
+        owner = _OWNER_END.search(a.label or "")
+        if owner and b.label and b.unit == a.unit and _PROPER_NAME.fullmatch(b.label) \
+                and _NEXT_ITEM.fullmatch(text, a.span[1], b.span[0]):
+            b.label = a.label[: owner.start("name")] + b.label
+
+
+def _split_shares(found: list[Indicator], text: str) -> None:
+    """ "tỷ lệ dân số nam và nữ khá cân bằng (nam giới chiếm 49,9%, nữ 50,1%)": the aside splits the
+    share named before it by the words it joins with "và"; each part is that share of its own word
+    ("tỷ lệ dân số nam giới", "tỷ lệ dân số nữ")."""
+    for ind in found:
+        aside = text.rfind("(", max(0, ind.span[0] - 80), ind.span[0])
+        split = _SPLIT_SHARE.search(text, max(0, aside - 120), aside + 1) if aside >= 0 and ind.unit == "%" else None
+        if split and ind.label and words(ind.label) <= 2 and ")" not in text[aside : ind.span[0]] \
+                and ind.label.split()[0].casefold() in {split["a"].casefold(), split["b"].casefold()}:
+            ind.label = f"{split['share']} {ind.label}"
 
 
 def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
