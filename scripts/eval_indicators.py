@@ -140,7 +140,7 @@ def score_doc(gold_file: Path, baseline: bool) -> dict:
     pairs = match(predicted, gold["indicators"])
     f1s = [label_f1(p.get("label"), g.get("label")) for p, g in pairs]
     return {
-        "doc": gold_file.stem, "held_out": bool(gold.get("held_out")), "gold": len(gold["indicators"]), "predicted": len(predicted),
+        "doc": gold_file.stem, "held_out": gold.get("held_out") or False, "gold": len(gold["indicators"]), "predicted": len(predicted),
         "matched": len(pairs), "label_f1_sum": sum(f1s), "chars": sum(b - a for a, b in spans),
         "missed": [g for g in gold["indicators"] if all(g is not pg for _, pg in pairs)],
         "spurious": [p for p in predicted if all(p is not pp for pp, _ in pairs)],
@@ -312,13 +312,20 @@ machine, first pass with the model load, two runs): 365–500 k characters/s wit
 """
 
 
+def groups(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Tuned-on documents, then each round of held-out ones: ``"held_out": true`` is the first round,
+    a string names a later one ("second round")."""
+    rounds = sorted({r["held_out"] for r in rows if r["held_out"]}, key=lambda v: (v is not True, str(v)))
+    return [("tuned on (not held out)", [r for r in rows if not r["held_out"]]),
+            *((f"held out{'' if v is True else ', ' + v}", [r for r in rows if r["held_out"] == v]) for v in rounds)]
+
+
 def _table(rows: list[dict]) -> list[str]:
     lines = ["| document | gold | found | P | R | label F1 |", "|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         cells = [_ratio(r["matched"], r["predicted"]), _ratio(r["matched"], r["gold"]), _ratio(r["label_f1_sum"], r["matched"])]
         lines.append(f"| {r['doc']} | {r['gold']} | {r['predicted']} | " + " | ".join(_cell(c, 5).strip() for c in cells) + " |")
-    for title, part in (("**overall**", rows), ("tuned on (not held out)", [r for r in rows if not r["held_out"]]),
-                        ("held out", [r for r in rows if r["held_out"]])):
+    for title, part in (("**overall**", rows), *groups(rows)):
         if not part or (part is not rows and len(part) == len(rows)):
             continue
         t = _total(part)
@@ -386,8 +393,7 @@ def main(argv: list[str]) -> int:
             for pl, gl, f1 in r["pairs"]:
                 if f1 < 0.8:
                     print(f"    LABEL {f1:.2f} {pl!r}\n               gold {gl!r}")
-    for title, part in (("overall", rows), ("  tuned on", [r for r in rows if not r["held_out"]]),
-                        ("  held out", [r for r in rows if r["held_out"]])):
+    for title, part in (("overall", rows), *(("  " + t, p) for t, p in groups(rows))):
         if not part:
             continue
         total = _total(part)
