@@ -430,8 +430,6 @@ def _scaled_noun(text: str, at: int, nouns: bool):
         >>> u.unit, u.scale, end
         ('nghìn doanh nghiệp', 1000.0, 22)
     """
-    from extract.indicators.reference import Unit
-
     scale = scale_after(text, at)
     if scale is None:
         return None
@@ -441,9 +439,8 @@ def _scaled_noun(text: str, at: int, nouns: bool):
         from extract.indicators.refine import counted_noun
 
         noun = counted_noun(text, at, end)  # the scale word stands as the figure: "2,77 tỷ" may count
-    if noun is None or noun[0].kind != "count" or noun[0].scale != 1:
-        return None
-    return Unit(f"{word} {noun[0].unit}", f"{word} {noun[0].unit}", "count", factor), noun[1]
+    scaled = _counted_in_scale(noun[0] if noun else None, word, factor)
+    return (scaled, noun[1]) if scaled else None
 
 
 def _scaled_subject(clause: str, text: str, at: int):
@@ -454,17 +451,24 @@ def _scaled_subject(clause: str, text: str, at: int):
         >>> u.unit, u.scale, end
         ('tỷ người', 1000000000.0, 7)
     """
-    from extract.indicators.reference import Unit
-
     scale = scale_after(text, at)
     if scale is None:
         return None
     word, factor, end = scale
     subject = _COUNT_SUBJECT.search(clause)
     noun = unit_after(clause, subject.end()) if subject else None
-    if noun is None or noun[0].kind != "count" or noun[0].scale != 1:
+    scaled = _counted_in_scale(noun[0] if noun else None, word, factor)
+    return (scaled, end) if scaled else None
+
+
+def _counted_in_scale(noun, word: str, factor: float):
+    """A counted noun's unit in a scale ("nghìn" + "doanh nghiệp"); None for no noun, or one not counted
+    one by one (a measure, or a unit with its own scale)."""
+    from extract.indicators.reference import Unit
+
+    if noun is None or noun.kind != "count" or noun.scale != 1:
         return None
-    return Unit(f"{word} {noun[0].unit}", f"{word} {noun[0].unit}", "count", factor), end
+    return Unit(f"{word} {noun.unit}", f"{word} {noun.unit}", "count", factor)
 
 
 def _unit_of_subject(clause: str, at: int):
