@@ -74,10 +74,11 @@ def test_a_table_ruled_only_under_its_header_is_left_to_the_page_lines():
 
 @pytest.mark.parametrize(("read_as", "figure"), [
     ("__ 74.773", "74.773"), ("¡ 26,1%", "26,1%"), ("§7.880", "87.880"), (";29", "29"), ("§", "8"),
-    ("57.998.55I", "57.998.551"), ("74.773 |", "74.773"), ("II", "II"), ("I7", "I7"),
+    ("57.998.55I", "57.998.551"), ("74.773 |", "74.773"), ("7600.220", "7.600.220"),
+    ("12345.678,5", "12.345.678,5"), ("2024", "2024"), ("II", "II"), ("I7", "I7"),
     ("-5", "-5"), ("(1)", "(1)"), ("30/9/2025", "30/9/2025"), ("Bộ Y tế", "Bộ Y tế"),
 ])
-def test_a_figure_cell_loses_the_specks_beside_it(read_as, figure):
+def test_a_figure_cell_is_mended_of_specks_lookalike_digits_and_a_dropped_thousands_dot(read_as, figure):
     assert figure_read(read_as) == figure
 
 

@@ -54,6 +54,8 @@ _UNRULED_LINES = 4  # lines in a cell that, in three cells of a row, mean rows w
 _SPECKS = r"[\s_¡!:;'`\"„“”‘’.,|~^*]*"
 _FIGURE_READ = regex.compile(rf"^{_SPECKS}?(?P<figure>[\d§][\d§.,IlO]*%?){_SPECKS}$")
 _AS_DIGITS = str.maketrans({"§": "8", "I": "1", "l": "1", "O": "0"})
+# Groups of three after a first group of four or more: a thousands dot was dropped.
+_GROUP_DROPPED = regex.compile(r"\d{4,}(?:\.\d{3})+(?:,\d+)?%?")
 # A cell read as marks alone holds specks, unless it is one of these: "-" for nil.
 _MARKS_KEPT = frozenset({"-", "–", "—", "%", "x", "X"})
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
@@ -405,11 +407,23 @@ def read_cells(page, cells: list[Cell], work: Path, tesseract) -> list[Cell]:
 def figure_read(text: str) -> str:
     """A cell's text with a figure's OCR slips mended; other text as it was read.
 
-        >>> [figure_read(t) for t in ("__ 74.773", "¡ 26,1%", "§7.880", "57.998.55I", "§", "Bộ Y tế", "II")]
-        ['74.773', '26,1%', '87.880', '57.998.551', '8', 'Bộ Y tế', 'II']
+        >>> [figure_read(t) for t in ("__ 74.773", "§7.880", "57.998.55I", "7600.220", "§", "Bộ Y tế", "II")]
+        ['74.773', '87.880', '57.998.551', '7.600.220', '8', 'Bộ Y tế', 'II']
     """
     m = _FIGURE_READ.match(text)
-    return m["figure"].translate(_AS_DIGITS) if m else text
+    if not m:
+        return text
+    figure = m["figure"].translate(_AS_DIGITS)
+    return _regrouped(figure) if _GROUP_DROPPED.fullmatch(figure) else figure
+
+
+def _regrouped(figure: str) -> str:
+    """ "7600.220" → "7.600.220": the thousands dots put back where OCR dropped one."""
+    whole, dot, rest = figure.partition(",")
+    digits = whole.replace(".", "")
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return ".".join(groups) + dot + rest
 
 
 def _text_lines(crop) -> int:
