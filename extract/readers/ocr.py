@@ -37,6 +37,7 @@ import regex
 
 from extract.document import Block, Document
 from extract.errors import CorruptDocument, EmptyDocument, OcrUnavailable, Timeout
+from extract.readers.ocr_table import Cell, read_cells, ruled_tables
 
 # 250 dpi reads the corpus scans as well as 300 dpi (same word confidence) in 60 % of
 # the time, and reads bold serif Roman numerals ("II.") better (docs/ocr.md).
@@ -94,6 +95,7 @@ class PageResult:
     skew: float = 0.0  # degrees the page was turned back before reading
     rotation: int = 0  # quarter turns found by orientation detection
     warning: str | None = None  # why the page gave no text
+    tables: list[str] = field(default_factory=list)  # "46 rows × 7 columns" per table read cell by cell
 
 
 # ── public entry points ──────────────────────────────────────────────────────
@@ -105,12 +107,15 @@ def ocr_pdf_pages(
     """OCR the given 1-based pages of a PDF: blocks in page order, mean confidence per
     page, and warnings for the pages that gave no text ("page 2: OCR found no text")."""
     results = read_pdf_pages(data, name, page_numbers, options)
-    blocks = repair_heading_labels(join_across_pages([r.blocks for r in results]))
+    blocks = number_tables(repair_heading_labels(join_across_pages([r.blocks for r in results])))
     return blocks, {r.page: r.confidence for r in results}, _page_warnings(results)
 
 
 def _page_warnings(results: list[PageResult]) -> list[str]:
-    return [f"page {r.page}: {r.warning}" for r in results if r.warning]
+    return [
+        *(f"page {r.page}: {r.warning}" for r in results if r.warning),
+        *(f"page {r.page}: ruled table read cell by cell ({shape})" for r in results for shape in r.tables),
+    ]
 
 
 def ocr_image(data: bytes, name: str, options) -> Document:
@@ -131,7 +136,7 @@ def ocr_image(data: bytes, name: str, options) -> Document:
         results = _read_images(((i + 1, frame) for i, frame in enumerate(frames)), Path(work), name, timeout)
     return Document(
         format=fmt,
-        blocks=repair_heading_labels(join_across_pages([r.blocks for r in results])),
+        blocks=number_tables(repair_heading_labels(join_across_pages([r.blocks for r in results]))),
         pages=len(results),
         ocr=True,
         ocr_confidence=[r.confidence for r in results],
@@ -236,11 +241,12 @@ def _read_images(pages, work: Path, name: str, timeout: float) -> list[PageResul
             image, skew = clean_page(image)
             path = work / f"page-{number:05d}.png"
             image.save(path, optimize=False, compress_level=1)
-            futures.append(pool.submit(_read_page, path, number, image.size, skew, name, timeout))
+            futures.append(pool.submit(_read_page, path, image, number, skew, name, timeout))
         return [f.result() for f in futures]
 
 
-def _read_page(path: Path, number: int, size: tuple[int, int], skew: float, name: str, timeout: float) -> PageResult:
+def _read_page(path: Path, image, number: int, skew: float, name: str, timeout: float) -> PageResult:
+    """One page, saved at ``path`` as ``image`` (straightened)."""
     start = time.perf_counter()
     try:
         lines = _tesseract_lines(path, name, timeout)
@@ -255,22 +261,54 @@ def _read_page(path: Path, number: int, size: tuple[int, int], skew: float, name
     if _mean([c for line in lines for c in line.confidences]) < _RETRY_BELOW_CONFIDENCE:
         rotation = _orientation(path, name, timeout)
         if rotation:
-            from PIL import Image
-
             turned_path = path.with_name(f"{path.stem}-turned.png")
-            with Image.open(path) as image:
-                image.rotate(-90 * rotation, expand=True).save(turned_path)
+            upright = image.rotate(-90 * rotation, expand=True)
+            upright.save(turned_path)
             turned = _tesseract_lines(turned_path, name, timeout)
             if _mean([c for l in turned for c in l.confidences]) > _mean([c for l in lines for c in l.confidences]):
-                lines, size = turned, (size[::-1] if rotation % 2 else size)
+                lines, image = turned, upright
             else:
                 rotation = 0
-    blocks = paragraphs(lines, size[0], size[1], number)
+    blocks, tables = _page_blocks(image, lines, number, path.with_name(f"{path.stem}-cells"), name, timeout)
     confidences = [c for line in lines for c in line.confidences]
     return PageResult(
         page=number, blocks=blocks, confidence=round(_mean(confidences), 1),
         seconds=time.perf_counter() - start, skew=skew, rotation=rotation,
-        warning=None if blocks else "OCR found no text",
+        warning=None if blocks else "OCR found no text", tables=tables,
+    )
+
+
+def _page_blocks(image, lines: list[Line], number: int, work: Path, name: str, timeout: float):
+    """The page's blocks top to bottom, and the shape of each ruled table on it.
+
+    Lines inside a ruled table are left out of the paragraphs: its cells are read
+    again one by one (``ocr_table``, crops saved in ``work``) and take the table's
+    place among them.
+    """
+    width, height = image.size
+    tables = ruled_tables(image, DPI)
+    if not tables:
+        return paragraphs(lines, width, height, number), []
+    outside = [l for l in lines if not any(grid.holds(l.middle, (l.y0 + l.y1) / 2) for grid, _ in tables)]
+    placed = placed_paragraphs(outside, width, height, number)
+    work.mkdir()
+    run = functools.partial(_run_cells, name=name, timeout=timeout)
+    for index, (grid, cells) in enumerate(tables):
+        placed.append((grid.top, [_cell_block(cell, index, number) for cell in read_cells(image, cells, work, run)]))
+    placed.sort(key=lambda item: item[0])
+    shapes = [f"{len(grid.across) - 1} rows × {len(grid.down) - 1} columns" for grid, _ in tables]
+    return [block for _, blocks in placed for block in blocks], shapes
+
+
+def _run_cells(args: list[str], listing: Path, name: str, timeout: float) -> str:
+    return _run_tesseract(["-l", LANGUAGE, "--dpi", str(DPI), *args], listing, name, timeout)
+
+
+def _cell_block(cell: Cell, table: int, page: int) -> Block:
+    return Block(
+        text=_SYMBOL_GLUED.sub(" ", cell.text.translate(_LOOKALIKES)), kind="table_cell", page=page,
+        indent=round(cell.box[0] * 72 / DPI, 1), cell=(table, cell.row, cell.column),
+        ocr_confidence=round(cell.confidence, 1),
     )
 
 
@@ -414,6 +452,11 @@ def paragraphs(lines: list[Line], width: int, height: int, page: int) -> list[Bl
     line that starts with a list label after one that ended a sentence. Centred
     lines of one size stay together (a two-line title is one paragraph).
     """
+    return [block for _, (block,) in placed_paragraphs(lines, width, height, page)]
+
+
+def placed_paragraphs(lines: list[Line], width: int, height: int, page: int) -> list[tuple[int, list[Block]]]:
+    """Each paragraph block (in a list of one) with the y of its first line in pixels."""
     lines = [l for l in lines if not _is_page_number(l, height)]
     if not lines:
         return []
@@ -425,7 +468,7 @@ def paragraphs(lines: list[Line], width: int, height: int, page: int) -> list[Bl
             groups[-1].append(line)
         else:
             groups.append([line])
-    return [_block(group, left, right, page) for group in groups]
+    return [(group[0].y0, [_block(group, left, right, page)]) for group in groups]
 
 
 def _starts_paragraph(prev: Line, line: Line, left: float, right: float, pitch: float) -> bool:
@@ -522,7 +565,24 @@ def join_across_pages(pages: list[list[Block]]) -> list[Block]:
     return blocks
 
 
+def number_tables(blocks: list[Block]) -> list[Block]:
+    """Tables numbered through the document, in order, where each page numbered its own from 0.
+
+        >>> cells = [Block("a", "table_cell", page=3, cell=(0, 0, 0)), Block("b", "table_cell", page=4, cell=(0, 0, 0))]
+        >>> [b.cell for b in number_tables(cells)]
+        [(0, 0, 0), (1, 0, 0)]
+    """
+    order: dict[tuple[int | None, int], int] = {}
+    for block in blocks:
+        if block.cell is not None:
+            key = (block.page, block.cell[0])
+            block.cell = (order.setdefault(key, len(order)), *block.cell[1:])
+    return blocks
+
+
 def _continues(last: Block, first: Block) -> bool:
+    if "table_cell" in (last.kind, first.kind):
+        return False
     if last.page == first.page or _ENDS_SENTENCE.search(last.text) or first.align or last.align:
         return False
     return not first.text[:1].isupper() and not _LIST_LABEL.match(first.text)

@@ -195,7 +195,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         if page.number not in to_ocr:
             blocks_by_page[page.number] = _page_blocks(page, stops, tables, open_ends)
     if to_ocr:
-        from extract.readers.ocr import ocr_pdf_pages
+        from extract.readers.ocr import number_tables, ocr_pdf_pages
 
         ocr_blocks, confidence, ocr_warnings = ocr_pdf_pages(data, name, to_ocr, options)
         doc.warnings.extend(ocr_warnings)
@@ -204,6 +204,9 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         doc.ocr = True
         doc.ocr_confidence = [confidence[n] for n in to_ocr if n in confidence]
     doc.blocks = _join_broken_paragraphs([blocks_by_page.get(n, []) for n in range(1, count + 1)], open_ends)
+    if to_ocr:
+        # Text pages and scanned pages count their tables apart: one count, in page order.
+        number_tables(doc.blocks)
     return doc
 
 
