@@ -1,6 +1,7 @@
-"""Figure forms first met in the second round of held-out documents (a strategy's targets, a
-tờ trình's market figures): ranges whose ends both carry "%", a scale word before a counted
-noun, dollars written out, the size of a leading group as a rank, a scale word with no count."""
+"""Figure forms first met in the second and third rounds of held-out documents (a strategy's
+targets, tờ trình figures, a 2012 cost estimate): ranges whose ends both carry "%", a scale word
+before a counted noun, dollars written out, the size of a leading group as a rank, a scale word
+with no count, densities, measured ages, thousands grouped by commas."""
 
 from __future__ import annotations
 
@@ -28,6 +29,18 @@ FORMS = [
         "Quy mô thị trường bán lẻ TMĐT B2C tăng trưởng nhanh chóng từ 2,97 tỷ đô la Mỹ năm 2014 đến 25 tỷ đô "
         "năm 2024",
         [("money", 2970000000.0, None, "tỷ USD"), ("money", 25000000000.0, None, "tỷ USD")],
+    ),
+    (  # lit_ttr-luat-danso-byt-2025.docx: people per km² is a density, not a count of people
+        "Mật độ dân số vùng Tây Nguyên tăng từ 52 người/km2 năm 1993 lên 111 người/km2 năm 2021",
+        [("quantity", 52.0, None, "người/km2"), ("quantity", 111.0, None, "người/km2")],
+    ),
+    (  # lit_ttr-luat-danso-byt-2025.docx: a life expectancy is measured in years of age
+        "Tuổi thọ trung bình của người Việt Nam tăng từ 72,8 tuổi (2009) lên 73,6 tuổi (2019)",
+        [("quantity", 72.8, None, "tuổi"), ("quantity", 73.6, None, "tuổi")],
+    ),
+    (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: thousands grouped by commas, as the cost table prints them
+        "Chi phí thiết kế là 197,128,000 đồng",
+        [("money", 197128000.0, None, "đồng")],
     ),
     (  # lit_ttr-luat-tmdt-bct-2025.pdf: "nhiều tỷ đồng" names no amount
         "Thực tiễn đã có nhiều vụ việc như các phiên livestream bán hàng nhiều tỷ đồng",
@@ -63,3 +76,8 @@ def test_a_scale_word_alone_is_no_figure():
 @pytest.mark.parametrize("text", ["Có 30 đô thị loại I.", "5 đô thị được công nhận"])
 def test_do_thi_is_a_town_not_a_dollar(text):
     assert all(i.unit != "USD" for i in find_indicators(text))
+
+
+@pytest.mark.parametrize("text", ["trẻ em dưới 6 tuổi được cấp thẻ BHYT miễn phí", "người từ 60 tuổi trở lên"])
+def test_an_age_threshold_is_no_measured_age(text):
+    assert all(i.unit != "tuổi" for i in find_indicators(text))

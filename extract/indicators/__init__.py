@@ -238,7 +238,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         left_text = text[max(0, m.start - 40) : m.start]
         top_group = bool(_TOP_GROUP.search(left_text) and _LEADING_GROUP.match(text, m.end))
         rank = "rank" in cues_before(left_text) or _ordinal_rank(text, m.start, m.end) or top_group
-        hit = unit_after(text, m.end)
+        hit = _per(text, unit_after(text, m.end)) or _age_measure(text, s_start, m)
         if m.month_year and hit is None:
             continue
         # "số lượng người … đạt 2,77 tỷ": the noun is the subject's, so the subject is the label too
@@ -252,7 +252,7 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         if hit is None and not rank and (nlp or nouns) and m.denominator is None:
             from extract.indicators.refine import counted_noun
 
-            hit = counted_noun(text, m.start, m.end)
+            hit = _per(text, counted_noun(text, m.start, m.end))
             if hit and not_indicator(text, m.start, m.end, has_unit=False):
                 continue  # a noun the table does not know is weak evidence: "6 tháng", "5 năm"
         if m.denominator is not None and hit is None and not rank:
@@ -420,6 +420,49 @@ def _counted_nouns() -> frozenset[str]:
     from extract.indicators.reference import units as table
 
     return frozenset(u.form.casefold() for u in table() if u.kind == "count")
+
+
+# "52 người/km2", "109,8 bé trai/100 bé gái": things counted per area, per time or per N others are a density
+_PER = regex.compile(r"/[ ]?((?:km2|km²|m2|m²|ha|năm|tháng|tuần|ngày|giờ)|\d[\d.]* \p{L}+(?: \p{L}+)?)(?![\p{L}\p{N}])",
+                     regex.IGNORECASE)
+
+
+def _per(text: str, hit):
+    """A count unit followed by "/km2", "/năm", "/100 bé gái" becomes a density, a quantity in "người/km2".
+
+        >>> u, end = _per("52 người/km2 năm 1993", unit_after("52 người/km2 năm 1993", 2))
+        >>> u.unit, u.kind, end
+        ('người/km2', 'quantity', 12)
+    """
+    from extract.indicators.reference import Unit
+
+    if hit is None or hit[0].kind != "count":
+        return hit
+    per = _PER.match(text, hit[1])
+    if per is None:
+        return hit
+    unit = f"{hit[0].unit}/{per[1].replace('km²', 'km2').replace('m²', 'm2')}"
+    return Unit(unit, unit, "quantity", hit[0].scale), per.end()
+
+
+_AGE = regex.compile(r"[ ]?tuổi(?![\p{L}])", regex.IGNORECASE)
+_AGE_MEASURE = regex.compile(r"(?i)tuổi thọ|tuổi (?:trung bình|bình quân)|(?:trung bình|bình quân) tuổi")
+
+
+def _age_measure(text: str, s_start: int, m: Mention):
+    """ "tuổi thọ trung bình … từ 72,8 tuổi": an age that the clause measures (a life expectancy, a mean
+    age) is a quantity, where "trẻ em dưới 6 tuổi" is a threshold; a decimal age is always measured.
+
+        >>> text = "Tuổi thọ trung bình đạt 74 tuổi"
+        >>> _age_measure(text, 0, find_mentions(text)[0])
+        (Unit(form='tuổi', unit='tuổi', kind='quantity', scale=1.0), 31)
+    """
+    from extract.indicators.reference import Unit
+
+    age = _AGE.match(text, m.end)
+    if not age or not ("," in m.text or _AGE_MEASURE.search(text, s_start, m.start)):
+        return None
+    return Unit("tuổi", "tuổi", "quantity", 1.0), age.end()
 
 
 def _scaled_noun(text: str, at: int, nouns: bool):

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
-_FIG = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# "197,128,000": commas that group thousands two or more times are no decimal comma (parse_number agrees)
+_FIG = r"\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MENTION = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}/.,])(?P<a>{_FIG})"
     # "5% - 7%": a range whose ends both carry the unit; the unit is read after the second
