@@ -38,6 +38,10 @@ FORMS = [
         "Tuổi thọ trung bình của người Việt Nam tăng từ 72,8 tuổi (2009) lên 73,6 tuổi (2019)",
         [("quantity", 72.8, None, "tuổi"), ("quantity", 73.6, None, "tuổi")],
     ),
+    (  # lit_ttr-luat-danso-byt-2025.docx: an index's decimal value has no unit
+        "Giai đoạn 1990-2022, chỉ số HDI của Việt Nam thay đổi từ 0,492 lên 0,726, tăng gần 50%.",
+        [("quantity", 0.492, None, None), ("quantity", 0.726, None, None), ("growth", 50.0, None, "%")],
+    ),
     (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: thousands grouped by commas, as the cost table prints them
         "Chi phí thiết kế là 197,128,000 đồng",
         [("money", 197128000.0, None, "đồng")],

@@ -247,7 +247,8 @@ def _find(text: str, nlp: bool, nouns: bool, period: str | None,
         if hit is None and not rank and m.denominator is None:
             hit = composed = _scaled_noun(text, m.end, nlp or nouns)
         if hit is None and not rank and m.denominator is None:
-            hit = _scaled_subject(text[s_start : m.start], text, m.end) or _unit_of_subject(text[s_start : m.start], m.end)
+            hit = (_scaled_subject(text[s_start : m.start], text, m.end) or _unit_of_subject(text[s_start : m.start], m.end)
+                   or _index_value(text[sentence : m.start], m))
             named_before = hit is not None
         if hit is None and not rank and (nlp or nouns) and m.denominator is None:
             from extract.indicators.refine import counted_noun
@@ -443,6 +444,24 @@ def _per(text: str, hit):
         return hit
     unit = f"{hit[0].unit}/{per[1].replace('km²', 'km2').replace('m²', 'm2')}"
     return Unit(unit, unit, "quantity", hit[0].scale), per.end()
+
+
+_INDEX_SUBJECT = regex.compile(r"(?i)(?<![\p{L}])(?:chỉ số|hệ số)(?![\p{L}])")
+
+
+def _index_value(clause: str, m: Mention):
+    """ "Chỉ số HDI của Việt Nam là 0,696": a decimal figure that an index or a coefficient takes is a
+    quantity with no unit (whole numbers stay out: "Chỉ số 766 …" names the index).
+
+        >>> u, end = _index_value("Chỉ số HDI của Việt Nam là ", find_mentions("0,696")[0])
+        >>> u.kind, u.unit, end
+        ('quantity', None, 5)
+    """
+    from extract.indicators.reference import Unit
+
+    if "," not in m.text or m.value >= 1000 or not _INDEX_SUBJECT.search(clause):
+        return None
+    return Unit("", None, "quantity", 1.0), m.end
 
 
 _AGE = regex.compile(r"[ ]?tuổi(?![\p{L}])", regex.IGNORECASE)
