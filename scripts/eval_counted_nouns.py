@@ -45,8 +45,10 @@ class Count:
 
 
 def unseen_files() -> list[Path]:
-    """Corpus files that no indicator gold file names as its source."""
-    annotated = {Path(json.loads(f.read_text(encoding="utf-8"))["source"]).name for f in GOLD.glob("*.json")}
+    """Corpus files that no indicator gold file named when the sample was judged: later held-out rounds
+    (``"held_out": "second round"`` …) were annotated after it, so their files stay in the population."""
+    golds = [json.loads(f.read_text(encoding="utf-8")) for f in GOLD.glob("*.json")]
+    annotated = {Path(g["source"]).name for g in golds if not isinstance(g.get("held_out"), str)}
     return sorted(p for p in (CORPUS / "real").iterdir() if p.suffix != ".tsv" and p.name not in annotated)
 
 
