@@ -56,6 +56,17 @@ TABLES = [
         [("Tổng số cuộc, 2020", "count", 52.0, None, "năm 2020"),
          ("Kiến nghị, 2020", "money", 87593103382.0, "đồng", "năm 2020")],
     ),
+    (  # hp_decuong-dutoan-qlvb-phutho-2012.doc: a table grouping thousands with commas
+        [{0: "Mã số", 1: "Hạng mục", 2: "Công thức tính", 3: "Thành tiền trước thuế (VNĐ)",
+          4: "Thành tiền sau thuế (VNĐ)"},
+         {0: "1", 1: "Chi phí thẩm tra, phê duyệt quyết toán vốn đầu tư", 3: "532,000", 4: "532,000"},
+         {0: "", 1: "Gtv", 3: "12,406,260", 4: "13,646,886"}],
+        "",
+        [("Chi phí thẩm tra, phê duyệt quyết toán vốn đầu tư, Thành tiền trước thuế", "money", 532000.0, "đồng", None),
+         ("Chi phí thẩm tra, phê duyệt quyết toán vốn đầu tư, Thành tiền sau thuế", "money", 532000.0, "đồng", None),
+         ("Gtv, Thành tiền trước thuế", "money", 12406260.0, "đồng", None),
+         ("Gtv, Thành tiền sau thuế", "money", 13646886.0, "đồng", None)],
+    ),
 ]
 
 

@@ -33,6 +33,8 @@ _LETTERS = regex.compile(r"\p{L}{2,}")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _SIMPLE_PERIOD = regex.compile(r"(?i)(?:(?:\d+ tháng (?:đầu|cuối) |quý [IV\d]+ )?năm )?(?:19|20)\d\d")
 _UNIT_LINE = regex.compile(r"(?i)(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^():\n]+?)[\s)]*$")
+_COMMA_GROUPS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
+_COMMA_GROUP = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PAREN = regex.compile(r"\s*\(([^()]+)\)")
 _PERCENT_NAME = regex.compile(r"(?i)(?<!\p{L})(?:tỷ lệ|tỉ lệ)(?!\p{L})|%")
 
@@ -80,10 +82,26 @@ def _unit(text: str) -> tuple[str, str, float] | None:
     return None
 
 
-def _figure(text: str) -> float | None:
+def _figure(text: str, comma_groups: bool = False) -> float | None:
+    """A value cell's number; ``comma_groups`` when the table writes thousands as "197,128,000".
+
+    >>> _figure("532,000"), _figure("532,000", comma_groups=True), _figure("1,5", comma_groups=True)
+    (532.0, 532000.0, 1.5)
+    """
     from extract.text.numbers import parse_number
 
-    return parse_number(text.rstrip("%")) if _FIGURE.fullmatch(text) else None
+    if not _FIGURE.fullmatch(text):
+        return None
+    number = text.rstrip("%")
+    if comma_groups and _COMMA_GROUP.fullmatch(number):  # "1,5" stays a decimal comma
+        number = number.replace(",", "")
+    return parse_number(number)
+
+
+def _comma_groups(rows: list[Row]) -> bool:
+    """Whether the table groups thousands with commas: some cell shows two comma groups or a comma
+    group before a decimal point, so a lone "532,000" there is 532000, not 532."""
+    return any(_COMMA_GROUPS.fullmatch(t) for row in rows for t in row.values())
 
 
 def _is_year_header(row: Row) -> bool:
@@ -168,19 +186,20 @@ def read_table(rows: list[Row], unit_line: str = "") -> list[CellFigure] | None:
     table_unit = unit_of_line(unit_line) or next(
         (u for row in headers for t in row.values() if (u := unit_of_line(t))), None)
     headers = [{c: t for c, t in row.items() if not _UNIT_LINE.search(t)} for row in headers]
+    comma_groups = _comma_groups(rows)
     found: list[CellFigure] = []
     for i in range(first, len(rows)):
         if _is_year_header(rows[i]):
             headers = [rows[i]]
         elif _is_data_row(rows[i]):
-            found += _row_figures(rows[i], i, headers, table_unit)
+            found += _row_figures(rows[i], i, headers, table_unit, comma_groups)
     by_row: dict[int, int] = {}
     for f in found:
         by_row[f.row] = by_row.get(f.row, 0) + 1
     return found if by_row and max(by_row.values()) >= 2 else None
 
 
-def _row_figures(row: Row, index: int, headers: list[Row], table_unit) -> list[CellFigure]:
+def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_groups: bool) -> list[CellFigure]:
     if any("=" in t for t in row.values()):  # a code book ("Có = 1; Không = 0"): flags, not figures
         return []
     roles = table_column_roles()
@@ -195,7 +214,7 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit) -> list[C
     out = []
     for col in sorted(c for c in row if c > label_col and role[c] not in ("ordinal", "note", "unit")):
         text = row[col]
-        value = _figure(text)
+        value = _figure(text, comma_groups)
         header = " ".join(_header_parts(headers, col, label_col))
         if value is None or "=" in header:
             continue
