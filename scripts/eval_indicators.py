@@ -299,7 +299,11 @@ an indicator of its own; `xếp thứ 15/63` is a rank 15 of 63 with no unit; `9
 quantity 90.09 with denominator 100; `tăng 12,5%` is growth, `đạt 48,5% kế hoạch năm` a percent with
 direction `đạt` and baseline `kế hoạch năm`; an absolute change (`tăng 2.592 cơ sở`) keeps its unit's
 kind with direction `tăng`; table rows (label cell, unit cell, value cell) are indicators, yes/no
-code-book rows are not.
+code-book rows are not; in a table with several value columns each value cell of a data row is an
+indicator labelled `row label, column header` (header rows above the first data row joined top to
+bottom), its unit from the column header (`(triệu đồng)`, `Tỷ lệ …` → percent), else the row, else the
+table's `Đơn vị: …` line (`triệu đồng` and 9.019 → 9.019e9); a year header or a year row label
+under `Năm` is the period (`năm 2021`); STT, Ghi chú and code-book cells and header rows give none.
 
 **underthesea** (`extract/nlp.py`): POS tags give the counted noun a figure's unit when `units.tsv`
 does not know it — on by default (see above). `find_indicators(text, nlp=True)` also uses word

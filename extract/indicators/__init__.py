@@ -24,6 +24,7 @@ Conventions (also in ``docs/accuracy.md``):
 from __future__ import annotations
 
 import bisect
+from itertools import groupby
 from functools import cache
 
 import regex
@@ -634,26 +635,53 @@ def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
 
 
 def _table_indicators(skeleton, period: str | None) -> list[Indicator]:
-    """One indicator per statistics-table row with a label, a unit and a value cell."""
-    from itertools import groupby
+    """One indicator per value cell of a statistics table: per row when rows hold one figure each
+    (label, unit, value cells), per cell of a data row when the table has several value columns."""
+    cells = [(n, pb) for n, pb in enumerate(skeleton.blocks) if pb.block.cell is not None and pb.region != "front"]
+    out, unit_line = [], ""
+    for _, table in groupby(cells, key=lambda c: c[1].block.cell[0]):
+        table = list(table)
+        before = skeleton.blocks[table[0][0] - 1] if table[0][0] else None
+        if before is None or before.block.cell is None:
+            unit_line = skeleton.text[before.span[0] : before.span[1]] if before else ""
+        # else the table follows another with nothing between (a table split over pages, a scan's
+        # page each): it keeps that table's "Đơn vị: …" line
+        out += _table_figures(skeleton, [pb for _, pb in table], unit_line, period)
+    return out
 
+
+def _table_figures(skeleton, cells, unit_line: str, period: str | None) -> list[Indicator]:
+    from extract.indicators.table_columns import read_table
     from extract.indicators.table_rows import read_row
 
-    cells = [pb for pb in skeleton.blocks if pb.block.cell is not None and pb.region != "front"]
+    rows = [sorted(row, key=lambda pb: pb.block.cell[2]) for _, row in groupby(cells, key=lambda pb: pb.block.cell[:2])]
+    grid = [_cell_spans(row) for row in rows]
+    texts = [{c: " ".join(skeleton.text[a:b] for a, b in spans) for c, spans in row.items()} for row in grid]
+    figures = read_table(texts, unit_line)
+    if figures is not None:
+        return [_table_indicator(skeleton, grid[f.row][f.label_column][0][0], grid[f.row][f.column][-1][1], f,
+                                 f.period or period) for f in figures]
     out = []
-    for _, row in groupby(cells, key=lambda pb: pb.block.cell[:2]):
-        row = sorted(row, key=lambda pb: pb.block.cell[2])
-        texts = [skeleton.text[pb.span[0] : pb.span[1]] for pb in row]
-        fig = read_row(texts)
-        if fig is None:
-            continue
-        start = row[fig.label_column].span[0]
-        end = row[fig.column].span[1]
-        out.append(Indicator(
-            id="", text=skeleton.text[start:end], label=fig.label, kind=fig.kind, value=fig.value,
-            unit=fig.unit, period=period, span=(start, end),
-        ))
+    for row in rows:
+        fig = read_row([skeleton.text[pb.span[0] : pb.span[1]] for pb in row])
+        if fig is not None:
+            out.append(_table_indicator(skeleton, row[fig.label_column].span[0], row[fig.column].span[1], fig, period))
     return out
+
+
+def _cell_spans(row) -> dict[int, list[tuple[int, int]]]:
+    """Column → spans of its paragraphs (a cell of several paragraphs is several blocks)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for pb in row:
+        spans.setdefault(pb.block.cell[2], []).append(pb.span)
+    return spans
+
+
+def _table_indicator(skeleton, start: int, end: int, fig, period: str | None) -> Indicator:
+    return Indicator(
+        id="", text=skeleton.text[start:end], label=fig.label, kind=fig.kind, value=fig.value,
+        unit=fig.unit, period=period, span=(start, end),
+    )
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -55,3 +55,9 @@ def not_indicator_cues() -> tuple[dict[str, str], ...]:
 def reading_cues() -> tuple[Cue, ...]:
     rows = (Cue(r["cue"], r["role"], r["value"]) for r in _rows("indicator_cues.tsv"))
     return tuple(sorted(rows, key=lambda c: -len(c.cue)))
+
+
+@cache
+def table_column_roles() -> dict[str, str]:
+    """Statistics-table column header (case folded) → its role: ordinal, note, unit or period."""
+    return {r["header"]: r["role"] for r in _rows("table_columns.tsv")}
