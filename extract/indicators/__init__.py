@@ -625,8 +625,10 @@ def extract(skeleton, metadata, *, nlp: bool | None = None) -> list[Indicator]:
     # The header (số, date, title) holds no results; footnotes sit in the back matter and do.
     exclude += [pb.span for pb in skeleton.blocks if pb.region == "front"]
     period = metadata.period.label if getattr(metadata, "period", None) else None
+    tables = _table_indicators(skeleton, period)
+    exclude += [t.span for t in tables]  # a table's figures are read once, as its cells, not again as prose
     found = find_indicators(text, nlp=NLP_DEFAULT if nlp is None else nlp, period=period, exclude=_merge(exclude))
-    found = sorted(found + _table_indicators(skeleton, period), key=lambda i: i.span)
+    found = sorted(found + tables, key=lambda i: i.span)
     for n, ind in enumerate(found, 1):
         ind.id = f"i{n}"
         ind.section = skeleton.section_at(ind.span[0])
