@@ -342,9 +342,9 @@ under `Năm` is the period (`năm 2021`); STT, Ghi chú and code-book cells and 
 **underthesea** (`extract/nlp.py`): POS tags give the counted noun a figure's unit when `units.tsv`
 does not know it — on by default (see above). `find_indicators(text, nlp=True)` also uses word
 segmentation and POS to tell whether the words after a counted noun hold a verb and to trim
-conjunctions before and verbs after a label; that scores label F1 0.827 overall (tuned-on 0.852, held
-out 0.757) against 0.850 for the rules alone with the same P and R (tables above), so `extract()` runs
-without it (`NLP_DEFAULT = False`).
+conjunctions before and verbs after a label; that scores label F1 0.798 overall (tuned-on 0.852, first
+held-out round 0.757, second 0.793, third 0.643) against 0.811 for the rules alone (0.867, 0.804, 0.794,
+0.643) with the same P and R (tables above), so `extract()` runs without it (`NLP_DEFAULT = False`).
 Speed of `find_indicators` over the text of the 56 corpus files (2.23 M characters, 2 cores, shared
 machine, first pass with the model load, two runs): 365–500 k characters/s with `nouns=False`,
 180–250 k characters/s with the default noun fallback (about 2,500 distinct POS calls): half the speed.
