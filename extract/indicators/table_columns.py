@@ -36,6 +36,8 @@ _UNIT_LINE = regex.compile(r"(?i)(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^(
 _COMMA_GROUPS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
 _COMMA_GROUP = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PAREN = regex.compile(r"\s*\(([^()]+)\)")
+# A price or an amount: its cells are money whatever the row's "ĐVT" counts.
+_MONEY_COLUMN = regex.compile(r"(?i)(?:đơn giá|thành tiền|số tiền|kinh phí|dự toán)(?!\p{L})")
 _PERCENT_NAME = regex.compile(r"(?i)(?<!\p{L})(?:tỷ lệ|tỉ lệ)(?!\p{L})|%")
 
 
@@ -219,7 +221,7 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_gro
         if value is None or "=" in header:
             continue
         column = _column(header)
-        unit, kind, scale = _cell_unit(text, column, unit_cell, row_unit or table_unit)
+        unit, kind, scale = _cell_unit(text, column, unit_cell, row_unit or table_unit, table_unit)
         if label_is_period and not _period(column.name):
             name, period = f"{column.name}, {label}" if column.name else label, _period(label)
         else:
@@ -228,14 +230,21 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_gro
     return out
 
 
-def _cell_unit(text: str, column: _Column, unit_cell: str, row_unit) -> tuple[str | None, str, float]:
-    """Unit, kind and scale of a value cell: a "%" on it, else its column header's unit, else the
-    row's unit cell, else a unit in the row's label or the table's "Đơn vị: …" line; a count of
-    nothing named otherwise."""
+def _cell_unit(text: str, column: _Column, unit_cell: str, row_unit, table_unit=None) -> tuple[str | None, str, float]:
+    """Unit, kind and scale of a value cell: a "%" on it, else its column header's unit, else, under a
+    price or amount header ("Đơn giá", "Thành tiền"), the table's money unit or đồng, else the row's unit
+    cell (it counts the quantity column, not the price: "trọn gói", "người/ngày"), else a unit in the row's
+    label or the table's "Đơn vị: …" line; a count of nothing named otherwise.
+
+        >>> _cell_unit("290,000", _column("Đơn giá đã có VAT"), "người/ngày", None)
+        ('đồng', 'money', 1.0)
+    """
     if text.endswith("%"):
         return "%", "percent", 1.0
     if column.unit:
         return column.unit
+    if _MONEY_COLUMN.match(column.name):
+        return table_unit if table_unit and table_unit[1] == "money" else ("đồng", "money", 1.0)
     if unit_cell:
         return _unit(unit_cell) or (unit_cell[:1].lower() + unit_cell[1:], "count", 1.0)
     return row_unit or (None, "count", 1.0)
