@@ -335,7 +335,8 @@ direction `đạt` and baseline `kế hoạch năm`; an absolute change (`tăng 
 kind with direction `tăng`; table rows (label cell, unit cell, value cell) are indicators, yes/no
 code-book rows are not; in a table with several value columns each value cell of a data row is an
 indicator labelled `row label, column header` (header rows above the first data row joined top to
-bottom), its unit from the column header (`(triệu đồng)`, `Tỷ lệ …` → percent), else the row, else the
+bottom), its unit from the column header (`(triệu đồng)`, `Tỷ lệ …` → percent; a price or amount,
+`Đơn giá`, `Thành tiền`, is money in the table's currency or đồng), else the row, else the
 table's `Đơn vị: …` line (`triệu đồng` and 9.019 → 9.019e9); a year header or a year row label
 under `Năm` is the period (`năm 2021`); STT, Ghi chú and code-book cells and header rows give none.
 
