@@ -35,6 +35,7 @@ from extract.indicators.labels import (action, change_end, clean, complete, has_
                                        predicate, rank_label, right_label, share_of, starts_with_verb, subject, with_owner,
                                        words)
 from extract.indicators.numbers import Mention, find_mentions, find_word_mentions
+from extract.indicators.reference import Unit
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
 
@@ -436,8 +437,6 @@ def _per(text: str, hit):
         >>> u.unit, u.kind, end
         ('người/km2', 'quantity', 12)
     """
-    from extract.indicators.reference import Unit
-
     if hit is None or hit[0].kind != "count":
         return hit
     per = _PER.match(text, hit[1])
@@ -458,8 +457,6 @@ def _index_value(clause: str, m: Mention):
         >>> u.kind, u.unit, end
         ('quantity', None, 5)
     """
-    from extract.indicators.reference import Unit
-
     if "," not in m.text or m.value >= 1000 or not _INDEX_SUBJECT.search(clause):
         return None
     return Unit("", None, "quantity", 1.0), m.end
@@ -477,8 +474,6 @@ def _age_measure(text: str, s_start: int, m: Mention):
         >>> _age_measure(text, 0, find_mentions(text)[0])
         (Unit(form='tuổi', unit='tuổi', kind='quantity', scale=1.0), 31)
     """
-    from extract.indicators.reference import Unit
-
     age = _AGE.match(text, m.end)
     if not age or not ("," in m.text or _AGE_MEASURE.search(text, s_start, m.start)):
         return None
@@ -527,8 +522,6 @@ def _scaled_subject(clause: str, text: str, at: int):
 def _counted_in_scale(noun, word: str, factor: float):
     """A counted noun's unit in a scale ("nghìn" + "doanh nghiệp"); None for no noun, or one not counted
     one by one (a measure, or a unit with its own scale)."""
-    from extract.indicators.reference import Unit
-
     if noun is None or noun.kind != "count" or noun.scale != 1:
         return None
     return Unit(f"{word} {noun.unit}", f"{word} {noun.unit}", "count", factor)

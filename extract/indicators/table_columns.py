@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import regex
 
 from extract.indicators.reference import table_column_roles
-from extract.indicators.units import unit_after
+from extract.indicators.table_rows import unit_of_cell
+from extract.indicators.units import whole_unit
 
 Row = dict[int, str]
 
@@ -78,10 +79,8 @@ def unit_of_line(text: str) -> tuple[str, str, float] | None:
 
 def _unit(text: str) -> tuple[str, str, float] | None:
     """A cell or parenthesis that is a unit and nothing else."""
-    hit = unit_after(text, 0)
-    if hit and hit[1] == len(text):
-        return hit[0].unit, hit[0].kind, hit[0].scale
-    return None
+    unit = whole_unit(text)
+    return (unit.unit, unit.kind, unit.scale) if unit else None
 
 
 def _figure(text: str, comma_groups: bool = False) -> float | None:
@@ -246,5 +245,5 @@ def _cell_unit(text: str, column: _Column, unit_cell: str, row_unit, table_unit=
     if _MONEY_COLUMN.match(column.name):
         return table_unit if table_unit and table_unit[1] == "money" else ("đồng", "money", 1.0)
     if unit_cell:
-        return _unit(unit_cell) or (unit_cell[:1].lower() + unit_cell[1:], "count", 1.0)
+        return unit_of_cell(unit_cell)
     return row_unit or (None, "count", 1.0)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.indicators.units import unit_after
+from extract.indicators.units import whole_unit
 
 _FIGURE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _LABEL = regex.compile(r"\p{L}{2,}")
@@ -52,11 +52,21 @@ def read_row(cells: list[str]) -> RowFigure | None:
     unit_cell = between[-1] if between else ""
     if value is None or "=" in unit_cell or regex.search(r"\d", unit_cell):
         return None
-    hit = unit_after(unit_cell, 0)
-    if hit and hit[1] == len(unit_cell):
-        unit, kind, value = hit[0].unit, hit[0].kind, value * hit[0].scale
-    elif unit_cell.casefold() in _GENERIC_UNITS:
+    if unit_cell.casefold() in _GENERIC_UNITS:
         unit, kind = None, "percent" if regex.match(r"(?i)tỷ lệ|tỉ lệ", cells[label_col]) else "count"
     else:
-        unit, kind = unit_cell if unit_cell[1:2].isupper() else unit_cell[:1].lower() + unit_cell[1:], "count"
+        unit, kind, scale = unit_of_cell(unit_cell)
+        value *= scale
     return RowFigure(cells[label_col].strip(), kind, value, unit, col, label_col)
+
+
+def unit_of_cell(cell: str) -> tuple[str, str, float]:
+    """Unit, kind and scale a row's "Đơn vị tính" cell gives: a known unit, else the word itself as
+    what is counted, lower-cased unless it is an acronym.
+
+        >>> unit_of_cell("Tỷ đồng"), unit_of_cell("Văn bản"), unit_of_cell("DVC")
+        (('tỷ đồng', 'money', 1000000000.0), ('văn bản', 'count', 1.0), ('DVC', 'count', 1.0))
+    """
+    if unit := whole_unit(cell):
+        return unit.unit, unit.kind, unit.scale
+    return (cell if cell[1:2].isupper() else cell[:1].lower() + cell[1:]), "count", 1.0

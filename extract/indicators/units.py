@@ -43,3 +43,13 @@ def unit_after(text: str, pos: int) -> tuple[Unit, int] | None:
         return None
     end, unit = max(found, key=lambda f: f[0])
     return unit, end
+
+
+def whole_unit(text: str) -> Unit | None:
+    """The unit ``text`` is, and nothing else (a table cell, a bracket), or None.
+
+    >>> whole_unit("Triệu đồng").unit, whole_unit("Triệu đồng giao")
+    ('triệu đồng', None)
+    """
+    hit = unit_after(text, 0)
+    return hit[0] if hit and hit[1] == len(text) else None
