@@ -38,8 +38,9 @@ def _spellings() -> dict[str, str]:
 
 
 def canonical_issuer(segment: str) -> str:
-    """One issuer segment as the tables spell it; unknown segments are upper-cased."""
-    upper = segment.upper()
+    """One issuer segment as the tables spell it, its khóa digits repaired; unknown segments are
+    upper-cased."""
+    upper = khoa_misread(segment).upper()
     return _spellings().get(upper) or _spellings().get(fold(upper)) or upper
 
 
@@ -60,3 +61,23 @@ def issuer_name(code: str) -> str | None:
             break
         parts.append(name)
     return " và ".join(parts) or None
+
+
+_KHOA_RUN = regex.compile(r"(?P<code>[A-ZĐ]+?)(?P<run>[0-9Il]*[0-9][0-9Il]*)")
+
+
+def khoa_misread(segment: str) -> str:
+    """An issuer code whose khóa digits OCR read with an "I" for the "1": "QHI5", "QH1I5",
+    "QHI15" → "QH15". Tesseract either swaps the 1 for an I or prints both, so an I that
+    makes the khóa three digits long is dropped rather than read as a 1.
+
+        >>> [khoa_misread(s) for s in ("QHI5", "QHI15", "QH1I5", "QH15", "BTC")]
+        ['QH15', 'QH15', 'QH15', 'QH15', 'BTC']
+    """
+    m = _KHOA_RUN.fullmatch(segment)
+    if not m or not any(c in "Il" for c in m["run"]) or not known_issuer(m["code"]):
+        return segment
+    digits = m["run"].replace("I", "1").replace("l", "1")
+    if len(digits) > 2:
+        digits = m["run"].replace("I", "").replace("l", "")
+    return m["code"] + digits

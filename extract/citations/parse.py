@@ -65,26 +65,6 @@ def _unglue(segments: list[str], seps: list[str], word_code: str | None) -> tupl
     return segments, seps
 
 
-_KHOA_RUN = regex.compile(r"(?P<code>[A-ZĐ]+?)(?P<run>[0-9Il]*[0-9][0-9Il]*)")
-
-
-def khoa_misread(segment: str) -> str:
-    """An issuer code whose khóa digits OCR read with an "I" for the "1": "QHI5", "QH1I5",
-    "QHI15" → "QH15". Tesseract either swaps the 1 for an I or prints both, so an I that
-    makes the khóa three digits long is dropped rather than read as a 1.
-
-        >>> [khoa_misread(s) for s in ("QHI5", "QHI15", "QH1I5", "QH15", "BTC")]
-        ['QH15', 'QH15', 'QH15', 'QH15', 'BTC']
-    """
-    m = _KHOA_RUN.fullmatch(segment)
-    if not m or not any(c in "Il" for c in m["run"]) or not known_issuer(m["code"]):
-        return segment
-    digits = m["run"].replace("I", "1").replace("l", "1")
-    if len(digits) > 2:
-        digits = m["run"].replace("I", "").replace("l", "")
-    return m["code"] + digits
-
-
 def parse_symbol(m: regex.Match, word_code: str | None = None) -> Symbol | None:
     """Read number, year, type code and issuer from a SYMBOL match; None when it is no symbol.
     ``word_code`` is the code of the type word printed before it, if any."""
@@ -106,7 +86,7 @@ def parse_symbol(m: regex.Match, word_code: str | None = None) -> Symbol | None:
         return None  # "5-7%"-like runs: a Party symbol is TYPE/ISSUER
     rest = segments[1:] if type_code else segments
     rest_seps = seps[1:] if type_code else seps
-    rest = [canonical_issuer(khoa_misread(s)) for s in rest]
+    rest = [canonical_issuer(s) for s in rest]
     issuer_part = rest[0] + "".join(sep + seg for sep, seg in zip(rest_seps, rest[1:]))
     issuer_code = issuer_part if type_code else rest[0]
     head = f"{number}{'-' if party else '/'}" + (f"{m['year']}/" if m["year"] else "")

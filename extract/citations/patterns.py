@@ -49,7 +49,7 @@ SO = r"(?:s[ốôo]\p{M}*)\s*:?"
 # "66.7/2025/NQ-CP": a decimal number only right before the slash, never "1.234"
 NUMBER = r"(?P<number>(?:[Oo](?=\d))?\d{1,5}(?:\.\d{1,2}(?=\s*/))?)(?!\d|[.,]\d)"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
-# khóa digits after a code ("QH15"); OCR may slip an I in among them ("QH1I5", see parse.khoa_misread)
+# khóa digits after a code ("QH15"); OCR may slip an I in among them ("QH1I5", see issuers.khoa_misread)
 SEGMENT = r"[\p{L}&][\p{L}&0]*(?:\d[\dIl]{0,2}(?<=\d))?(?![\p{L}\d])"
 CODE = rf"(?P<code>{SEGMENT}(?:(?:{SEP}){SEGMENT})*)"
 SYMBOL = rf"{NUMBER}(?P<sep>{SEP})(?:{YEAR}(?:{SEP}))?{CODE}"
