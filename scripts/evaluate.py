@@ -3,9 +3,12 @@
     python scripts/evaluate.py citations [--doc NAME] [--json OUT]
     python scripts/evaluate.py indicators [--doc NAME] [--json OUT]
     python scripts/evaluate.py counted-nouns [--list | --sample N]
+    python scripts/evaluate.py metadata [--doc NAME] [--gold DIR] [-v]
+    python scripts/evaluate.py sections [--doc NAME] [--gold DIR] [-v]
 
 Each extractor's scoring lives in its own module beside this one
-(``eval_citations.py``, ``eval_indicators.py``, ``eval_counted_nouns.py``) exposing ``main(argv) -> int``.
+(``eval_citations.py``, ``eval_indicators.py``, ``eval_counted_nouns.py``, ``eval_metadata.py``,
+``eval_sections.py``) exposing ``main(argv) -> int``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,13 @@ import importlib
 import sys
 from pathlib import Path
 
-SCORERS = {"citations": "eval_citations", "indicators": "eval_indicators", "counted-nouns": "eval_counted_nouns"}
+SCORERS = {
+    "citations": "eval_citations",
+    "indicators": "eval_indicators",
+    "counted-nouns": "eval_counted_nouns",
+    "metadata": "eval_metadata",
+    "sections": "eval_sections",
+}
 
 
 def main(argv: list[str]) -> int:
