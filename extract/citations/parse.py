@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Iterator
 from itertools import takewhile
 
 import regex
@@ -401,7 +402,9 @@ def _list_items(text: str, taken: "Taken") -> list[Citation]:
     numbered on from 1, each carrying the head's type code; an item that names its type
     again ("(6) số Nghị quyết 19-NQ/TW") is a full citation already and ends the run."""
     found = []
-    for head in P.LIST_HEAD.finditer(text):
+    for first in P.FIRST_ITEM.finditer(text):
+        if not (head := P.LIST_HEAD.match(text, 0, first.start())):
+            continue
         word = doc_type_for_word(head["word"])
         pos, expected = head.end(), 1
         while m := _next_item(text, pos, expected):
@@ -483,45 +486,82 @@ def _acronym_ends(name: str) -> str:
     return name
 
 
-def _named_in_context(text: str, m: regex.Match) -> bool:
+@dataclass(slots=True)
+class _Name:
+    """A document cited by its name ("Luật Đất đai", "Nghị quyết Đại hội XIII"), as printed."""
+    start: int
+    end: int
+    word: str  # the type word: "Luật", "Nghị quyết"
+    name: str
+    name_start: int
+    roman: str | None = None  # the congress of a "Nghị quyết Đại hội …"
+    law: bool = False  # a law by its name alone (no amendment): it may go on to its number
+
+
+def _of_match(m: regex.Match) -> _Name:
+    return _Name(m.start(), m.end(), m["word"], m["name"], m.start("name"), m.groupdict().get("roman"))
+
+
+def _laws(text: str, bare: str) -> Iterator[_Name]:
+    """Laws by name: the name ``law_names.tsv`` knows where one starts, else the shape of a name."""
+    pos = 0
+    while m := P.NAMED_LAW.search(text, pos):
+        known = P.KNOWN_LAW.match(bare, m.start("name"))
+        pos = known.end() if known else m.end()
+        yield _Name(m.start(), pos, m["word"], text[m.start("name") : pos], m.start("name"), law=True)
+
+
+def _amendments(text: str, bare: str) -> Iterator[_Name]:
+    """"Luật sửa đổi, bổ sung … Luật <a name law_names.tsv knows>"."""
+    pos = 0
+    while m := P.NAMED_AMENDMENT.search(text, pos):
+        if known := P.KNOWN_LAW.match(bare, m.end()):
+            pos = known.end()
+            yield _Name(m.start(), pos, m["word"], text[m.start("name") : pos], m.start("name"))
+        else:
+            pos = m.start() + 1
+
+
+def _named_in_context(text: str, n: _Name) -> bool:
     """A law name that starts in lower case and is not in ``law_names.tsv`` is read as one only
     where laws are cited: after "Căn cứ" or "Điều 165", or followed by its date; else
     "Dự thảo Luật mở rộng đối tượng" would name a law "mở rộng"."""
-    name = m.groupdict().get("name") or ""
-    if not name[:1].islower() or _WS.sub(" ", name).casefold() in _known_laws():
+    if not n.name[:1].islower() or _WS.sub(" ", n.name).casefold() in _known_laws():
         return True
-    return bool(_CITING_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _at(_DATED_AFTER, text, m.end()))
+    return bool(_CITING_BEFORE.search(text, max(0, n.start - 40), n.start) or _at(_DATED_AFTER, text, n.end))
 
 
 def _named(text: str, taken: Taken) -> list[Citation]:
     found = []
-    for pattern in (P.NAMED_PARTY, P.NAMED_AMENDMENT, P.NAMED_LAW, P.HIEN_PHAP):
-        for m in pattern.finditer(text):
-            if m.span() in taken or (pattern is P.NAMED_LAW and not _named_in_context(text, m)):
+    bare = P.bare(text)
+    for names in (map(_of_match, P.NAMED_PARTY.finditer(text)), _amendments(text, bare), _laws(text, bare),
+                  map(_of_match, P.HIEN_PHAP.finditer(text))):
+        for n in names:
+            if (n.start, n.end) in taken or (n.law and not _named_in_context(text, n)):
                 continue
-            word = doc_type_for_word(m["word"])
-            if pattern is P.NAMED_LAW and (n := _at(P.LAW_NUMBER, text, m.end())) and (sym := parse_symbol(n)):
-                cite = _full(text, word, m.start(), sym)
+            word = doc_type_for_word(n.word)
+            if n.law and (num := _at(P.LAW_NUMBER, text, n.end)) and (sym := parse_symbol(num)):
+                cite = _full(text, word, n.start, sym)
                 found.append(cite)
                 taken.add(cite.span)
                 continue
-            printed = _clean(m["name"])
+            printed = _clean(n.name)
             known = _known_laws().get(printed.casefold()) or _misread_law(printed)
             name = known or _acronym_ends(printed)
-            end = m.end() if known or name == printed else m.start("name") + _end_of(m["name"], name)
-            if m.groupdict().get("roman"):
-                name = f"Đại hội {m['roman']}"
+            end = n.end if known or name == printed else n.name_start + _end_of(n.name, name)
+            if n.roman:
+                name = f"Đại hội {n.roman}"
             name = regex.sub(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?", "TW ", name)
             tail = parse_tail(text, end)
             key = f"{word.key_code}|{name}" + (f"|{tail.term}" if tail.term else "")
             found.append(
                 Citation(
-                    id="", text=text[m.start() : tail.end].strip(), form="named", doc_type=word.doc_type,
+                    id="", text=text[n.start : tail.end].strip(), form="named", doc_type=word.doc_type,
                     issuer=tail.issuer, date=tail.date, subject=tail.subject, term=tail.term, key=key,
-                    span=(m.start(), tail.end),
+                    span=(n.start, tail.end),
                 )
             )
-            taken.add((m.start(), tail.end))
+            taken.add((n.start, tail.end))
     return found
 
 
