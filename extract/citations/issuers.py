@@ -44,10 +44,18 @@ def canonical_issuer(segment: str) -> str:
     return _spellings().get(upper) or _spellings().get(fold(upper)) or upper
 
 
+_KHOA_DIGITS = regex.compile(r"\d+$")
+
+
+@cache
+def _folded_names() -> frozenset[str]:
+    return frozenset(fold(k) for k in _names())
+
+
 def known_issuer(segment: str) -> bool:
     """Whether the tables know this issuer code (its khóa digits aside): ``known_issuer("BTC")``."""
-    bare = regex.sub(r"\d+$", "", segment).upper()
-    return bare in _names() or fold(bare) in {fold(k) for k in _names()}
+    bare = _KHOA_DIGITS.sub("", segment).upper()
+    return bare in _names() or fold(bare) in _folded_names()
 
 
 def issuer_name(code: str) -> str | None:
@@ -55,7 +63,7 @@ def issuer_name(code: str) -> str | None:
     so a drafting unit after the issuer ("CAT-PC06") is left out; None when the first is unknown."""
     parts = []
     for segment in code.split("-"):
-        bare = regex.sub(r"\d+$", "", segment).upper()
+        bare = _KHOA_DIGITS.sub("", segment).upper()
         name = _names().get(bare) or _names().get(fold(bare))
         if name is None:
             break

@@ -31,6 +31,11 @@ from extract.citations.tables import (
 from extract.schema import Citation
 
 _SPLIT = regex.compile(rf"\s*({P.DASH}|/)\s*")
+_DASH = regex.compile(P.DASH)
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_CODE_SEP = regex.compile(r"[-/]")
+# "Nghị quyết Hội nghị Trung ương Đảng lần thứ 4" is keyed "NQ|TW 4"
+_CENTRAL_COMMITTEE = regex.compile(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?")
 _WS = regex.compile(r"\s+")
 
 
@@ -81,7 +86,7 @@ def parse_symbol(m: regex.Match, word_code: str | None = None) -> Symbol | None:
     end = m.start("code") + _segment_ends(code)[keep - 1]
     if canonical_type_code(segments[0]) is None:
         segments, seps = _unglue(segments, seps, word_code)
-    party = regex.fullmatch(P.DASH, m["sep"].strip()) is not None and m["year"] is None
+    party = _DASH.fullmatch(m["sep"].strip()) is not None and m["year"] is None
     type_code = canonical_type_code(segments[0]) if len(segments) > 1 else None
     if type_code and party and seps[0] != "/":
         return None  # "5-7%"-like runs: a Party symbol is TYPE/ISSUER
@@ -303,7 +308,7 @@ def coded_organ(sym: Symbol) -> str | None:
         return None
     if (name := issuer_name(sym.issuer_code)) or sym.type_code:
         return name
-    after_first = regex.split(r"[-/]", sym.issuer_part, maxsplit=1)[1:]
+    after_first = _CODE_SEP.split(sym.issuer_part, maxsplit=1)[1:]
     return issuer_name(after_first[0]) if after_first else None
 
 
@@ -338,22 +343,30 @@ def _full(text: str, word: DocType, start: int, sym: Symbol) -> Citation:
     )
 
 
-def scan(pattern: regex.Pattern, text: str):
-    """``pattern.finditer(text)``, tried only where :data:`~patterns.WORD_SCAN` sees a type word."""
+def type_words(text: str) -> list[int] | None:
+    """Where a type word starts in ``text`` (:data:`~patterns.WORD_SCAN`), found once for every
+    pattern that opens with one; None where lower-casing would move the offsets."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would drift
+    if len(lowered) != len(text):  # a letter whose lower case is longer
+        return None
+    return [w.start() for w in P.WORD_SCAN.finditer(lowered)]
+
+
+def scan(pattern: regex.Pattern, text: str, words: list[int] | None):
+    """``pattern.finditer(text)``, tried only where a type word starts (``words``, from :func:`type_words`)."""
+    if words is None:
         yield from pattern.finditer(text)
         return
     end = 0
-    for w in P.WORD_SCAN.finditer(lowered):
-        if w.start() >= end and (m := _at(pattern, text, w.start())):
+    for start in words:
+        if start >= end and (m := _at(pattern, text, start)):
             end = m.end()
             yield m
 
 
-def _full_citations(text: str) -> list[Citation]:
+def _full_citations(text: str, words: list[int] | None) -> list[Citation]:
     found = []
-    for m in scan(P.FULL, text):
+    for m in scan(P.FULL, text, words):
         word = doc_type_for_word(m["word"])
         sym = parse_symbol(m, word.type_code)
         if sym is None:
@@ -502,22 +515,28 @@ def _of_match(m: regex.Match) -> _Name:
     return _Name(m.start(), m.end(), m["word"], m["name"], m.start("name"), m.groupdict().get("roman"))
 
 
-def _laws(text: str, bare: str) -> Iterator[_Name]:
+def _known_law_end(text: str, pos: int) -> int | None:
+    """Where the name ``law_names.tsv`` knows that starts at ``pos`` ends, if one does."""
+    reach = P.KNOWN_LAW_REACH.match(text, pos).end()
+    known = P.KNOWN_LAW.match(P.bare(text[pos:reach]))
+    return pos + known.end() if known else None
+
+
+def _laws(text: str) -> Iterator[_Name]:
     """Laws by name: the name ``law_names.tsv`` knows where one starts, else the shape of a name."""
     pos = 0
     while m := P.NAMED_LAW.search(text, pos):
-        known = P.KNOWN_LAW.match(bare, m.start("name"))
-        pos = known.end() if known else m.end()
+        pos = _known_law_end(text, m.start("name")) or m.end()
         yield _Name(m.start(), pos, m["word"], text[m.start("name") : pos], m.start("name"), law=True)
 
 
-def _amendments(text: str, bare: str) -> Iterator[_Name]:
+def _amendments(text: str) -> Iterator[_Name]:
     """"Luật sửa đổi, bổ sung … Luật <a name law_names.tsv knows>"."""
     pos = 0
     while m := P.NAMED_AMENDMENT.search(text, pos):
-        if known := P.KNOWN_LAW.match(bare, m.end()):
-            pos = known.end()
-            yield _Name(m.start(), pos, m["word"], text[m.start("name") : pos], m.start("name"))
+        if end := _known_law_end(text, m.end()):
+            pos = end
+            yield _Name(m.start(), end, m["word"], text[m.start("name") : end], m.start("name"))
         else:
             pos = m.start() + 1
 
@@ -533,8 +552,7 @@ def _named_in_context(text: str, n: _Name) -> bool:
 
 def _named(text: str, taken: Taken) -> list[Citation]:
     found = []
-    bare = P.bare(text)
-    for names in (map(_of_match, P.NAMED_PARTY.finditer(text)), _amendments(text, bare), _laws(text, bare),
+    for names in (map(_of_match, P.NAMED_PARTY.finditer(text)), _amendments(text), _laws(text),
                   map(_of_match, P.HIEN_PHAP.finditer(text))):
         for n in names:
             if (n.start, n.end) in taken or (n.law and not _named_in_context(text, n)):
@@ -551,7 +569,7 @@ def _named(text: str, taken: Taken) -> list[Citation]:
             end = n.end if known or name == printed else n.name_start + _end_of(n.name, name)
             if n.roman:
                 name = f"Đại hội {n.roman}"
-            name = regex.sub(r"^(?:Hội nghị\s+)?(?:BCH\s+)?(?:Trung ương|TW)\s+(?:Đảng\s+)?(?:lần thứ\s+)?", "TW ", name)
+            name = _CENTRAL_COMMITTEE.sub("TW ", name)
             tail = parse_tail(text, end)
             key = f"{word.key_code}|{name}" + (f"|{tail.term}" if tail.term else "")
             found.append(
@@ -565,11 +583,11 @@ def _named(text: str, taken: Taken) -> list[Citation]:
     return found
 
 
-def _short(text: str, taken: Taken) -> list[Citation]:
+def _short(text: str, taken: Taken, words: list[int] | None) -> list[Citation]:
     found = []
-    for m in scan(P.SHORT, text):
+    for m in scan(P.SHORT, text, words):
         number = m["number"].replace("O", "0").replace("o", "0")
-        if (m.span() in taken or (not m["so"] and regex.fullmatch(r"(?:19|20)\d\d", number))
+        if (m.span() in taken or (not m["so"] and _YEAR.fullmatch(number))
                 or P.EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())):
             continue
         word = doc_type_for_word(m["word"])
@@ -603,13 +621,14 @@ def _short_codes(text: str, taken: Taken) -> list[Citation]:
 
 def find_all(text: str) -> list[Citation]:
     """Every citation in ``text`` in text order, ids and short-form links not yet set."""
-    full = _full_citations(text)
+    words = type_words(text)
+    full = _full_citations(text, words)
     taken = Taken(len(text))
     for c in full:
         taken.add(c.span)
     full += _list_items(text, taken)
     named = _named(text, taken)
-    short = _short(text, taken)
+    short = _short(text, taken, words)
     for c in short:
         taken.add(c.span)
     short += _short_codes(text, taken)

@@ -64,7 +64,7 @@ def _by_word() -> dict[str, DocType]:
 
 
 def doc_type_for_word(word: str) -> DocType:
-    return _by_word()[fold(regex.sub(r"\s+", " ", word)).casefold()]
+    return _by_word()[fold(" ".join(word.split())).casefold()]
 
 
 @cache
