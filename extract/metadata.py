@@ -60,6 +60,7 @@ _PLACE_DATE = regex.compile(
     r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}?)\s*[,.]\s*"
     r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
 )
+_LETTER = regex.compile(r"\p{L}")
 _SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+$")
 _ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
 _DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
@@ -111,8 +112,13 @@ def _agency_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 
 
 @cache
-def _signer_prefixes() -> tuple[str, ...]:
-    return tuple(sorted((row[0] for row in _rows("signer_prefixes.tsv")), key=len, reverse=True))
+def _signer_prefixes() -> tuple[tuple[str, regex.Pattern], ...]:
+    """Each prefix, longest first, with the pattern of it opening a line: "KT." also as "KT ." """
+    prefixes = sorted((row[0] for row in _rows("signer_prefixes.tsv")), key=len, reverse=True)
+    return tuple(
+        (p, regex.compile(regex.escape(p[:-1]) + r"\s*\.\s*" if p.endswith(".") else regex.escape(p) + r"\s+"))
+        for p in prefixes
+    )
 
 
 # ---------------------------------------------------------------- casing
@@ -314,7 +320,7 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     # opening with the name of a body: "THUYẾT MINH …" or "BẢNG TỔNG HỢP" is no agency.
     for line in texts[:first_type]:
         if (_SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line)
-                or len(regex.findall(r"\p{L}", line)) < 4):  # stamps and specks
+                or len(_LETTER.findall(line)) < 4):  # stamps and specks
             continue
         if line.upper() != line or _ANNEX.match(line):
             break
@@ -397,15 +403,14 @@ def _back_lines(skeleton: Skeleton) -> list[str]:
 
 def _prefix_of(line: str) -> tuple[str | None, str]:
     """``"KT. GIÁM ĐỐC"`` → ("KT.", "GIÁM ĐỐC"); Party prefixes ("K/T") have no dot."""
-    for prefix in _signer_prefixes():
-        if prefix.endswith("."):
-            pattern = regex.escape(prefix[:-1]) + r"\s*\.\s*"
-        else:
-            pattern = regex.escape(prefix) + r"\s+"
-        m = regex.match(pattern, line)
+    for prefix, pattern in _signer_prefixes():
+        m = pattern.match(line)
         if m and line[m.end():].strip():
             return prefix, line[m.end():].strip()
     return None, line
+
+
+_RECIPIENT_DASH = regex.compile(r"[-+•*–]\s*")
 
 
 def _back(back: list[str], m: Metadata) -> None:
@@ -419,8 +424,8 @@ def _back(back: list[str], m: Metadata) -> None:
             line = line[head.end():].strip()
             if not line:
                 continue
-        if in_recipients and regex.match(r"^[-+•*–]\s*", line):
-            recipients.append(regex.sub(r"^[-+•*–]\s*", "", line).rstrip(" ;.,"))
+        if in_recipients and (dash := _RECIPIENT_DASH.match(line)):
+            recipients.append(line[dash.end():].rstrip(" ;.,"))
             continue
         in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0])
         if not in_recipients:

@@ -24,6 +24,8 @@ _WHOLE_BOLD = regex.compile(r"^\s*(\*\*|__)(.+?)\1\s*$", regex.S)
 _EMPHASIS = regex.compile(r"(\*\*\*|\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", regex.S)
 _WHOLE_ITALIC = regex.compile(r"^\s*(\*|_)(?!\1)(.+?)\1\s*$", regex.S)
 _LIST_LINE = regex.compile(r"^\s*([-+*•])\s+")
+_WHOLE_BOLD_ITALIC = regex.compile(r"^\s*\*\*\*.+\*\*\*\s*$")
+_SPACES = regex.compile(r"\s+")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
@@ -171,7 +173,7 @@ def _md_block(raw: str) -> Block:
     lines = [ln.strip() for ln in raw.split("\n")]
     bold = all(_WHOLE_BOLD.match(ln) for ln in lines if ln) or None
     italic = (
-        all(_WHOLE_ITALIC.match(ln) or regex.match(r"^\s*\*\*\*.+\*\*\*\s*$", ln) for ln in lines if ln) or None
+        all(_WHOLE_ITALIC.match(ln) or _WHOLE_BOLD_ITALIC.match(ln) for ln in lines if ln) or None
     )
     text = "\n".join(_strip_emphasis(ln) for ln in lines)
     return Block(text=text.strip(), kind=_kind(text), bold=bold, italic=italic, style=style)
@@ -229,7 +231,7 @@ class _HtmlBlocks(HTMLParser):
             self._bold_chars += n
 
     def _flush(self, tag: str | None = None):
-        text = regex.sub(r"\s+", " ", "".join(self._buf)).strip()
+        text = _SPACES.sub(" ", "".join(self._buf)).strip()
         if text:
             kind = "list_item" if tag == "li" else "table_cell" if tag in ("td", "th") else "paragraph"
             style = f"html-{tag}" if tag and tag.startswith("h") and len(tag) == 2 else None

@@ -78,7 +78,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("bullet", regex.compile(r"^(?P<label>(?P<num>[-+•*–—·▪●○◦]))(?:\s+|(?=\S))")),
 ]
 
-SECTION_STYLES = frozenset(style for style, _ in _PATTERNS) - {"bullet"}
+_ALL_STYLES = frozenset(style for style, _ in _PATTERNS)
+SECTION_STYLES = _ALL_STYLES - {"bullet"}
+_DIVISION_PUNCT = regex.compile(r"^[.:\-–]\s*")  # "Chương I: Quy định chung" → "Quy định chung"
+_DIGITS = regex.compile(r"\d+")
 
 # How reports usually nest the styles, outermost first. The tree follows each
 # document's own order; this is consulted only when a new style would land under
@@ -157,15 +160,19 @@ def parse_label(text: str) -> Label | None:
         >>> parse_label("04/NĐ-CP ngày 09/01/2015") is None
         True
     """
+    return _label(text, _ALL_STYLES)
+
+
+def _label(text: str, styles: frozenset[str]) -> Label | None:
+    """The first label of one of ``styles`` that opens ``text``."""
     text = text.lstrip()
     for style, pattern in _PATTERNS:
-        m = pattern.match(text)
-        if not m:
+        if style not in styles or not (m := pattern.match(text)):
             continue
         raw = m.group("num")
-        label = regex.sub(r"\s+", " ", m.group("label")).strip()
+        label = " ".join(m.group("label").split())
         rest = text[m.end():].strip()
-        rest = regex.sub(r"^[.:\-–]\s*", "", rest) if style in DIVISIONS else rest
+        rest = _DIVISION_PUNCT.sub("", rest, count=1) if style in DIVISIONS else rest
         parsed = _number_and_value(style, raw)
         if parsed is None:
             continue
@@ -179,9 +186,10 @@ def parse_label(text: str) -> Label | None:
 def _bulleted_division(text: str) -> Label | None:
     """A legal division listed as a bullet of an outline ("- Chương I: Những quy định
     chung, gồm 7 Điều:") still opens the division when a title follows its punctuation;
-    "- Chương II quy định …" is a sentence about the chapter."""
-    division = parse_label(text)
-    if division is None or division.style not in DIVISIONS:
+    "- Chương II quy định …" is a sentence about the chapter. Only divisions are looked for
+    after the bullet: "- - - …" is one bullet, not a bullet in a bullet in a bullet."""
+    division = _label(text, DIVISIONS)
+    if division is None:
         return None
     after = text[len(division.label):].lstrip()
     return division if after[:1] in (".", ":", "-", "–") and division.rest[:1].isupper() else None
@@ -205,6 +213,6 @@ def _number_and_value(style: str, raw: str) -> tuple[str, int] | None:
         parts = [p.lstrip("0") or "0" for p in raw.split(".")]
         return ".".join(parts), int(parts[-1])
     if style == "article":
-        digits = regex.match(r"\d+", raw).group()
+        digits = _DIGITS.match(raw).group()
         return raw.lstrip("0") or "0", int(digits)
     return raw.lstrip("0") or "0", int(raw)

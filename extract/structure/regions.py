@@ -38,6 +38,9 @@ _SUMMING_UP = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _SIGNATURE_PREFIX = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}|^(?:K/T|T/M|T/L)\s+\p{Lu}")
 _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|Xét\s+đề\s+nghị)\b", regex.I)
 _BODY_OPENING = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Ngày\s+\d)\b", regex.I)
+_CLOSING_MARK = regex.compile(r"\./\.?\s*$")  # "./." ends a report's last paragraph
+_FINAL_PUNCT = regex.compile(r"[.:;]$")
+_WORD_OF_2, _WORD_OF_3 = regex.compile(r"\p{L}{2}"), regex.compile(r"\p{L}{3}")
 
 # Front matter never runs longer than this many blocks (a header, a title, Kính gửi).
 _FRONT_LIMIT = 40
@@ -86,15 +89,15 @@ def _is_title_under_type_line(previous: Block, text: str) -> bool:
     """A long title right under "BÁO CÁO" is still the title: it ends without a full stop."""
     above = previous.display_text.strip()
     return (
-        len(above) <= 40 and above.upper() == above and regex.search(r"\p{L}{3}", above) is not None
-        and len(text) < 400 and not regex.search(r"[.:;]$", text) and not _PREAMBLE.match(text)
+        len(above) <= 40 and above.upper() == above and _WORD_OF_3.search(above) is not None
+        and len(text) < 400 and not _FINAL_PUNCT.search(text) and not _PREAMBLE.match(text)
         and not _is_numbered_heading(text)
     )
 
 
 def _is_header_cell(block: Block) -> bool:
     """A header table cell holds capitals (agency, quốc hiệu) or header lines, not data."""
-    return all(_FRONT_LINE.match(ln) or (ln.upper() == ln and regex.search(r"\p{L}{2}", ln)) for ln in lines(block))
+    return all(_FRONT_LINE.match(ln) or (ln.upper() == ln and _WORD_OF_2.search(ln)) for ln in lines(block))
 
 
 def _is_closing(text: str) -> bool:
@@ -102,7 +105,7 @@ def _is_closing(text: str) -> bool:
     return bool(
         _RECIPIENTS.match(text)
         or _CLOSING.search(text)
-        or (len(text) < 100 and regex.search(r"\./\.?\s*$", text))
+        or (len(text) < 100 and _CLOSING_MARK.search(text))
         or _SIGNATURE_PREFIX.match(text)
     )
 

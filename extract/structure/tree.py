@@ -21,7 +21,7 @@ III is ``III.2-2``) and the repair is reported in ``warnings``.
 
 from __future__ import annotations
 
-import itertools
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,6 +37,7 @@ _RUN_IN_MAX = 120  # "5. Về tổng hợp: Tổng số nhiệm vụ …" — th
 # "… các nhiệm vụ, như: (1) …" introduces a list: the words before its colon are no title.
 _LIST_LEAD = regex.compile(r"(?:như|sau|sau\s+đây|gồm|là|cụ\s+thể|bao\s+gồm|các\s+nhiệm\s+vụ)\s*$", regex.I)
 _SENTENCE_BREAK = regex.compile(r"[.;!?]\s+\p{Lu}")
+_CLAUSE_END = regex.compile(r"(?<=[.;])\s")
 _LETTER_STYLES = {"letter", "paren_letter", "upper"}
 # Single letters that read as Roman numerals unless the document is counting A, B, C …
 _ROMAN_OR_LETTER = {"I": "H", "V": "U", "X": "W", "L": "K"}
@@ -105,7 +106,7 @@ def heading_title(label: Label, kind: str) -> str:
     """The title as printed, without the label and without a trailing colon."""
     rest = " ".join(label.rest.split())
     if kind == "run-in" or len(rest) > HEADING_MAX:
-        rest = _run_in_title(rest) or regex.split(r"(?<=[.;])\s", rest, maxsplit=1)[0]
+        rest = _run_in_title(rest) or _CLAUSE_END.split(rest, maxsplit=1)[0]
     return rest.rstrip(" :")
 
 
@@ -136,7 +137,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     stack: list[_Open] = []
     order: list[str] = []  # styles from outermost to innermost, as this document nests them
     last_child: dict[int, dict[str, Label]] = {}  # id(parent section) → style → last label
-    used_ids: set[str] = set()
+    ids = _Ids()
     list_items: dict[int, dict[str, Label]] = {}  # id(section) → style → last numbered list item
 
     # A footnote never opens a section: it stays in the section of the paragraph marking it.
@@ -144,12 +145,16 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
         i: parse_label(blocks[i].display_text) if blocks[i].kind != "footnote" else None for i in sorted(body)
     }
     kinds = {i: heading_kind(blocks[i], label) for i, label in candidates.items()}
+    by_style: dict[str, list[int]] = {}  # style → the candidates of that style, in document order
+    for i, label in candidates.items():
+        if label is not None:
+            by_style.setdefault(label.style, []).append(i)
     for i, block in enumerate(blocks):
         if i in body:
             label = _contextual(candidates[i], stack, last_child)
             kind = kinds[i]
             if kind == "run-in" and not (
-                _expected_next(label, stack, last_child) or _next_sibling_is_heading(i, label, candidates, kinds)
+                _expected_next(label, stack, last_child) or _next_sibling_is_heading(i, label, by_style, candidates, kinds)
             ):
                 kind = None
             # "a) long item.", "b) short line:" — once a numbering is a list, it stays one,
@@ -170,7 +175,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
                     tree.warnings.append(warning)
                 siblings[label.style] = label
                 title = heading_title(label, kind) or _title_below(blocks, i, body, candidates)
-                section = _new_section(label, title, parent, len(stack) + 1, used_ids)
+                section = _new_section(label, title, parent, len(stack) + 1, ids)
                 if section.id != _plain_id(label, parent):
                     tree.warnings.append(
                         f"Section {_plain_id(label, parent)} appears more than once; "
@@ -197,14 +202,15 @@ def _contextual(label: Label | None, stack: list[_Open], last_child: dict) -> La
     return label
 
 
-def _next_sibling_is_heading(i: int, label: Label, candidates: dict, kinds: dict) -> bool:
+def _next_sibling_is_heading(i: int, label: Label, by_style: dict[str, list[int]], candidates: dict,
+                             kinds: dict) -> bool:
     """A run-in heading also counts when the next number of its style is a heading."""
-    following = itertools.dropwhile(lambda j: j <= i, candidates)  # candidates are in document order
-    for j in following:
-        other = candidates[j]
-        if other is not None and other.style == label.style:
-            return _follows(label, other) and kinds[j] is not None
-    return False
+    same_style = by_style.get(label.style, [])
+    k = bisect.bisect_right(same_style, i)
+    if k == len(same_style):
+        return False
+    j = same_style[k]
+    return _follows(label, candidates[j]) and kinds[j] is not None
 
 
 def _expected_next(label: Label, stack: list[_Open], last_child: dict) -> bool:
@@ -286,11 +292,26 @@ def _plain_id(label: Label, parent: _Open | None) -> str:
     return f"{parent.section.id}.{part}" if parent else part
 
 
-def _new_section(label: Label, title: str, parent: _Open | None, level: int, used: set[str]) -> Section:
-    plain = _plain_id(label, parent)
-    section_id, n = plain, 1
-    while section_id in used:
-        n += 1
-        section_id = f"{plain}-{n}"
-    used.add(section_id)
+class _Ids:
+    """The section ids given so far. A repeated id takes the first free suffix: "I", "I-2", "I-3" …;
+    the search for it goes on from the last suffix given, since every smaller one is taken (counting
+    from 2 each time, "I." printed 10⁵ times would cost 10¹⁰ steps)."""
+
+    def __init__(self):
+        self._used: set[str] = set()
+        self._last: dict[str, int] = {}  # plain id → the last suffix given to it
+
+    def new(self, plain: str) -> str:
+        n = self._last.get(plain, 1)
+        section_id = f"{plain}-{n}" if n > 1 else plain
+        while section_id in self._used:
+            n += 1
+            section_id = f"{plain}-{n}"
+        self._used.add(section_id)
+        self._last[plain] = n
+        return section_id
+
+
+def _new_section(label: Label, title: str, parent: _Open | None, level: int, ids: _Ids) -> Section:
+    section_id = ids.new(_plain_id(label, parent))
     return Section(id=section_id, label=label.label, number=label.number, level=level, title=title, children=[])
