@@ -23,6 +23,7 @@ as glibc's ``TCVN5712-1`` converter decodes it, code points 0xA1–0xFF) and
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -53,7 +54,11 @@ _CAPS_FONT = regex.compile(r"^\s*\.?vn(?!i).*h\s*(?:[,-](?:bold|italic|bolditali
 # Letters that only real Unicode Vietnamese text has (outside Latin-1), and the combining
 # marks of decomposed (NFD) text: their presence proves a text is not the Latin-1
 # reading of a legacy encoding.
-_UNICODE_VIETNAMESE = regex.compile(r"[ĂăĐđĨĩŨũƠơƯư\u1EA0-\u1EF9\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323]")
+_ONLY_UNICODE = r"ĂăĐđĨĩŨũƠơƯư\u1EA0-\u1EF9\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323"
+_UNICODE_VIETNAMESE = regex.compile(rf"[{_ONLY_UNICODE}]")
+# Counted by what is left once everything else is cut out: one string, not one per character.
+_NOT_UNICODE_VIETNAMESE = re.compile(rf"[^{_ONLY_UNICODE}]+")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
 @cache
@@ -173,8 +178,8 @@ def detect_legacy(text: str, fonts: Iterable[str | None] = ()) -> Encoding | Non
     True
     """
     font_says = {e for e in (font_encoding(f) for f in fonts) if e}
-    letters = regex.findall(r"\p{L}", text)
-    if not letters or len(_UNICODE_VIETNAMESE.findall(text)) > 0.01 * len(letters):
+    letters = len(_NOT_LETTERS.sub("", text))
+    if not letters or len(_NOT_UNICODE_VIETNAMESE.sub("", text)) > 0.01 * letters:
         return None
     before = vietnamese_score(text)
     best: tuple[float, Encoding | None] = (before, None)
