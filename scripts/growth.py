@@ -76,20 +76,21 @@ STEPS: dict[str, Callable[[str], Callable[[], None]]] = {
 
 
 def seconds(step: str, shape: str, length: int, repeat: int = 3) -> float:
-    """Seconds one run of ``step`` takes on ``length`` characters of ``shape``: the best of
-    ``repeat`` measurements (a busy machine only ever adds time), each of as many runs as
-    fill a tenth of a second, so that a short step is not timed at the clock's grain."""
+    """CPU seconds one run of ``step`` takes on ``length`` characters of ``shape``: the best of
+    ``repeat`` measurements, each of as many runs as fill a tenth of a second, so that a short
+    step is not timed at the clock's grain. CPU time, not the wall clock: on a busy machine the
+    wall clock also counts the time other processes had the processor."""
     call = STEPS[step](text(shape, length))
-    start = time.perf_counter()
+    start = time.process_time()
     call()
-    first = time.perf_counter() - start
+    first = time.process_time() - start
     runs = max(1, int(0.1 / first)) if first > 0 else 1000
     best = first
     for _ in range(repeat - 1 if runs == 1 else repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(runs):
             call()
-        best = min(best, (time.perf_counter() - start) / runs)
+        best = min(best, (time.process_time() - start) / runs)
     return best
 
 
