@@ -3,6 +3,16 @@
     python scripts/bench.py                 # everything, a few minutes on 2 cores
     python scripts/bench.py --copies 1 4    # batch sizes, in copies of the corpus
     python scripts/bench.py --no-ocr        # skip the OCR and .doc parts
+    python scripts/bench.py --peer docling=/tmp/peers-docling/bin/python \
+                            --peer unstructured=/tmp/peers-unstructured/bin/python
+
+The peers (docling, unstructured) are measured only where they are installed, each in a
+virtual environment of its own outside the project (never in its dependencies):
+
+    python3 -m venv /tmp/peers-docling
+    /tmp/peers-docling/bin/pip install torch torchvision docling   # CPU wheels
+    python3 -m venv /tmp/peers-unstructured
+    /tmp/peers-unstructured/bin/pip install "unstructured[docx,pdf]"
 
 Not a test: numbers depend on the machine. Each figure is a median of repeated
 runs where a run is short. The floor is raw text extraction of the same files
@@ -13,10 +23,12 @@ just to get the characters out, so "× floor" says what structure costs on top.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -27,6 +39,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 CORPUS = Path(os.environ.get("VNREPORT_CORPUS", ROOT.parent / "shared" / "corpus")).resolve()
 
 
@@ -42,14 +55,16 @@ def forget_phrases() -> None:
         cached.cache_clear()
 
 
-def median_seconds(func, repeat: int) -> float:
-    func()  # warm-up: imports, models, regexes
+def median_seconds(func, repeat: int, clock=time.process_time) -> float:
+    """Median of ``repeat`` runs after a warm-up (imports, models, regexes): CPU seconds of this
+    process, or the wall clock's for a step whose work runs in other processes (OCR, LibreOffice)."""
+    func()
     times = []
     for _ in range(repeat):
         forget_phrases()
-        start = time.perf_counter()
+        start = clock()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times)
 
 
@@ -70,7 +85,8 @@ def scanned_files() -> list[Path]:
     return [p for p in sorted((CORPUS / "real").glob("*.pdf")) if p not in text_layer_files()]
 
 
-def floor_seconds(path: Path) -> float:
+def floor_call(path: Path):
+    """Raw text extraction of ``path``: what any tool pays just to get the characters out."""
     if path.suffix == ".pdf":
         import pypdfium2 as pdfium
 
@@ -84,19 +100,35 @@ def floor_seconds(path: Path) -> float:
 
         def run():
             "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    return median_seconds(run, 3)
+    return run
 
 
-def parse_table(files: list[Path]) -> tuple[list[str], dict]:
+def paired_cpu_seconds(ours, floor, rounds: int = 3) -> tuple[float, float]:
+    """Median CPU seconds of ``ours`` and ``floor``, run in turn (ours, floor, ours, floor …)
+    after a warm-up of each: a machine that slows down during the run slows both alike, and
+    CPU time leaves out the time other processes held the processor."""
+    ours(), floor()
+    a, b = [], []
+    for _ in range(rounds):
+        forget_phrases()
+        start = time.process_time()
+        ours()
+        a.append(time.process_time() - start)
+        start = time.process_time()
+        floor()
+        b.append(time.process_time() - start)
+    return statistics.median(a), statistics.median(b)
+
+
+def parse_table(files: list[Path]) -> tuple[list[str], dict, dict]:
+    """Our parse against the floor, file by file, in CPU seconds."""
     from extract.pipeline import parse
 
     rows, totals = [], {"pdf": [0, 0.0, 0.0], "docx": [0, 0.0, 0.0]}
     per_file: dict[str, float] = {}
     for path in files:
-        report = parse(path)
-        pages = report.source.pages or 1
-        ours = median_seconds(lambda: parse(path), 3)
-        floor = floor_seconds(path)
+        pages = parse(path).source.pages or 1
+        ours, floor = paired_cpu_seconds(lambda: parse(path), floor_call(path))
         fmt = path.suffix[1:]
         per_file[path.name] = ours
         totals[fmt][0] += pages
@@ -109,28 +141,186 @@ def parse_table(files: list[Path]) -> tuple[list[str], dict]:
     return rows, totals, per_file
 
 
-# General converters on the seed report, from ../shared/design/peers-measured.md (median of 9
-# runs in process, import excluded): (tool, format, ms per seed document, what it gives).
-PEERS_ON_SEED = [
-    ("docling 2.143.0, MsWord backend", "docx", 45, "7 of 9 headings, 3 at the right level; no citations or figures"),
-    ("docling, NativePdfPipeline (its only offline PDF path)", "pdf", 208, "one item per line: no headings or reading order"),
-    ("unstructured 0.27.35, `fast`, patched to run offline", "pdf", 416,
-     "flat tree, 5 false titles (stock: 0 elements, no error)"),
-    ("pdfplumber 0.11.10 `extract_text`", "pdf", 665, "text only"),
-    ("pypdfium2 `get_text_range`", "pdf", 12.4, "text only"),
-    ("python-docx paragraph text", "docx", 4.6, "text only"),
-]
+# The steps of one parse, in the order the pipeline runs them (see extract/pipeline.py)
+STAGES = ("read", "repair", "structure", "metadata", "citations", "indicators")
 
 
-def peer_rows(per_file: dict[str, float]) -> list[str]:
+def stage_seconds(path: Path) -> dict[str, float]:
+    """CPU seconds of each step of one parse of ``path``."""
+    from extract import citations, indicators
+    from extract.metadata import extract_metadata
+    from extract.pipeline import repair_text
+    from extract.readers import read
+    from extract.structure import build
+
+    forget_phrases()
+    data = path.read_bytes()
+    clock, out = time.process_time(), {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.process_time()
+        out[stage], clock = now - clock, now
+
+    doc = read(data, str(path))
+    lap("read")
+    repair_text(doc)
+    lap("repair")
+    skeleton = build(doc)
+    lap("structure")
+    metadata = extract_metadata(skeleton)
+    lap("metadata")
+    citations.extract(skeleton, metadata)
+    lap("citations")
+    indicators.extract(skeleton, metadata)
+    lap("indicators")
+    return out
+
+
+def stage_rows(files: list[Path], totals: dict) -> list[str]:
+    """Where a parse spends its time, per format, in multiples of the floor over the same files
+    (the floor from :func:`parse_table`'s run): what each step would have to shed for the whole
+    to come near the floor."""
     rows = []
     for fmt in ("docx", "pdf"):
-        ours = per_file.get(f"bao-cao-qcdc-6t-2021.{fmt}")
-        if ours is not None:
-            rows.append(f"| **vnreport** (this run) | {fmt} | {ours * 1000:.0f} | the 9-heading tree right, "
-                        "metadata, citations, indicators |")
-        rows += [f"| {tool} | {f} | {ms:g} | {gives} |" for tool, f, ms, gives in PEERS_ON_SEED if f == fmt]
+        ours = [p for p in files if p.suffix == f".{fmt}"]
+        if not ours or not totals[fmt][2]:
+            continue
+        for path in ours:  # warm-up: first-call costs (tables, models) are not a step's own
+            stage_seconds(path)
+        spent = dict.fromkeys(STAGES, 0.0)
+        for path in ours:
+            runs = [stage_seconds(path) for _ in range(3)]
+            for stage in STAGES:
+                spent[stage] += statistics.median(r[stage] for r in runs)
+        whole = sum(spent.values())
+        rows += [
+            f"| {fmt} | {stage} | {spent[stage]:.2f} | {100 * spent[stage] / whole:.0f}% | "
+            f"{spent[stage] / totals[fmt][2]:.2f}× |"
+            for stage in STAGES
+        ]
     return rows
+
+
+SAMPLE = ROOT / "corpora" / "samples" / "bao-cao-6-thang-2021.docx"
+
+
+def _process_seconds(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one whole process, from its start to its exit."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"{' '.join(command)} exited {child.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def start_rows(runs: int = 7) -> tuple[list[str], str]:
+    """The first JSON of one small file, whole process: ``vnreport parse`` of the shipped sample
+    against ``python -c "import docx"`` (what any DOCX tool pays before reading a byte), run in
+    turn; and the bar, 2× that plus our warm parse."""
+    from extract.pipeline import parse
+
+    commands = {
+        'python -c "import docx"': [sys.executable, "-c", "import docx"],
+        "vnreport --help": [sys.executable, "-m", "extract.cli", "--help"],
+        "vnreport parse (the sample)": [sys.executable, "-m", "extract.cli", "parse", str(SAMPLE)],
+        "of which underthesea: import, POS models, one tag": [
+            sys.executable, "-c", "from extract import nlp; nlp.pos_tag('Đã tiếp nhận 5 gian hàng')"],
+    }
+    measured: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for name, command in commands.items():
+        _process_seconds(command)  # warm-up: the file cache
+    for _ in range(runs):
+        for name, command in commands.items():
+            measured[name].append(_process_seconds(command))
+    warm = median_seconds(lambda: parse(SAMPLE), 5)
+    wall = {name: statistics.median(w for w, _ in m) for name, m in measured.items()}
+    cpu = {name: statistics.median(c for _, c in m) for name, m in measured.items()}
+    rows = [f"| {name} | {wall[name]:.2f} | {cpu[name]:.2f} |" for name in commands]
+    rows.append(f"| warm parse of the sample, in process | {warm:.3f} | |")
+    bar = {k: 2 * v['python -c "import docx"'] + warm for k, v in (("wall", wall), ("cpu", cpu))}
+    ours = {"wall": wall["vnreport parse (the sample)"], "cpu": cpu["vnreport parse (the sample)"]}
+    verdict = (
+        f"Bar (2× `import docx` + the warm parse): {bar['cpu']:.2f} s CPU, {bar['wall']:.2f} s wall; "
+        f"`vnreport parse` takes {ours['cpu'] / bar['cpu']:.1f}× it in CPU, {ours['wall'] / bar['wall']:.1f}× in wall time."
+    )
+    return rows, verdict
+
+
+def growth_rows(lengths: tuple[int, ...] = (10_000, 100_000, 1_000_000), budget: float = 60.0) -> list[str]:
+    """CPU seconds of each step on each hostile shape (``scripts/growth.py``) at growing lengths,
+    and the exponents between them. A length whose run would take over ``budget`` seconds, going
+    by the growth so far, is not run."""
+    import growth
+
+    rows = []
+    for step in growth.STEPS:
+        for shape in growth.SHAPES:
+            times: list[float] = []
+            for n in lengths:
+                rate = times[-1] / times[-2] if len(times) > 1 else 10
+                if times and times[-1] * rate > budget:
+                    break
+                times.append(growth.seconds(step, shape, n, repeat=1 if n >= 1_000_000 else 3))
+            cells = [f"{t:.3f}" for t in times] + [f"not run (~{times[-1] * (times[-1] / times[-2] if len(times) > 1 else 10):.0f} s)"] * (len(lengths) - len(times))
+            exponents = [f"{growth.exponent(a, b):.2f}" for a, b in zip(times, times[1:])]
+            exponents += ["–"] * (len(lengths) - 1 - len(exponents))
+            rows.append(f"| {step} | {shape} | {' | '.join(cells)} | {' | '.join(exponents)} |")
+    return rows
+
+
+PEERS = ("docling", "unstructured")
+
+
+def peer_table(files: list[Path], pythons: dict[str, str], per_file: dict[str, float]) -> list[str]:
+    """docling and unstructured on the same files, each in its own virtual environment (never the
+    project's): ``scripts/peers.py`` run with that environment's Python prints what each file cost
+    it. Our figures come from :func:`parse_table` in this run."""
+    results: dict[tuple[str, str], dict] = {}
+    for tool, python in pythons.items():
+        out = subprocess.run(
+            [python, str(ROOT / "scripts" / "peers.py"), tool, *map(str, files)],
+            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        )
+        for line in out.stdout.splitlines():
+            if line.startswith("{"):
+                record = json.loads(line)
+                results[(tool, record["file"])] = record
+        if out.returncode:
+            print(f"{tool}: {out.stderr.strip().splitlines()[-1:] or out.returncode}", file=sys.stderr)
+    from extract.pipeline import parse
+
+    rows = []
+    for fmt in ("docx", "pdf"):
+        ours = [p for p in files if p.suffix == f".{fmt}"]
+        pages = {p.name: parse(p).source.pages or 1 for p in ours}
+        total_pages = sum(pages.values())
+        cells = [f"{1000 * sum(per_file[p.name] for p in ours) / total_pages:.1f}"]
+        for tool in pythons:
+            done = [results[(tool, p.name)] for p in ours if (tool, p.name) in results]
+            ok = [r for r in done if r.get("seconds") is not None]
+            ok_pages = sum(pages[r["file"]] for r in ok)
+            if not ok:
+                reason = done[0].get("error", "no result") if done else "no result"
+                cells.append(f"failed: {reason}")
+                continue
+            note = f" ({len(done) - len(ok)} of {len(done)} failed)" if len(ok) < len(done) else ""
+            cells.append(f"{1000 * sum(r['seconds'] for r in ok) / ok_pages:.1f}{note}")
+        rows.append(f"| {fmt} | {len(ours)} | {total_pages} | {' | '.join(cells)} |")
+    return rows
+
+
+# What each peer gives on the seed report (9 numbered headings: I–IV, 1–2 under III, 1–3 under
+# IV), from the study that first ran them offline here; the timings above are this run's own.
+PEER_OUTPUT = [
+    ("docling, MsWord backend", "docx", "7 of 9 headings (from Word's heading styles), 3 at the right level; no citations or figures"),
+    ("docling, NativePdfPipeline (its only offline PDF path)", "pdf", "one item per line: no headings or reading order"),
+    ("unstructured, `partition_docx`", "docx", "7 of 9 headings, levels from the styles; needs a spaCy model it downloads"),
+    ("unstructured, `partition_pdf` `fast`", "pdf", "flat tree, 5 false titles; stock, without network: 0 elements and no error"),
+]
 
 
 class PeakMemory:
@@ -234,8 +424,8 @@ def ocr_rows() -> tuple[list[str], list[str]]:
     share = []
     for path in scanned_files()[:2]:
         pages = parse(path).source.pages
-        total = median_seconds(lambda: parse(path), 3)
-        ocr = median_seconds(lambda: ocr_timing(path), 3)
+        total = median_seconds(lambda: parse(path), 3, time.perf_counter)
+        ocr = median_seconds(lambda: ocr_timing(path), 3, time.perf_counter)
         # two separate measurements: a share near 100% can come out a little over it
         share.append(f"| {path.name} | {pages} | {total:.1f} | {ocr:.1f} | {min(100, round(100 * ocr / total))}% |")
     return rows, share
@@ -261,64 +451,117 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-ocr", action="store_true")
+    parser.add_argument(
+        "--peer", action="append", default=[], metavar="TOOL=PYTHON",
+        help="a peer's Python, in a virtual environment of its own: docling=/tmp/peers-docling/bin/python",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"corpus not found at VNREPORT_CORPUS={CORPUS}", file=sys.stderr)
         return 2
+    pythons = dict(peer.split("=", 1) for peer in args.peer)
 
     files = text_layer_files()
+    print("start time …", file=sys.stderr)
+    start, start_verdict = start_rows()
     print(f"parsing {len(files)} files one by one …", file=sys.stderr)
     parse_rows, totals, per_file = parse_table(files)
+    stages = stage_rows(files, totals)
+    print(f"peers: {', '.join(pythons) or 'none given'} …", file=sys.stderr)
+    peers = peer_table(files, pythons, per_file)
+    print("growth on hostile texts …", file=sys.stderr)
+    growth = growth_rows()
     print("batch runs …", file=sys.stderr)
     batch_rows = batch_table(files, args.copies, args.workers)
     print("extractors …", file=sys.stderr)
     ext_rows = extractor_rows(corpus_texts(files))
 
     cpu = platform.processor() or platform.machine()
+    bars = {"pdf": 3, "docx": 4}
     lines = [
         "# Benchmarks",
         "",
         f"Made by `python scripts/bench.py` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, "
         f"{psutil.virtual_memory().total / 1024**3:.0f} GiB, {cpu}, Python {platform.python_version()}. "
-        "Medians of 3 runs after a warm-up, with underthesea's per-phrase caches emptied before "
-        "each run (a batch meets every phrase once). Not a test: rerun it on your machine.",
+        "Times are CPU seconds (the machine may be shared: CPU time leaves out what other processes "
+        "took), medians of 3 runs after a warm-up unless said otherwise, with underthesea's per-phrase "
+        "caches emptied before each run (a batch meets every phrase once). Not a test: rerun it on your machine.",
+        "",
+        "## Start: the first JSON of one small file",
+        "",
+        "Whole processes, from start to exit, each run 7 times in turn after a warm-up; medians.",
+        "",
+        "| command | wall s | CPU s |",
+        "|---|---|---|",
+        *start,
+        "",
+        start_verdict,
         "",
         "## One file at a time, in process",
         "",
         "The floor is raw text extraction of the same file: pypdfium2 `get_text_range` for PDF, "
         "python-docx paragraph text for DOCX. `× floor` is our full parse (reader, structure, "
-        "metadata, citations, indicators) over that floor.",
+        "metadata, citations, indicators) over that floor, the two run in turn.",
         "",
         "| file | pages | ms/doc | ms/page | pages/s | floor ms/page | × floor |",
         "|---|---|---|---|---|---|---|",
         *parse_rows,
         "",
-        "| format | pages | our seconds | floor seconds | pages/s | × floor |",
-        "|---|---|---|---|---|---|",
+        "| format | pages | our seconds | floor seconds | pages/s | × floor | bar |",
+        "|---|---|---|---|---|---|---|",
     ]
     for fmt, (pages, ours, floor) in totals.items():
         if pages:
-            lines.append(f"| {fmt} | {pages} | {ours:.2f} | {floor:.2f} | {pages / ours:.1f} | {ours / floor:.1f}× |")
+            lines.append(f"| {fmt} | {pages} | {ours:.2f} | {floor:.2f} | {pages / ours:.1f} | "
+                         f"{ours / floor:.1f}× | ≤ {bars[fmt]}× |")
     lines += [
         "",
         "DOCX has no pages of its own: the page count is Word's last count from `docProps/app.xml` "
         "where present, else 1.",
         "",
-        "## Against general converters, on the seed report (9 pages)",
+        "### Where a parse spends its time",
         "",
-        "Peers' figures come from `../shared/design/peers-measured.md` (same seed files, median of 9 "
-        "runs in process, import excluded), ours from the table above; measured in different runs, "
-        "so read them as orders of magnitude.",
+        "Each step of the pipeline timed on its own over the same files; `× floor` is the step's "
+        "seconds over the format's floor seconds above.",
         "",
-        "| tool | format | ms per document | what it gives |",
-        "|---|---|---|---|",
-        *peer_rows(per_file),
+        "| format | step | seconds | share | × floor |",
+        "|---|---|---|---|---|",
+        *stages,
+        "",
+        "## Beside docling and unstructured, on the same files",
+        "",
+        "CPU milliseconds per page over the text-layer corpus; each peer runs in a virtual "
+        "environment of its own with `HF_HUB_OFFLINE=1` (`scripts/peers.py` says how each is called). "
+        "A peer that did not install here has no column.",
+        "",
+        f"| format | files | pages | vnreport | {' | '.join(pythons)} |",
+        f"|---|---|---|---|{'---|' * len(pythons)}",
+        *peers,
+        "",
+        "What each gives on the seed report (its 9 numbered headings), from the study that first ran them offline:",
+        "",
+        "| tool | format | what it gives |",
+        "|---|---|---|",
+        "| **vnreport** | docx, pdf | the 9-heading tree right, metadata, citations, indicators |",
+        *[f"| {tool} | {fmt} | {gives} |" for tool, fmt, gives in PEER_OUTPUT],
+        "",
+        "## Growth on hostile texts",
+        "",
+        "CPU seconds on texts of 10k, 100k and 1M characters of one shape each (`scripts/growth.py`); "
+        "the exponent is log10 of the time ratio for 10× the text: 1 is linear, 2 quadratic, the "
+        "bar is 1.2. A length the growth so far says would take over a minute is not run. "
+        "`parse .txt` includes `find_indicators`.",
+        "",
+        "| step | shape | 10k s | 100k s | 1M s | exponent 10k→100k | exponent 100k→1M |",
+        "|---|---|---|---|---|---|---|",
+        *growth,
         "",
         "## Batches (`extract.batch`, OCR off)",
         "",
         "The text-layer corpus copied N times. Each file runs in a forked child with time and memory "
-        "limits; peak RSS per worker is the worker process plus its children, sampled every 50 ms.",
+        "limits; peak RSS per worker is the worker process plus its children, sampled every 50 ms. "
+        "Wall seconds.",
         "",
         "| copies | files | pages | workers | seconds | files/s | pages/s | peak RSS per worker MB | main process MB | errors |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -337,19 +580,21 @@ def main(argv: list[str]) -> int:
             "",
             "## OCR (Tesseract `vie`)",
             "",
-            "One page of each scanned corpus PDF; `s/page` is one Tesseract process on one page.",
+            "One page of each scanned corpus PDF; `s/page` is one Tesseract process on one page (wall seconds).",
             "",
             "| file | pages | dpi | s/page | mean confidence |",
             "|---|---|---|---|---|",
             *ocr,
             "",
-            "Share of OCR in parsing a whole scanned file:",
+            "Share of OCR in parsing a whole scanned file (wall seconds):",
             "",
             "| file | pages | parse seconds | OCR seconds | OCR share |",
             "|---|---|---|---|---|",
             *share,
             "",
             "## Old .doc through LibreOffice",
+            "",
+            "Wall seconds of one parse, LibreOffice's conversion included.",
             "",
             "| file | seconds | result |",
             "|---|---|---|",

@@ -37,6 +37,20 @@ def test_cli_help_loads_no_heavy_library():
     assert _heavy_in(_modules_after(code)) == []
 
 
+def test_cli_schema_loads_no_heavy_library():
+    code = (
+        "import sys; from extract import cli; sys.argv=['vnreport','schema']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass"
+    )
+    assert _heavy_in(_modules_after(code)) == []
+
+
+def test_a_report_whose_figures_need_no_tagging_never_loads_underthesea():
+    text = "BÁO CÁO\nI. KẾT QUẢ\nThực hiện Nghị định số 15/2020/NĐ-CP ngày 06/02/2020 của Chính phủ, Sở đã triển khai."
+    code = f"import extract; report = extract.parse({text.encode()!r}, 'txt'); assert report.citations"
+    assert "underthesea" not in _modules_after(code)
+
+
 def vnreport(*args: str, input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "extract.cli", *args], capture_output=True, cwd=ROOT, input=input_bytes
