@@ -177,11 +177,11 @@ def stage_seconds(path: Path) -> dict[str, float]:
     return out
 
 
-def stage_rows(files: list[Path], totals: dict) -> list[str]:
+def stage_rows(files: list[Path], totals: dict) -> tuple[list[str], list[str]]:
     """Where a parse spends its time, per format, in multiples of the floor over the same files
     (the floor from :func:`parse_table`'s run): what each step would have to shed for the whole
-    to come near the floor."""
-    rows = []
+    to come near the floor. Also one sentence per format on the largest step."""
+    rows, said = [], []
     for fmt in ("docx", "pdf"):
         ours = [p for p in files if p.suffix == f".{fmt}"]
         if not ours or not totals[fmt][2]:
@@ -194,12 +194,18 @@ def stage_rows(files: list[Path], totals: dict) -> list[str]:
             for stage in STAGES:
                 spent[stage] += statistics.median(r[stage] for r in runs)
         whole = sum(spent.values())
+        top = max(spent, key=spent.get)
+        said.append(
+            f"{fmt.upper()}: the steps add up to {whole / totals[fmt][2]:.1f}× the floor; {top} alone is "
+            f"{spent[top] / totals[fmt][2]:.1f}× ({100 * spent[top] / whole:.0f}%), the other steps together "
+            f"{(whole - spent[top]) / totals[fmt][2]:.1f}×."
+        )
         rows += [
             f"| {fmt} | {stage} | {spent[stage]:.2f} | {100 * spent[stage] / whole:.0f}% | "
             f"{spent[stage] / totals[fmt][2]:.2f}× |"
             for stage in STAGES
         ]
-    return rows
+    return rows, said
 
 
 SAMPLE = ROOT / "corpora" / "samples" / "bao-cao-6-thang-2021.docx"
@@ -250,7 +256,7 @@ def start_rows(runs: int = 7) -> tuple[list[str], str]:
     return rows, verdict
 
 
-def growth_rows(lengths: tuple[int, ...] = (10_000, 100_000, 1_000_000), budget: float = 60.0) -> list[str]:
+def growth_rows(lengths: tuple[int, ...] = (10_000, 100_000, 1_000_000), budget: float = 30.0) -> list[str]:
     """CPU seconds of each step on each hostile shape (``scripts/growth.py``) at growing lengths,
     and the exponents between them. A length whose run would take over ``budget`` seconds, going
     by the growth so far, is not run."""
@@ -264,7 +270,7 @@ def growth_rows(lengths: tuple[int, ...] = (10_000, 100_000, 1_000_000), budget:
                 rate = times[-1] / times[-2] if len(times) > 1 else 10
                 if times and times[-1] * rate > budget:
                     break
-                times.append(growth.seconds(step, shape, n, repeat=1 if n >= 1_000_000 else 3))
+                times.append(growth.seconds(step, shape, n, repeat=1 if n >= 100_000 else 3))
             cells = [f"{t:.3f}" for t in times] + [f"not run (~{times[-1] * (times[-1] / times[-2] if len(times) > 1 else 10):.0f} s)"] * (len(lengths) - len(times))
             exponents = [f"{growth.exponent(a, b):.2f}" for a, b in zip(times, times[1:])]
             exponents += ["–"] * (len(lengths) - 1 - len(exponents))
@@ -272,10 +278,11 @@ def growth_rows(lengths: tuple[int, ...] = (10_000, 100_000, 1_000_000), budget:
     return rows
 
 
-PEERS = ("docling", "unstructured")
+def _per_page(seconds: float, floor: float) -> str:
+    return f"{1000 * seconds:.1f} ({seconds / floor:.1f}×)"
 
 
-def peer_table(files: list[Path], pythons: dict[str, str], per_file: dict[str, float]) -> list[str]:
+def peer_table(files: list[Path], pythons: dict[str, str], per_file: dict[str, float], totals: dict) -> list[str]:
     """docling and unstructured on the same files, each in its own virtual environment (never the
     project's): ``scripts/peers.py`` run with that environment's Python prints what each file cost
     it. Our figures come from :func:`parse_table` in this run."""
@@ -298,7 +305,8 @@ def peer_table(files: list[Path], pythons: dict[str, str], per_file: dict[str, f
         ours = [p for p in files if p.suffix == f".{fmt}"]
         pages = {p.name: parse(p).source.pages or 1 for p in ours}
         total_pages = sum(pages.values())
-        cells = [f"{1000 * sum(per_file[p.name] for p in ours) / total_pages:.1f}"]
+        floor = totals[fmt][2] / total_pages
+        cells = [f"{1000 * floor:.1f}", _per_page(sum(per_file[p.name] for p in ours) / total_pages, floor)]
         for tool in pythons:
             done = [results[(tool, p.name)] for p in ours if (tool, p.name) in results]
             ok = [r for r in done if r.get("seconds") is not None]
@@ -308,7 +316,7 @@ def peer_table(files: list[Path], pythons: dict[str, str], per_file: dict[str, f
                 cells.append(f"failed: {reason}")
                 continue
             note = f" ({len(done) - len(ok)} of {len(done)} failed)" if len(ok) < len(done) else ""
-            cells.append(f"{1000 * sum(r['seconds'] for r in ok) / ok_pages:.1f}{note}")
+            cells.append(_per_page(sum(r["seconds"] for r in ok) / ok_pages, floor) + note)
         rows.append(f"| {fmt} | {len(ours)} | {total_pages} | {' | '.join(cells)} |")
     return rows
 
@@ -467,9 +475,9 @@ def main(argv: list[str]) -> int:
     start, start_verdict = start_rows()
     print(f"parsing {len(files)} files one by one …", file=sys.stderr)
     parse_rows, totals, per_file = parse_table(files)
-    stages = stage_rows(files, totals)
+    stages, stages_said = stage_rows(files, totals)
     print(f"peers: {', '.join(pythons) or 'none given'} …", file=sys.stderr)
-    peers = peer_table(files, pythons, per_file)
+    peers = peer_table(files, pythons, per_file, totals)
     print("growth on hostile texts …", file=sys.stderr)
     growth = growth_rows()
     print("batch runs …", file=sys.stderr)
@@ -529,14 +537,16 @@ def main(argv: list[str]) -> int:
         "|---|---|---|---|---|",
         *stages,
         "",
+        *[f"{line}  " for line in stages_said],
+        "",
         "## Beside docling and unstructured, on the same files",
         "",
-        "CPU milliseconds per page over the text-layer corpus; each peer runs in a virtual "
+        "CPU milliseconds per page over the text-layer corpus, and in multiples of the floor; each peer runs in a virtual "
         "environment of its own with `HF_HUB_OFFLINE=1` (`scripts/peers.py` says how each is called). "
         "A peer that did not install here has no column.",
         "",
-        f"| format | files | pages | vnreport | {' | '.join(pythons)} |",
-        f"|---|---|---|---|{'---|' * len(pythons)}",
+        f"| format | files | pages | floor | vnreport | {' | '.join(pythons)} |",
+        f"|---|---|---|---|---|{'---|' * len(pythons)}",
         *peers,
         "",
         "What each gives on the seed report (its 9 numbered headings), from the study that first ran them offline:",
@@ -550,7 +560,7 @@ def main(argv: list[str]) -> int:
         "",
         "CPU seconds on texts of 10k, 100k and 1M characters of one shape each (`scripts/growth.py`); "
         "the exponent is log10 of the time ratio for 10× the text: 1 is linear, 2 quadratic, the "
-        "bar is 1.2. A length the growth so far says would take over a minute is not run. "
+        "bar is 1.2. A length the growth so far says would take over half a minute is not run. "
         "`parse .txt` includes `find_indicators`.",
         "",
         "| step | shape | 10k s | 100k s | 1M s | exponent 10k→100k | exponent 100k→1M |",
