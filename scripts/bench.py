@@ -3,6 +3,7 @@
     python scripts/bench.py                 # everything, a few minutes on 2 cores
     python scripts/bench.py --copies 1 4    # batch sizes, in copies of the corpus
     python scripts/bench.py --no-ocr        # skip the OCR and .doc parts
+    python scripts/bench.py --no-batch      # skip the batch runs
     python scripts/bench.py --peer docling=/tmp/peers-docling/bin/python \
                             --peer unstructured=/tmp/peers-unstructured/bin/python
 
@@ -459,6 +460,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-ocr", action="store_true")
+    parser.add_argument("--no-batch", action="store_true", help="skip the batch runs (minutes on 2 cores)")
     parser.add_argument(
         "--peer", action="append", default=[], metavar="TOOL=PYTHON",
         help="a peer's Python, in a virtual environment of its own: docling=/tmp/peers-docling/bin/python",
@@ -480,8 +482,9 @@ def main(argv: list[str]) -> int:
     peers = peer_table(files, pythons, per_file, totals)
     print("growth on hostile texts …", file=sys.stderr)
     growth = growth_rows()
-    print("batch runs …", file=sys.stderr)
-    batch_rows = batch_table(files, args.copies, args.workers)
+    if not args.no_batch:
+        print("batch runs …", file=sys.stderr)
+    batch_rows = [] if args.no_batch else batch_table(files, args.copies, args.workers)
     print("extractors …", file=sys.stderr)
     ext_rows = extractor_rows(corpus_texts(files))
 
@@ -566,16 +569,21 @@ def main(argv: list[str]) -> int:
         "| step | shape | 10k s | 100k s | 1M s | exponent 10k→100k | exponent 100k→1M |",
         "|---|---|---|---|---|---|---|",
         *growth,
-        "",
-        "## Batches (`extract.batch`, OCR off)",
-        "",
-        "The text-layer corpus copied N times. Each file runs in a forked child with time and memory "
-        "limits; peak RSS per worker is the worker process plus its children, sampled every 50 ms. "
-        "Wall seconds.",
-        "",
-        "| copies | files | pages | workers | seconds | files/s | pages/s | peak RSS per worker MB | main process MB | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-        *batch_rows,
+    ]
+    if batch_rows:
+        lines += [
+            "",
+            "## Batches (`extract.batch`, OCR off)",
+            "",
+            "The text-layer corpus copied N times. Each file runs in a forked child with time and memory "
+            "limits; peak RSS per worker is the worker process plus its children, sampled every 50 ms. "
+            "Wall seconds.",
+            "",
+            "| copies | files | pages | workers | seconds | files/s | pages/s | peak RSS per worker MB | main process MB | errors |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+            *batch_rows,
+        ]
+    lines += [
         "",
         "## Extractors over the whole text-layer corpus",
         "",
