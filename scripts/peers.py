@@ -14,13 +14,15 @@ Runs inside the peer's own virtual environment (never the project's), offline
   replaced by a blank English pipeline with a sentencizer, as the offline study did.
 
 ``seconds`` is the median CPU time of 3 conversions after a warm-up (all threads of
-the process, import excluded); ``items`` what the tool returned, so that a silent
-failure (0 elements) shows.
+the process and the processes it waited for: docling's MsWord backend renders a
+DOCX's drawings through LibreOffice; import excluded); ``items`` what the tool
+returned, so that a silent failure (0 elements) shows.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import statistics
 import sys
 import time
@@ -65,15 +67,21 @@ def unstructured_converter():
 CONVERTERS = {"docling": docling_converter, "unstructured": unstructured_converter}
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of the children it has waited for."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def measure(tool: str, convert, path: Path, repeat: int = 3) -> dict:
     record: dict = {"tool": tool, "file": path.name}
     try:
         items = convert(path)  # warm-up: the first call builds models and caches
         cpu, wall = [], []
         for _ in range(repeat):
-            start_cpu, start_wall = time.process_time(), time.perf_counter()
+            start_cpu, start_wall = _cpu(), time.perf_counter()
             convert(path)
-            cpu.append(time.process_time() - start_cpu)
+            cpu.append(_cpu() - start_cpu)
             wall.append(time.perf_counter() - start_wall)
         record.update(seconds=statistics.median(cpu), wall=statistics.median(wall), items=items)
     except Exception as err:  # noqa: BLE001 - a peer's failure is a result, reported as such
