@@ -23,7 +23,9 @@ SMALL, LARGE = 5_000, 50_000
 # time(10 n) / time(n): 10 for a linear step, 100 for a quadratic one. The benchmark's bar is an
 # exponent of 1.2 (a ratio of 16); 25 leaves room for noise and caches and still fails 1.4.
 BOUND = 25
-# Steps that are not linear yet, each with the reason; strict, so that the fix shows.
+# Steps that are not linear yet, each with the reason: skipped, not expected to fail, since at these
+# lengths their ratio (about 30) is too near the bound to tell every time; the benchmark's growth
+# table shows them. Remove the entry with the fix.
 NOT_LINEAR_YET = {
     ("parse .txt", "no full stops"): "find_indicators looks back over the sentence for a period at every "
                                      "figure (extract/indicators, being refactored under issue 16)",
@@ -34,7 +36,7 @@ def _cases():
     for step in ("find_citations", "structure", "parse .txt"):
         for shape in growth.SHAPES:
             reason = NOT_LINEAR_YET.get((step, shape))
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+            marks = [pytest.mark.skip(reason=f"not linear yet: {reason}")] if reason else []
             yield pytest.param(step, shape, marks=marks, id=f"{step}-{shape}")
 
 
