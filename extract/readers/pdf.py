@@ -211,6 +211,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
             blocks_by_page.setdefault(block.page, []).append(block)
         doc.ocr = True
         doc.ocr_confidence = [confidence[n] for n in to_ocr if n in confidence]
+    doc.pages_read = ["ocr" if n in to_ocr else "text" for n in range(1, count + 1)]
     doc.blocks = _join_broken_paragraphs([blocks_by_page.get(n, []) for n in range(1, count + 1)], open_ends)
     if to_ocr:
         # Text pages and scanned pages count their tables apart: one count, in page order.
