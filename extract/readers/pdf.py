@@ -832,6 +832,10 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, column: b
     upper, prev_upper = _upper(p.text), _upper(prev.text)
     if column and (upper or prev_upper):
         return True
+    # A block standing alone in the right half, line under short line (a signature
+    # without "Nơi nhận" beside it: "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG") reads as a column.
+    if (upper or prev_upper) and min(p.x0, prev.x0) > layout.center and max(p.x1 - p.x0, prev.x1 - prev.x0) < 0.4 * (right - layout.left):
+        return True
     if (p.centered or p.bold >= 0.8) and None not in (upper, prev_upper) and upper != prev_upper:
         return True
     if p.centered:
@@ -1008,4 +1012,7 @@ def _continues(tail: Block, head: Block, tail_open: bool | None) -> bool:
         return same_font and not tail.bold and first.isdigit()
     if first.islower() or first.isdigit():
         return True
-    return same_font and head.font == tail.font and head.indent is not None and head.indent <= (tail.indent or 0) + 1
+    # Only a tail whose last line ran to the margin carries on in a head printed alike
+    # ("Bùi Thanh Sơn" ends a signature; "CHÍNH PHỦ" opens the annex over the page).
+    return (bool(tail_open) and same_font and head.font == tail.font and head.indent is not None
+            and head.indent <= (tail.indent or 0) + 1)
