@@ -39,6 +39,7 @@ import regex
 
 from extract.document import Block, Document
 from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge
+from extract.readers.pdf_tables import TableGrid, ruled_tables
 
 # A page with fewer printed characters than this has no usable text layer.
 MIN_PAGE_CHARS = 20
@@ -133,6 +134,8 @@ class _Page:
     height: float
     lines: list[list[_Piece]] = field(default_factory=list)  # top to bottom; pieces left to right
     blank: bool = False  # nothing printed at all: no text, image or drawing
+    # Ruled tables drawn on the page, each with the runs printed in each of its cells
+    ruled: list[tuple[TableGrid, list[list[_Char]]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -342,9 +345,31 @@ def _read_page(pdf, index: int) -> _Page:
         space_pending = False
         k = end
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
+    grids = ruled_tables(page, height) if runs else []
     textpage.close()
     page.close()
-    return _Page(number=index + 1, width=width, height=height, lines=_lines(runs), blank=blank)
+    runs, ruled = _runs_in_cells(runs, grids)
+    return _Page(number=index + 1, width=width, height=height, lines=_lines(runs), blank=blank, ruled=ruled)
+
+
+def _runs_in_cells(runs: list[_Char], grids: list[TableGrid]) -> tuple[list[_Char], list]:
+    """The runs outside every ruled table, and per table the runs of each of its cells."""
+    if not grids:
+        return runs, []
+    ruled = [(grid, [[] for _ in grid.cells]) for grid in grids]
+    outside = []
+    for run in runs:
+        x, y = (run.x0 + run.x1) / 2, run.base - run.size / 2
+        for grid, cells in ruled:
+            x0, top, x1, bottom = grid.box
+            if x0 <= x <= x1 and top <= y <= bottom:
+                k = next((k for k, c in enumerate(grid.cells) if c.box[0] <= x <= c.box[2] and c.box[1] <= y <= c.box[3]), None)
+                if k is not None:
+                    cells[k].append(run)
+                    break
+        else:
+            outside.append(run)
+    return outside, ruled
 
 
 _BREAKS = frozenset(" \xa0\r\n\t")
@@ -626,23 +651,48 @@ def _page_blocks(page: _Page, stops: frozenset[int], tables: list[int], open_end
     ``tables`` counts tables across pages; ``open_ends`` collects the ids of blocks
     whose last line runs to the right margin (the sentence may go on below).
     """
-    if not page.lines:
+    if not page.lines and not page.ruled:
         return []
-    layout = _layout(page, stops)
-    for line in page.lines:
-        for p in line:
-            p.centered = _is_centered(p, layout)
     blocks: list[Block] = []
-    for kind, region in _regions(page.lines, layout):
-        if kind == "table":
-            blocks.extend(_table_cells(region, page.number, tables))
-        else:
-            where = _column_layout(region, layout) if kind == "column" else layout
-            for group in _paragraphs(region, where, kind == "column"):
-                blocks.append(_block(group, page.number, where))
-                if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
-                    open_ends.add(id(blocks[-1]))
+    tops: list[float] = []  # where each block starts on the page, to place ruled tables
+    if page.lines:
+        layout = _layout(page, stops)
+        for line in page.lines:
+            for p in line:
+                p.centered = _is_centered(p, layout)
+        for kind, region in _regions(page.lines, layout):
+            if kind == "table":
+                cells = _table_cells(region, page.number, tables)
+                blocks.extend(cells)
+                tops.extend(region[0][0].base for _ in cells)
+            else:
+                where = _column_layout(region, layout) if kind == "column" else layout
+                for group in _paragraphs(region, where, kind == "column"):
+                    blocks.append(_block(group, page.number, where))
+                    tops.append(group[0].base)
+                    if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
+                        open_ends.add(id(blocks[-1]))
+    for grid, cell_runs in page.ruled:
+        at = next((k for k, top in enumerate(tops) if top > grid.box[1]), len(blocks))
+        cells = _ruled_cells(grid, cell_runs, page.number, tables)
+        blocks[at:at] = cells
+        tops[at:at] = [grid.box[1]] * len(cells)
     return blocks
+
+
+def _ruled_cells(grid: TableGrid, cell_runs: list[list[_Char]], page: int, tables: list[int]) -> list[Block]:
+    """One block per cell of a ruled table that prints something, with its grid place and spans."""
+    tables[0] += 1
+    out = []
+    for cell, runs in zip(grid.cells, cell_runs):
+        lines = _lines(runs)
+        if not lines:
+            continue
+        block = _block([_merge(line) for line in lines], page, None)
+        block.kind, block.cell = "table_cell", (tables[0] - 1, cell.row, cell.column)
+        block.row_span, block.col_span = cell.row_span, cell.column_span
+        out.append(block)
+    return out
 
 
 def _column_layout(column: list[_Piece], page: _Layout) -> _Layout:
