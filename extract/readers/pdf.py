@@ -136,6 +136,7 @@ class _Page:
     blank: bool = False  # nothing printed at all: no text, image or drawing
     # Ruled tables drawn on the page, each with the runs printed in each of its cells
     ruled: list[tuple[TableGrid, list[list[_Char]]]] = field(default_factory=list)
+    turn: int = 0  # the quarter turn its text is printed at (width and height are as it reads)
 
     @property
     def text(self) -> str:
@@ -176,6 +177,11 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     doc = Document(format="pdf", pages=count)
     doc.measured["chars_per_page"] = [sum(not ch.isspace() for ch in p.text) for p in pages]
     doc.measured["fonts"] = sorted({p.font for page in pages for line in page.lines for p in line})
+    # (page, (x0, top, x1, bottom)) of every ruled table, in points from the top left of the
+    # page as its text reads
+    # Pages whose text is printed turned a quarter (a table set sideways): read in its frame
+    doc.measured["page_turns"] = {page.number: page.turn for page in pages if page.turn}
+    doc.measured["ruled_tables"] = [(page.number, tuple(round(v, 1) for v in grid.box)) for page in pages for grid, _ in page.ruled]
 
     to_ocr: list[int] = []
     for page in pages:
@@ -313,8 +319,8 @@ def _read_page(pdf, index: int) -> _Page:
     objects = [text_object(tp, k) for k in range(count)]
     styles: dict[int, tuple | None] = {}
     fonts: dict[tuple[bytes, int, int], tuple[str, bool, bool]] = {}
-    box = raw.FS_RECTF()
-    runs: list[_Char] = []
+    first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
     k = 0
     space_pending = False
     while k < count:
@@ -333,23 +339,75 @@ def _read_page(pdf, index: int) -> _Page:
         if style is _NO_STYLE:
             style = styles[obj] = _object_style(raw, tp, k, fonts)
         if style is not None:
-            size, font, bold, italic = style
-            raw.FPDFText_GetLooseCharBox(tp, k, box)
-            x0, top, bottom = box.left, height - box.top, height - box.bottom
-            raw.FPDFText_GetLooseCharBox(tp, end - 1, box)
-            runs.append(_Char(
-                text=_run_text(text[k:end]), x0=x0, x1=max(box.right, x0), base=bottom,
-                size=size or (bottom - top), font=font, bold=bold, italic=italic,
-                space_before=space_pending, stamped=obj in stamps,
-            ))
+            size, font, bold, italic, turn = style
+            raw.FPDFText_GetLooseCharBox(tp, k, first)
+            raw.FPDFText_GetLooseCharBox(tp, end - 1, last)
+            boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
+            found.append((turn, boxes, _Char(
+                text=_run_text(text[k:end]), x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
+                italic=italic, space_before=space_pending, stamped=obj in stamps,
+            )))
         space_pending = False
         k = end
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
-    grids = ruled_tables(page, height) if runs else []
+    turn = _usual_turn(found)
+    frame = _Frame(turn, width, height)
+    runs = [frame.place(boxes, run) for t, boxes, run in found if t == turn]
+    grids = ruled_tables(page, height, frame.point) if runs else []
     textpage.close()
     page.close()
     runs, ruled = _runs_in_cells(runs, grids)
-    return _Page(number=index + 1, width=width, height=height, lines=_lines(runs), blank=blank, ruled=ruled)
+    return _Page(number=index + 1, width=frame.width, height=frame.height, lines=_lines(runs), blank=blank,
+                 ruled=ruled, turn=turn)
+
+
+def _usual_turn(found: list[tuple[int, tuple, _Char]]) -> int:
+    """The quarter turn most of a page's letters are printed at: 0, or 90 / 270 for a
+    table set sideways on an upright page (a gazette annex)."""
+    letters: Counter = Counter()
+    for turn, _, run in found:
+        letters[turn] += len(run.text)
+    return letters.most_common(1)[0][0] if letters else 0
+
+
+@dataclass(slots=True)
+class _Frame:
+    """The page as its text reads: upright, or turned a quarter so that sideways text runs
+    left to right. Coordinates are from the top left of the frame, in points."""
+
+    turn: int
+    pdf_width: float
+    pdf_height: float
+
+    @property
+    def width(self) -> float:
+        return self.pdf_width if self.turn == 0 else self.pdf_height
+
+    @property
+    def height(self) -> float:
+        return self.pdf_height if self.turn == 0 else self.pdf_width
+
+    def point(self, x: float, y_top: float) -> tuple[float, float]:
+        """A point given from the PDF page's top left, in the frame."""
+        if self.turn == 90:  # text running up the page: turn the page a quarter clockwise
+            return self.pdf_height - y_top, x
+        if self.turn == 270:  # running down it: a quarter the other way
+            return y_top, self.pdf_width - x
+        return x, y_top
+
+    def place(self, boxes: tuple, run: _Char) -> _Char:
+        """Set a run's extent and baseline from its first and last characters' PDF boxes."""
+        l0, b0, r0, t0, l1, b1, r1, t1 = boxes
+        if self.turn == 90:  # letters' feet to the right (+x), reading upwards (+y)
+            run.x0, run.x1, run.base = b0, max(t1, b0), max(r0, r1)
+        elif self.turn == 270:  # feet to the left, reading downwards
+            x0 = self.pdf_height - t0
+            run.x0, run.x1, run.base = x0, max(self.pdf_height - b1, x0), self.pdf_width - min(l0, l1)
+        else:
+            run.x0, run.x1, run.base = l0, max(r1, l0), self.pdf_height - b0
+        if not run.size:
+            run.size = (r0 - l0) if self.turn else (t0 - b0)
+        return run
 
 
 def _runs_in_cells(runs: list[_Char], grids: list[TableGrid]) -> tuple[list[_Char], list]:
@@ -399,18 +457,24 @@ def _run_text(raw_text: str) -> str:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in raw_text)
 
 
-def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool] | None:
-    """(printed size, font name, bold, italic) of the text object printing character
-    ``k``; None for a turned object (a rotated stamp, watermark or margin note).
+def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool, int] | None:
+    """(printed size, font name, bold, italic, quarter turn) of the text object printing
+    character ``k``; None for an object turned at a slant (a stamp, a watermark).
 
     Synthetic italic (LibreOffice, e-signing stamps) only shears the glyphs, and
     PDFium's char angle reports a shear and a turn alike, so the matrix tells them apart.
     """
     matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(tp, k, matrix)
-    if not (matrix.a > 0 and abs(matrix.b) < 0.05 * matrix.a):
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    if a > 0 and abs(b) < 0.05 * a:
+        turn, slanted = 0, abs(c) > 0.1 * abs(d)
+    elif b > 0 and abs(a) < 0.05 * b:
+        turn, slanted = 90, abs(d) > 0.1 * abs(c)
+    elif b < 0 and abs(a) < 0.05 * -b:
+        turn, slanted = 270, abs(d) > 0.1 * abs(c)
+    else:
         return None
-    slanted = abs(matrix.c) > 0.1 * abs(matrix.d)
     scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
     size = raw.FPDFText_GetFontSize(tp, k) * (scale if scale > 0 else 1.0)
     buf = ctypes.create_string_buffer(256)
@@ -418,7 +482,7 @@ def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool]
     length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
     key = (buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
     font = fonts.get(key) or fonts.setdefault(key, _font_style(*key))
-    return round(size, 2), font[0], font[1], font[2] or slanted
+    return round(size, 2), font[0], font[1], font[2] or slanted, turn
 
 
 def _flattened_page(pdf, index: int):
@@ -596,6 +660,7 @@ def _drop_furniture(pages: list[_Page], doc: Document) -> None:
                        max(p.base for p in line) / page.height, len(line))
               for line in page.lines] for page in pages]
     found = find_furniture(views)
+    doc.measured["furniture_lines"] = [(p + 1, kind, views[p][i].text) for (p, i), kind in sorted(found.kinds.items())]
     for p, page in enumerate(pages):
         page.lines = [line for i, line in enumerate(page.lines) if found.keeps(p, i)]
     doc.signature = found.signature

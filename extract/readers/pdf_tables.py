@@ -86,9 +86,15 @@ def table_grid(cells: list[tuple[float, float, float, float]]) -> TableGrid:
     return TableGrid(box, placed)
 
 
-def ruled_tables(page, height: float) -> list[TableGrid]:
-    """The ruled tables pdfium's page draws, top to bottom (``page``: a pypdfium2 page)."""
+def ruled_tables(page, height: float, point=None) -> list[TableGrid]:
+    """The ruled tables pdfium's page draws, top to bottom (``page``: a pypdfium2 page).
+
+    ``point`` maps a point from the page's top left into the frame the page's text reads
+    in (a table printed sideways); coordinates are the page's own without it.
+    """
     edges = _edges(page, height)
+    if point is not None:
+        edges = [_turned(e, point) for e in edges]
     if len(edges) < MIN_RULES or not any(e["orientation"] == "v" for e in edges):
         return []
     from pdfplumber import table as finder
@@ -169,6 +175,11 @@ def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[dict]:
     if abs(ay - by) < 1 and abs(ax - bx) >= EDGE_MIN_LENGTH:
         return [_edge("h", min(ax, bx), ay, max(ax, bx), ay)]
     return []
+
+
+def _turned(edge: dict, point) -> dict:
+    (ax, ay), (bx, by) = point(edge["x0"], edge["top"]), point(edge["x1"], edge["bottom"])
+    return _edge("v" if abs(ax - bx) < abs(ay - by) else "h", min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
 def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
