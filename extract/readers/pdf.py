@@ -446,7 +446,8 @@ def _page_text(raw, tp, count: int) -> str:
         if sys.byteorder == "big":
             units.byteswap()  # pdfium writes UTF-16LE
         text = "".join(map(chr, units))
-    return text.replace("\x02", "-")  # pdfium's code for a hyphen that ends a line
+    # pdfium's codes for a hyphen that ends a line (2, or the noncharacter U+FFFE)
+    return text.replace("\x02", "-").replace("\ufffe", "-")
 
 
 def _run_text(raw_text: str) -> str:

@@ -87,7 +87,7 @@ def _is_title_under_type_line(previous: Block, text: str) -> bool:
     above = previous.display_text.strip()
     return (
         len(above) <= 40 and above.upper() == above and regex.search(r"\p{L}{3}", above) is not None
-        and len(text) < 400 and not regex.search(r"[.:;]$", text) and not _PREAMBLE.match(text)
+        and len(text) < 700 and not regex.search(r"[.:;]$", text) and not _PREAMBLE.match(text)
         and not _is_numbered_heading(text)
     )
 
