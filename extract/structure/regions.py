@@ -90,7 +90,7 @@ def _is_title_under_type_line(previous: Block, text: str) -> bool:
     above = previous.display_text.strip()
     return (
         len(above) <= 40 and above.upper() == above and _WORD_OF_3.search(above) is not None
-        and len(text) < 400 and not _FINAL_PUNCT.search(text) and not _PREAMBLE.match(text)
+        and len(text) < 700 and not _FINAL_PUNCT.search(text) and not _PREAMBLE.match(text)
         and not _is_numbered_heading(text)
     )
 
