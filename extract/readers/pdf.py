@@ -48,6 +48,8 @@ MIN_PAGE_CHARS = 20
 MOJIBAKE_SCORE = 0.5
 # A page with fewer words to judge (a table of figures) keeps its text layer.
 MIN_JUDGED_WORDS = 10
+# How much of a page's text is judged (a few hundred words).
+JUDGED_CHARS = 2500
 
 # A numbering label or bullet at the start of a line opens a new block.
 # (A dash before a lower-case word is the "kinh tế - xã hội" hyphen wrapped to a new line.)
@@ -274,9 +276,11 @@ def _judge_text_layer(text: str, fonts: tuple[str, ...]) -> tuple[str | None, fl
     from extract.text.legacy import detect_legacy
     from extract.text.quality import vietnamese_score, words
 
-    if len(words(text)) < MIN_JUDGED_WORDS:
+    # A page is mojibake throughout or not at all: its first words are enough to judge.
+    sample = text[:JUDGED_CHARS]
+    if len(words(sample)) < MIN_JUDGED_WORDS:
         return None
-    score = vietnamese_score(text)
+    score = vietnamese_score(sample)
     if score >= MOJIBAKE_SCORE:
         return None
     return detect_legacy(text, fonts), score
@@ -318,7 +322,7 @@ def _read_page(pdf, index: int) -> _Page:
     text_object = _text_object_address()
     objects = [text_object(tp, k) for k in range(count)]
     styles: dict[int, tuple | None] = {}
-    fonts: dict[tuple[bytes, int, int], tuple[str, bool, bool]] = {}
+    fonts: dict[int, tuple[str, bool, bool]] = {}  # font handle → (name, bold, italic)
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
     found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
     k = 0
@@ -337,7 +341,7 @@ def _read_page(pdf, index: int) -> _Page:
             end += 1
         style = styles.get(obj, _NO_STYLE)
         if style is _NO_STYLE:
-            style = styles[obj] = _object_style(raw, tp, k, fonts)
+            style = styles[obj] = _object_style(raw, tp, k, obj, fonts)
         if style is not None:
             size, font, bold, italic, turn = style
             raw.FPDFText_GetLooseCharBox(tp, k, first)
@@ -458,7 +462,7 @@ def _run_text(raw_text: str) -> str:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in raw_text)
 
 
-def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool, int] | None:
+def _object_style(raw, tp, k: int, obj: int, fonts: dict) -> tuple[float, str, bool, bool, int] | None:
     """(printed size, font name, bold, italic, quarter turn) of the text object printing
     character ``k``; None for an object turned at a slant (a stamp, a watermark).
 
@@ -476,13 +480,16 @@ def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool,
         turn, slanted = 270, abs(d) > 0.1 * abs(c)
     else:
         return None
-    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    scale = abs(a * d - b * c) ** 0.5
     size = raw.FPDFText_GetFontSize(tp, k) * (scale if scale > 0 else 1.0)
-    buf = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
-    key = (buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
-    font = fonts.get(key) or fonts.setdefault(key, _font_style(*key))
+    # Name, flags and weight are the font's: asked once per font the page uses.
+    handle = ctypes.cast(raw.FPDFTextObj_GetFont(ctypes.cast(obj, raw.FPDF_PAGEOBJECT)), ctypes.c_void_p).value
+    font = fonts.get(handle)
+    if font is None:
+        buf = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
+        font = fonts[handle] = _font_style(buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
     return round(size, 2), font[0], font[1], font[2] or slanted, turn
 
 
