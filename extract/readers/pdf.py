@@ -136,13 +136,14 @@ class _Page:
     height: float
     lines: list[list[_Piece]] = field(default_factory=list)  # top to bottom; pieces left to right
     blank: bool = False  # nothing printed at all: no text, image or drawing
-    # Ruled tables drawn on the page, each with the runs printed in each of its cells
-    ruled: list[tuple[TableGrid, list[list[_Char]]]] = field(default_factory=list)
+    # Ruled tables drawn on the page, each with the lines printed in each of its cells
+    ruled: list[tuple[TableGrid, list[list[list[_Piece]]]]] = field(default_factory=list)
     turn: int = 0  # the quarter turn its text is printed at (width and height are as it reads)
 
     @property
     def text(self) -> str:
-        return "\n".join(" ".join(p.text for p in line) for line in self.lines)
+        """All the page's text: its lines, then its ruled tables' cells."""
+        return "\n".join([*(" ".join(p.text for p in line) for line in self.lines), *self._cell_texts(False)])
 
     @property
     def content_text(self) -> str:
@@ -150,9 +151,14 @@ class _Page:
         ("Người ký: … Thời gian ký: …") has no text layer of its own."""
         if not any(c.stamped for line in self.lines for p in line for c in p.chars):
             return self.text
-        return "\n".join(
-            " ".join(_join_chars([c for c in p.chars if not c.stamped]) for p in line) for line in self.lines
-        )
+        return "\n".join([
+            *(" ".join(_join_chars([c for c in p.chars if not c.stamped]) for p in line) for line in self.lines),
+            *self._cell_texts(True),
+        ])
+
+    def _cell_texts(self, content_only: bool) -> list[str]:
+        return [" ".join(_join_chars([c for c in p.chars if not (content_only and c.stamped)]) for line in lines for p in line)
+                for _, cells in self.ruled for lines in cells if lines]
 
 
 def read_pdf(data: bytes, name: str, options) -> Document:
@@ -360,7 +366,8 @@ def _read_page(pdf, index: int) -> _Page:
     grids = ruled_tables(page, height, frame.point) if runs else []
     textpage.close()
     page.close()
-    runs, ruled = _runs_in_cells(runs, grids)
+    runs, in_cells = _runs_in_cells(runs, grids)
+    ruled = [(grid, [_lines(cell) for cell in cells]) for grid, cells in in_cells]
     return _Page(number=index + 1, width=frame.width, height=frame.height, lines=_lines(runs), blank=blank,
                  ruled=ruled, turn=turn)
 
@@ -745,20 +752,19 @@ def _page_blocks(page: _Page, stops: frozenset[int], tables: list[int], open_end
                     tops.append(group[0].base)
                     if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
                         open_ends.add(id(blocks[-1]))
-    for grid, cell_runs in page.ruled:
+    for grid, cell_lines in page.ruled:
         at = next((k for k, top in enumerate(tops) if top > grid.box[1]), len(blocks))
-        cells = _ruled_cells(grid, cell_runs, page.number, tables)
+        cells = _ruled_cells(grid, cell_lines, page.number, tables)
         blocks[at:at] = cells
         tops[at:at] = [grid.box[1]] * len(cells)
     return blocks
 
 
-def _ruled_cells(grid: TableGrid, cell_runs: list[list[_Char]], page: int, tables: list[int]) -> list[Block]:
+def _ruled_cells(grid: TableGrid, cell_lines: list[list[list[_Piece]]], page: int, tables: list[int]) -> list[Block]:
     """One block per cell of a ruled table that prints something, with its grid place and spans."""
     tables[0] += 1
     out = []
-    for cell, runs in zip(grid.cells, cell_runs):
-        lines = _lines(runs)
+    for cell, lines in zip(grid.cells, cell_lines):
         if not lines:
             continue
         block = _block([_merge(line) for line in lines], page, None)
