@@ -1,0 +1,134 @@
+"""What a figure measures when its unit is not simply printed after it: a density ("52 người/km2"), an
+age that is measured, an index's value, a scale word and the noun it counts ("940 nghìn doanh nghiệp"),
+a bare scale word counting the subject's noun ("số lượng người … đạt 2,77 tỷ"), the unit its subject
+names ("Tổng số hồ sơ … là 120.088"), and a denominator after the numerator's unit.
+
+    >>> u, end = per("52 người/km2 năm 1993", unit_after("52 người/km2 năm 1993", 2))
+    >>> u.unit, u.kind, end
+    ('người/km2', 'quantity', 12)
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.indicators.kinds import scale_after
+from extract.indicators.numbers import Mention, find_mentions
+from extract.indicators.reference import Unit
+from extract.indicators.units import unit_after
+
+# "52 người/km2", "109,8 bé trai/100 bé gái": things counted per area, per time or per N others are a density
+_PER = regex.compile(r"/[ ]?((?:km2|km²|m2|m²|ha|năm|tháng|tuần|ngày|giờ)|\d[\d.]* \p{L}+(?: \p{L}+)?)(?![\p{L}\p{N}])",
+                     regex.IGNORECASE)
+# "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit.
+_OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
+COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
+_COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
+_INDEX_SUBJECT = regex.compile(r"(?i)(?<![\p{L}])(?:chỉ số|hệ số)(?![\p{L}])")
+_AGE = regex.compile(r"[ ]?tuổi(?![\p{L}])", regex.IGNORECASE)
+_AGE_MEASURE = regex.compile(r"(?i)tuổi thọ|tuổi (?:trung bình|bình quân)|(?:trung bình|bình quân) tuổi")
+
+
+def per(text: str, hit):
+    """A count unit followed by "/km2", "/năm", "/100 bé gái" becomes a density, a quantity in "người/km2"."""
+    if hit is None or hit[0].kind != "count":
+        return hit
+    found = _PER.match(text, hit[1])
+    if found is None:
+        return hit
+    unit = f"{hit[0].unit}/{found[1].replace('km²', 'km2').replace('m²', 'm2')}"
+    return Unit(unit, unit, "quantity", hit[0].scale), found.end()
+
+
+def over(text: str, at: int) -> regex.Match | None:
+    """The "/108.117 …" after a count's unit: group 1 is the denominator."""
+    return _OVER.match(text, at)
+
+
+def index_value(clause: str, m: Mention):
+    """ "Chỉ số HDI của Việt Nam là 0,696": a decimal figure that an index or a coefficient takes is a
+    quantity with no unit (whole numbers stay out: "Chỉ số 766 …" names the index).
+
+        >>> u, end = index_value("Chỉ số HDI của Việt Nam là ", find_mentions("0,696")[0])
+        >>> u.kind, u.unit, end
+        ('quantity', None, 5)
+    """
+    if "," not in m.text or m.value >= 1000 or not _INDEX_SUBJECT.search(clause):
+        return None
+    return Unit("", None, "quantity", 1.0), m.end
+
+
+def age_measure(text: str, s_start: int, m: Mention):
+    """ "tuổi thọ trung bình … từ 72,8 tuổi": an age that the clause measures (a life expectancy, a mean
+    age) is a quantity, where "trẻ em dưới 6 tuổi" is a threshold; a decimal age is always measured.
+
+        >>> text = "Tuổi thọ trung bình đạt 74 tuổi"
+        >>> age_measure(text, 0, find_mentions(text)[0])
+        (Unit(form='tuổi', unit='tuổi', kind='quantity', scale=1.0), 31)
+    """
+    age = _AGE.match(text, m.end)
+    if not age or not ("," in m.text or _AGE_MEASURE.search(text, s_start, m.start)):
+        return None
+    return Unit("tuổi", "tuổi", "quantity", 1.0), age.end()
+
+
+def scaled_noun(text: str, at: int, nouns: bool):
+    """ "hơn 940 nghìn doanh nghiệp", "70 tỷ kiện hàng": a scale word, then the noun it counts
+    (from ``units.tsv``, else, with ``nouns``, the noun underthesea tags there).
+
+        >>> u, end = scaled_noun("940 nghìn doanh nghiệp và", 3, nouns=False)
+        >>> u.unit, u.scale, end
+        ('nghìn doanh nghiệp', 1000.0, 22)
+    """
+    scale = scale_after(text, at)
+    if scale is None:
+        return None
+    word, factor, end = scale
+    noun = unit_after(text, end)
+    if noun is None and nouns:
+        from extract.indicators.refine import counted_noun
+
+        noun = counted_noun(text, at, end)  # the scale word stands as the figure: "2,77 tỷ" may count
+    scaled = _counted_in_scale(noun[0] if noun else None, word, factor)
+    return (scaled, noun[1]) if scaled else None
+
+
+def scaled_subject(clause: str, text: str, at: int):
+    """ "số lượng người mua sắm trực tuyến đạt 2,77 tỷ": a bare scale word counts the noun its subject
+    names, in that scale ("tỷ người"); without such a subject the figure says nothing of what it counts.
+
+        >>> u, end = scaled_subject("số lượng người mua sắm đạt ", "2,77 tỷ vào năm 2025", 4)
+        >>> u.unit, u.scale, end
+        ('tỷ người', 1000000000.0, 7)
+    """
+    scale = scale_after(text, at)
+    if scale is None:
+        return None
+    word, factor, end = scale
+    subject = COUNT_SUBJECT.search(clause)
+    noun = unit_after(clause, subject.end()) if subject else None
+    scaled = _counted_in_scale(noun[0] if noun else None, word, factor)
+    return (scaled, end) if scaled else None
+
+
+def _counted_in_scale(noun, word: str, factor: float):
+    """A counted noun's unit in a scale ("nghìn" + "doanh nghiệp"); None for no noun, or one not counted
+    one by one (a measure, or a unit with its own scale)."""
+    if noun is None or noun.kind != "count" or noun.scale != 1:
+        return None
+    return Unit(f"{word} {noun.unit}", f"{word} {noun.unit}", "count", factor)
+
+
+def unit_of_subject(clause: str, at: int):
+    """ "Tổng số hồ sơ … là 120.088": the unit named by the subject, when no unit follows.
+
+        >>> unit_of_subject("Tổng số hồ sơ tiếp nhận là ", 30)[0].unit
+        'hồ sơ'
+    """
+    if not _COPULA_END.search(clause):
+        return None
+    m = COUNT_SUBJECT.search(clause)
+    if not m:
+        return None
+    hit = unit_after(clause, m.end())
+    return (hit[0], at) if hit and hit[0].kind == "count" else None
