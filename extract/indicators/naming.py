@@ -18,6 +18,7 @@ import regex
 from extract.indicators.labels import (action, has_predicate, is_generic, left_label, right_label, share_of,
                                        subject, words)
 from extract.indicators.measure import COUNT_SUBJECT
+from extract.indicators.sentences import within
 from extract.schema import Indicator
 
 # "Năm 2021 có khoảng 11% …": the words before say only that there is
@@ -111,6 +112,7 @@ def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int
     scope = sentence
     if _OPENS_PART.match(text, sentence) and sentence > 0:
         scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
+    scope = within(scope, start)
     first = bisect.bisect_left(found, scope, key=lambda f: f.span[0])  # found is in text order
     whole = next((f for f in found[first:] if f.unit == noun and f.kind == "count"), None)
     return whole if whole is not None and _PART_OF.search(text, whole.span[1], start) else None

@@ -1,0 +1,39 @@
+"""The indicator extractor's cost grows linearly with the text, whatever its shape: text without sentence
+ends once made every figure re-read everything before it (growth exponent about 1.8). Only the ratio of
+two run times is asserted, never a time."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from extract.indicators import find_indicators
+
+SMALL, LARGE = 4_000, 32_000
+
+
+def _best_time(text: str, runs: int = 2) -> float:
+    best = math.inf
+    for _ in range(runs):
+        started = time.perf_counter()
+        find_indicators(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("piece", [
+    "1 ",  # numbers with no unit and no sentence end
+    "đạt 1% ",  # a figure every few characters, one endless sentence
+    "5%⁸ ",  # footnote marks after every figure
+    "hai người ",  # spelled-out numbers
+    "Tổng số hồ sơ là 5 ",  # a unit named by the subject, far back
+    "đạt 5 hồ sơ (1/2) ",  # parts and fractions explaining a figure
+])
+def test_extraction_time_grows_linearly_on_text_without_sentence_ends(piece):
+    find_indicators(piece * 3)  # tables and patterns loaded before timing
+    small = _best_time((piece * (SMALL // len(piece) + 1))[:SMALL])
+    large = _best_time((piece * (LARGE // len(piece) + 1))[:LARGE])
+    exponent = math.log(large / small) / math.log(LARGE / SMALL)
+    assert exponent < 1.2, f"{piece!r}: {small:.3f} s for {SMALL} characters, {large:.3f} s for {LARGE}"
