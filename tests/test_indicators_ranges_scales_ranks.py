@@ -23,12 +23,12 @@ FORMS = [
     (  # lit_ttr-luat-tmdt-bct-2025.pdf: a scale word, then the noun it counts
         "kinh tế tư nhân là một động lực quan trọng nhất của nền kinh tế quốc gia, với khoảng hơn 940 nghìn "
         "doanh nghiệp và hơn 5 triệu hộ kinh doanh đang hoạt động",
-        [("count", 940000.0, None, "nghìn doanh nghiệp"), ("count", 5000000.0, None, "triệu hộ")],
+        [("count", 940.0, None, "nghìn doanh nghiệp"), ("count", 5.0, None, "triệu hộ")],
     ),
     (  # lit_ttr-luat-tmdt-bct-2025.pdf: dollars written out, "đô" after a scale word
         "Quy mô thị trường bán lẻ TMĐT B2C tăng trưởng nhanh chóng từ 2,97 tỷ đô la Mỹ năm 2014 đến 25 tỷ đô "
         "năm 2024",
-        [("money", 2970000000.0, None, "tỷ USD"), ("money", 25000000000.0, None, "tỷ USD")],
+        [("money", 2.97, None, "tỷ USD"), ("money", 25.0, None, "tỷ USD")],
     ),
     (  # lit_ttr-luat-danso-byt-2025.docx: people per km² is a density, not a count of people
         "Mật độ dân số vùng Tây Nguyên tăng từ 52 người/km2 năm 1993 lên 111 người/km2 năm 2021",

@@ -30,6 +30,7 @@ from extract.indicators.naming import label_of, no_subject, part_label, part_of_
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
 from extract.indicators.ranks import ordinal_rank, top_group, without_group_words
+from extract.indicators.scale import based
 from extract.indicators.sentences import WINDOW, period_near, sentence_at, sentence_bounds, within
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -198,7 +199,6 @@ class _ProseReader:
             denominator_after = None
         before = text[s_start : m.start]
         r = reading(before, text[m.end : m.end + 120], unit.kind if unit else None)
-        scale = unit.scale if unit else 1.0
         if rank:
             r.kind, value, unit, unit_end = "rank", m.value, None, m.end
         elif denominator and unit is not None and unit.kind == "quantity":
@@ -207,7 +207,7 @@ class _ProseReader:
             r.kind = "ratio"
             value = round(numerator / denominator, 4)
         else:
-            value = m.value * scale
+            value = m.value
         noun_at = scale_after(text, m.end)[2] if measured.composed else m.end
         unit_start = noun_at + (text[noun_at : noun_at + 1] == " ")
         counted = unit is not None and unit.kind == "count" and unit_end > m.end and not measured.named_before
@@ -243,8 +243,9 @@ class _ProseReader:
             id="", text=text[span[0] : span[1]], label=label, kind=r.kind, value=value,
             unit=unit.unit if unit else None, numerator=numerator, denominator=denominator,
             direction=r.direction, baseline=r.baseline, period=None, span=span,
-            approx=r.approx, value_max=m.value_max * scale if m.value_max is not None else None,
+            approx=r.approx, value_max=m.value_max,
         )
+        ind.base_value, ind.base_unit = based(ind)
         ind.period = period_near(text, within(sentence, m.start), m.start) or self.period
         head = self.list_head
         if head is not None and previous is head and counted and label and label.startswith(

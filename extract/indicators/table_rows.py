@@ -55,8 +55,7 @@ def read_row(cells: list[str]) -> RowFigure | None:
     if unit_cell.casefold() in _GENERIC_UNITS:
         unit, kind = None, "percent" if regex.match(r"(?i)tỷ lệ|tỉ lệ", cells[label_col]) else "count"
     else:
-        unit, kind, scale = unit_of_cell(unit_cell)
-        value *= scale
+        unit, kind, _ = unit_of_cell(unit_cell)
     return RowFigure(cells[label_col].strip(), kind, value, unit, col, label_col)
 
 

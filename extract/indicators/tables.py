@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from extract.indicators.scale import based
 from extract.schema import Indicator
 
 
@@ -54,7 +55,9 @@ def _cell_spans(row) -> dict[int, list[tuple[int, int]]]:
 
 
 def _table_indicator(skeleton, start: int, end: int, fig, period: str | None) -> Indicator:
-    return Indicator(
+    ind = Indicator(
         id="", text=skeleton.text[start:end], label=fig.label, kind=fig.kind, value=fig.value,
         unit=fig.unit, period=period, span=(start, end),
     )
+    ind.base_value, ind.base_unit = based(ind)
+    return ind
