@@ -132,6 +132,11 @@ def predictions(path: Path, baseline: bool) -> tuple[str, list[dict]]:
     return report.text, [report_indicator for report_indicator in report.to_dict()["indicators"]]
 
 
+# A gold file's "round" (later rounds name it so) → the held_out group it is scored in.
+_ROUNDS = {"1": True, "2": "second round", "3": "third round", "4": "fourth round", "5": "fifth round",
+           "6": "sixth round", "7": "seventh round", "8": "eighth round"}
+
+
 def score_doc(gold_file: Path, baseline: bool) -> dict:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     text, predicted = predictions(CORPUS / gold["source"], baseline)
@@ -139,12 +144,16 @@ def score_doc(gold_file: Path, baseline: bool) -> dict:
     predicted = [p for p in predicted if any(a <= p["span"][0] < b for a, b in spans)]
     pairs = match(predicted, gold["indicators"])
     f1s = [label_f1(p.get("label"), g.get("label")) for p, g in pairs]
+    held_out = _ROUNDS.get(gold.get("round"), gold.get("held_out") or False)
     return {
-        "doc": gold_file.stem, "held_out": gold.get("held_out") or False, "gold": len(gold["indicators"]), "predicted": len(predicted),
+        "doc": gold_file.stem, "held_out": held_out, "gold": len(gold["indicators"]), "predicted": len(predicted),
         "matched": len(pairs), "label_f1_sum": sum(f1s), "chars": sum(b - a for a, b in spans),
+        "role_right": sum(p.get("role") == g["role"] for p, g in pairs if g.get("role")),
+        "role_gold": sum(1 for _, g in pairs if g.get("role")),
         "missed": [g for g in gold["indicators"] if all(g is not pg for _, pg in pairs)],
         "spurious": [p for p in predicted if all(p is not pp for pp, _ in pairs)],
         "pairs": [(p.get("label"), g.get("label"), round(f, 2)) for (p, g), f in zip(pairs, f1s)],
+        "role_errors": [(p.get("role"), g) for p, g in pairs if g.get("role") and p.get("role") != g["role"]],
     }
 
 
@@ -356,28 +365,31 @@ machine, first pass with the model load, two runs): 365–500 k characters/s wit
 def groups(rows: list[dict]) -> list[tuple[str, list[dict]]]:
     """Tuned-on documents, then each round of held-out ones: ``"held_out": true`` is the first round,
     a string names a later one ("second round")."""
-    rounds = sorted({r["held_out"] for r in rows if r["held_out"]}, key=lambda v: (v is not True, str(v)))
+    order = list(_ROUNDS.values())
+    rounds = sorted({r["held_out"] for r in rows if r["held_out"]}, key=lambda v: order.index(v) if v in order else len(order))
     return [("tuned on (not held out)", [r for r in rows if not r["held_out"]]),
             *((f"held out{'' if v is True else ', ' + v}", [r for r in rows if r["held_out"] == v]) for v in rounds)]
 
 
 def _table(rows: list[dict]) -> list[str]:
-    lines = ["| document | gold | found | P | R | label F1 |", "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| document | gold | found | P | R | label F1 | role |", "|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        cells = [_ratio(r["matched"], r["predicted"]), _ratio(r["matched"], r["gold"]), _ratio(r["label_f1_sum"], r["matched"])]
+        cells = [_ratio(r["matched"], r["predicted"]), _ratio(r["matched"], r["gold"]), _ratio(r["label_f1_sum"], r["matched"]),
+                 _ratio(r["role_right"], r["role_gold"])]
         lines.append(f"| {r['doc']} | {r['gold']} | {r['predicted']} | " + " | ".join(_cell(c, 5).strip() for c in cells) + " |")
     for title, part in (("**overall**", rows), *groups(rows)):
         if not part or (part is not rows and len(part) == len(rows)):
             continue
         t = _total(part)
-        cells = [_ratio(t["matched"], t["predicted"]), _ratio(t["matched"], t["gold"]), _ratio(t["label_f1_sum"], t["matched"])]
+        cells = [_ratio(t["matched"], t["predicted"]), _ratio(t["matched"], t["gold"]), _ratio(t["label_f1_sum"], t["matched"]),
+                 _ratio(t["role_right"], t["role_gold"])]
         bold = "**" if part is rows else ""
         lines.append(f"| {title} | {t['gold']} | {t['predicted']} | " + " | ".join(f"{bold}{_cell(c, 5).strip()}{bold}" for c in cells) + " |")
     return lines
 
 
 def _total(rows: list[dict]) -> dict:
-    return {k: sum(r[k] for r in rows) for k in ("gold", "predicted", "matched", "label_f1_sum")}
+    return {k: sum(r[k] for r in rows) for k in ("gold", "predicted", "matched", "label_f1_sum", "role_right", "role_gold")}
 
 
 def write_docs(files: list[Path]) -> None:
@@ -420,17 +432,20 @@ def main(argv: list[str]) -> int:
         return 0
     rows, started = [], time.perf_counter()
     mode = "baseline" if args.baseline else f"vnreport (nlp={'on' if _NLP else 'off'})"
-    print(f"{mode}\n{'document':58} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'labelF1':>8}")
+    print(f"{mode}\n{'document':58} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'labelF1':>8} {'role':>6}")
     for f in files:
         r = score_doc(f, args.baseline)
         rows.append(r)
         print(f"{r['doc'][:58]:58} {r['gold']:5d} {r['predicted']:5d} {_cell(_ratio(r['matched'], r['predicted']), 6)} "
-              f"{_cell(_ratio(r['matched'], r['gold']), 6)} {_cell(_ratio(r['label_f1_sum'], r['matched']), 8)}")
+              f"{_cell(_ratio(r['matched'], r['gold']), 6)} {_cell(_ratio(r['label_f1_sum'], r['matched']), 8)} "
+              f"{_cell(_ratio(r['role_right'], r['role_gold']), 6)}")
         if args.verbose:
             for g in r["missed"]:
                 print(f"    MISSED   {g['kind']:8} {g.get('value')} {g.get('unit')!r:16} {g.get('text')!r}")
             for p in r["spurious"]:
                 print(f"    SPURIOUS {p['kind']:8} {p.get('value')} {p.get('unit')!r:16} {p.get('text')!r}")
+            for p, g in r["role_errors"]:
+                print(f"    ROLE {p!r} gold {g['role']!r}: {g.get('text')!r}")
             for pl, gl, f1 in r["pairs"]:
                 if f1 < 0.8:
                     print(f"    LABEL {f1:.2f} {pl!r}\n               gold {gl!r}")
@@ -439,7 +454,8 @@ def main(argv: list[str]) -> int:
             continue
         total = _total(part)
         print(f"{title:58} {total['gold']:5d} {total['predicted']:5d} {_cell(_ratio(total['matched'], total['predicted']), 6)} "
-              f"{_cell(_ratio(total['matched'], total['gold']), 6)} {_cell(_ratio(total['label_f1_sum'], total['matched']), 8)}")
+              f"{_cell(_ratio(total['matched'], total['gold']), 6)} {_cell(_ratio(total['label_f1_sum'], total['matched']), 8)} "
+              f"{_cell(_ratio(total['role_right'], total['role_gold']), 6)}")
     print(f"({time.perf_counter() - started:.1f} s)")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

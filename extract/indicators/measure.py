@@ -10,8 +10,11 @@ names ("Tổng số hồ sơ … là 120.088"), and a denominator after the nume
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from extract.indicators.filters import not_indicator
 from extract.indicators.kinds import scale_after
 from extract.indicators.numbers import Mention, find_mentions
 from extract.indicators.reference import Unit
@@ -20,8 +23,12 @@ from extract.indicators.units import unit_after
 # "52 người/km2", "109,8 bé trai/100 bé gái": things counted per area, per time or per N others are a density
 _PER = regex.compile(r"/[ ]?((?:km2|km²|m2|m²|ha|năm|tháng|tuần|ngày|giờ)|\d[\d.]* \p{L}+(?: \p{L}+)?)(?![\p{L}\p{N}])",
                      regex.IGNORECASE)
-# "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit.
-_OVER = regex.compile(r"[^/.;:()\n,]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
+# "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ": the denominator after the numerator's unit, with no
+# other number between ("2 Nghị quyết số 192/2025/QH15": the slash is the cited document's).
+_OVER = regex.compile(r"[^/.;:()\n,\d]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
+# "60 Nghị định số 31/2021/NĐ-CP", "2 Nghị quyết 192/2025/QH15": one cited document, numbered after
+# its type; the figure before it is a footnote's or a list's mark, no count of documents.
+_CITED = regex.compile(r"[ ]?(?:số[ ]?)?\d+[ ]?[/-]")
 COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 _INDEX_SUBJECT = regex.compile(r"(?i)(?<![\p{L}])(?:chỉ số|hệ số)(?![\p{L}])")
@@ -38,6 +45,16 @@ def per(text: str, hit):
         return hit
     unit = f"{hit[0].unit}/{found[1].replace('km²', 'km2').replace('m²', 'm2')}"
     return Unit(unit, unit, "quantity", hit[0].scale), found.end()
+
+
+def cited(text: str, unit_end: int) -> bool:
+    """Whether a number follows the counted noun ending at ``unit_end``, as a cited document's number.
+
+        >>> text = "60 Nghị định số 31/2021/NĐ-CP"
+        >>> cited(text, unit_after(text, 2)[1]), cited("ban hành 02 Nghị quyết QPPL", 22)
+        (True, False)
+    """
+    return bool(_CITED.match(text, unit_end))
 
 
 def over(text: str, at: int) -> regex.Match | None:
@@ -85,10 +102,11 @@ def scaled_noun(text: str, at: int, nouns: bool):
         return None
     word, factor, end = scale
     noun = unit_after(text, end)
-    if noun is None and nouns:
+    if noun is None and nouns and not not_indicator(text, at, end, has_unit=False):
         from extract.indicators.refine import counted_noun
 
-        noun = counted_noun(text, at, end)  # the scale word stands as the figure: "2,77 tỷ" may count
+        # the scale word stands as the figure: "2,77 tỷ" may count; "28,4 tỷ năm 2024" says when, not what
+        noun = counted_noun(text, at, end)
     scaled = _counted_in_scale(noun[0] if noun else None, word, factor)
     return (scaled, noun[1]) if scaled else None
 
@@ -100,6 +118,8 @@ def scaled_subject(clause: str, text: str, at: int):
         >>> u, end = scaled_subject("số lượng người mua sắm đạt ", "2,77 tỷ vào năm 2025", 4)
         >>> u.unit, u.scale, end
         ('tỷ người', 1000000000.0, 7)
+        >>> scaled_subject("Tổng thu ngân sách đạt ", "28,4 tỷ năm 2024", 4)[0].unit  # money, đồng implied
+        'tỷ đồng'
     """
     scale = scale_after(text, at)
     if scale is None:
@@ -108,7 +128,18 @@ def scaled_subject(clause: str, text: str, at: int):
     subject = COUNT_SUBJECT.search(clause)
     noun = unit_after(clause, subject.end()) if subject else None
     scaled = _counted_in_scale(noun[0] if noun else None, word, factor)
+    if scaled is None and _money_subject().search(clause):
+        scaled = Unit(f"{word} đồng", f"{word} đồng", "money", factor)  # "Tổng thu ngân sách đạt 28,4 tỷ"
     return (scaled, end) if scaled else None
+
+
+@cache
+def _money_subject() -> regex.Pattern:
+    """Subjects measured in money, whose bare "tỷ", "triệu" are đồng (``extract/data/money_subjects.txt``)."""
+    from extract.indicators.reference import word_list
+
+    words = sorted(word_list("money_subjects.txt"), key=len, reverse=True)
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})(?![\p{{L}}])")
 
 
 def _counted_in_scale(noun, word: str, factor: float):

@@ -25,10 +25,12 @@ from extract.indicators.filters import not_indicator
 from extract.indicators.footnotes import FootnoteMarks
 from extract.indicators.kinds import cues_before, reading, scale_after
 from extract.indicators.labels import action, change_end, clean, has_predicate, of_whole, predicate, rank_label, right_label, with_owner
-from extract.indicators.measure import age_measure, index_value, over, per, scaled_noun, scaled_subject, unit_of_subject
+from extract.indicators.measure import (age_measure, cited, index_value, over, per, scaled_noun, scaled_subject,
+                                        unit_of_subject)
 from extract.indicators.naming import label_of, no_subject, part_label, part_of_share, whole_of, with_topic
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
+from extract.indicators.roles import role_of
 from extract.indicators.ranks import ordinal_rank, top_group, without_group_words
 from extract.indicators.scale import based
 from extract.indicators.sentences import WINDOW, period_near, sentence_at, sentence_bounds, within
@@ -45,13 +47,15 @@ _UNITLESS_RATIO = regex.compile(r"[ ]?\(")  # "2.157/2.517 (đạt tỷ lệ 85,
 
 
 def find_indicators(text: str, *, nlp: bool = False, nouns: bool | None = None, period: str | None = None,
-                    exclude: list[tuple[int, int]] | None = None) -> list[Indicator]:
+                    exclude: list[tuple[int, int]] | None = None, context: Context | None = None) -> list[Indicator]:
     """Every indicator in ``text``, in order, ids ``i1``, ``i2`` …
 
     ``nlp=True`` refines labels with underthesea (see :mod:`extract.indicators.refine`);
     ``nouns`` (default ``NOUNS_DEFAULT``) counts a figure in a noun ``units.tsv`` does not
     know, told by its POS tag; ``period`` is the report period, used when the sentence
-    names none; numbers inside the ``exclude`` spans (citations) are skipped. Footnote
+    names none; numbers inside the ``exclude`` spans (citations) are skipped; ``context``
+    gives the headings above an offset and the role the document's kind gives, which a figure's
+    role falls back on when its sentence says nothing (:mod:`~extract.indicators.roles`). Footnote
     marks printed as superscript digits are read past ("khoảng 15%⁸ dân số"); spans and
     ``text`` still point into ``text`` as given.
 
@@ -59,15 +63,30 @@ def find_indicators(text: str, *, nlp: bool = False, nouns: bool | None = None, 
         [(15.0, '%', '15%⁸ dân số')]
     """
     nouns = NOUNS_DEFAULT if nouns is None else nouns
+    context = context or Context()
     marks = FootnoteMarks(text)
     if not marks:
-        return _find(text, nlp, nouns, period, exclude)
+        return _find(text, nlp, nouns, period, exclude, context)
     # Read the text without its marks, then give every span back in the text's own offsets.
-    found = _find(marks.bare, nlp, nouns, period, [(marks.to_bare(a), marks.to_bare(b)) for a, b in exclude or []])
+    bare_context = Context(lambda at: context.headings_at(marks.offset(at)), context.document)
+    found = _find(marks.bare, nlp, nouns, period, [(marks.to_bare(a), marks.to_bare(b)) for a, b in exclude or []],
+                  bare_context)
     for ind in found:
         ind.span = marks.to_text(ind.span)
         ind.text = text[ind.span[0] : ind.span[1]]
     return found
+
+
+class Context:
+    """What a figure's role falls back on beyond its sentence: the titles of the sections above an
+    offset (nearest first) and the role the document's kind gives (:func:`~extract.indicators.roles.document_role`)."""
+
+    def __init__(self, headings_at=None, document: str | None = None):
+        self.headings_at = headings_at or (lambda at: ())
+        self.document = document
+
+    def role(self, before: str, after: str, at: int) -> str:
+        return role_of(before, after, headings=self.headings_at(at), document=self.document)
 
 
 def _number(s: str) -> float | None:
@@ -103,8 +122,8 @@ class _Excluded:
 
 
 def _find(text: str, nlp: bool, nouns: bool, period: str | None,
-          exclude: list[tuple[int, int]] | None) -> list[Indicator]:
-    found = _ProseReader(text, nlp, nouns, period, exclude).read()
+          exclude: list[tuple[int, int]] | None, context: Context) -> list[Indicator]:
+    found = _ProseReader(text, nlp, nouns, period, exclude, context).read()
     if nlp:
         from extract.indicators.refine import refine_labels
 
@@ -130,8 +149,8 @@ class _ProseReader:
     """One pass over a text's number phrases; the state a figure's reading needs from the ones before."""
 
     def __init__(self, text: str, nlp: bool, nouns: bool, period: str | None,
-                 exclude: list[tuple[int, int]] | None):
-        self.text, self.nlp, self.nouns, self.period = text, nlp, nouns, period
+                 exclude: list[tuple[int, int]] | None, context: Context):
+        self.text, self.nlp, self.nouns, self.period, self.context = text, nlp, nouns, period, context
         self.bounds = sentence_bounds(text)
         self.excluded = _Excluded(exclude)
         self.found: list[Indicator] = []
@@ -186,6 +205,8 @@ class _ProseReader:
                 return None
         elif not rank and (hit is None or not_indicator(text, m.start, m.end, has_unit=True)):
             return None
+        if hit and hit[0].kind == "count" and cited(text, hit[1]):
+            return None  # "60 Nghị định số 31/2021/NĐ-CP": a mark before a cited document
         return _Measured(hit, m.end, named_before, composed)
 
     def _add(self, m: Mention, measured: _Measured, sentence: int, s_start: int, rank: bool, grouped: bool) -> None:
@@ -246,6 +267,7 @@ class _ProseReader:
             approx=r.approx, value_max=m.value_max,
         )
         ind.base_value, ind.base_unit = based(ind)
+        ind.role = self.context.role(text[within(sentence, m.start) : m.start], text[unit_end : unit_end + 40], m.start)
         ind.period = period_near(text, within(sentence, m.start), m.start) or self.period
         head = self.list_head
         if head is not None and previous is head and counted and label and label.startswith(

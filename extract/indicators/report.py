@@ -15,7 +15,8 @@ def extract(skeleton, metadata, *, nlp: bool | None = None, citations=None) -> l
     found in ``skeleton.text`` (found again here when not given). The header (số, date, title) holds
     no results; footnotes sit in the back matter and do.
     """
-    from extract.indicators.prose import find_indicators
+    from extract.indicators.prose import Context, find_indicators
+    from extract.indicators.roles import document_role
     from extract.indicators.tables import table_indicators
 
     if citations is None:
@@ -25,16 +26,31 @@ def extract(skeleton, metadata, *, nlp: bool | None = None, citations=None) -> l
     exclude = [c.span for c in citations]
     exclude += [pb.span for pb in skeleton.blocks if pb.region == "front"]
     period = metadata.period.label if getattr(metadata, "period", None) else None
-    tables = table_indicators(skeleton, period)
+    context = Context(_headings(skeleton), document_role(getattr(metadata, "doc_type", None),
+                                                         getattr(metadata, "title", None)))
+    tables = table_indicators(skeleton, period, context)
     exclude += [t.span for t in tables]  # a table's figures are read once, as its cells, not again as prose
     found = find_indicators(skeleton.text, nlp=NLP_DEFAULT if nlp is None else nlp, period=period,
-                            exclude=_merge(exclude))
+                            exclude=_merge(exclude), context=context)
     found = sorted(found + tables, key=lambda i: i.span)
     for n, ind in enumerate(found, 1):
         ind.id = f"i{n}"
         ind.section = skeleton.section_at(ind.span[0])
         ind.page = skeleton.page_at(ind.span[0])
     return found
+
+
+def _headings(skeleton):
+    """Offset → the titles of its section and of the sections above it, nearest first."""
+    chains: dict[str, tuple[str, ...]] = {}
+
+    def walk(sections, above: tuple[str, ...]) -> None:
+        for s in sections:
+            chains[s.id] = (s.title, *above)
+            walk(s.children, chains[s.id])
+
+    walk(skeleton.sections, ())
+    return lambda at: chains.get(skeleton.section_at(at) or "", ())
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ import regex
 
 from extract.indicators.reference import table_column_roles
 from extract.indicators.table_rows import unit_of_cell
-from extract.indicators.units import whole_unit
+from extract.indicators.units import cell_kind, whole_unit
 
 Row = dict[int, str]
 
@@ -80,7 +80,7 @@ def unit_of_line(text: str) -> tuple[str, str, float] | None:
 def _unit(text: str) -> tuple[str, str, float] | None:
     """A cell or parenthesis that is a unit and nothing else."""
     unit = whole_unit(text)
-    return (unit.unit, unit.kind, unit.scale) if unit else None
+    return (unit.unit, cell_kind(unit), unit.scale) if unit else None
 
 
 def _figure(text: str, comma_groups: bool = False) -> float | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.indicators.units import whole_unit
+from extract.indicators.units import cell_kind, whole_unit
 
 _FIGURE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _LABEL = regex.compile(r"\p{L}{2,}")
@@ -67,5 +67,5 @@ def unit_of_cell(cell: str) -> tuple[str, str, float]:
         (('tỷ đồng', 'money', 1000000000.0), ('văn bản', 'count', 1.0), ('DVC', 'count', 1.0))
     """
     if unit := whole_unit(cell):
-        return unit.unit, unit.kind, unit.scale
+        return unit.unit, cell_kind(unit), unit.scale
     return (cell if cell[1:2].isupper() else cell[:1].lower() + cell[1:]), "count", 1.0

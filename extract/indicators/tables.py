@@ -12,7 +12,7 @@ from extract.indicators.scale import based
 from extract.schema import Indicator
 
 
-def table_indicators(skeleton, period: str | None) -> list[Indicator]:
+def table_indicators(skeleton, period: str | None, context=None) -> list[Indicator]:
     """One indicator per value cell of each statistics table of the skeleton's body."""
     cells = [(n, pb) for n, pb in enumerate(skeleton.blocks) if pb.block.cell is not None and pb.region != "front"]
     out, unit_line = [], ""
@@ -24,6 +24,9 @@ def table_indicators(skeleton, period: str | None) -> list[Indicator]:
         # else the table follows another with nothing between (a table split over pages, a scan's
         # page each): it keeps that table's "Đơn vị: …" line
         out += _table_figures(skeleton, [pb for _, pb in table], unit_line, period)
+    if context is not None:
+        for ind in out:  # a cell's label holds its row and column headers: "Vốn ngân sách tỉnh, KH giao"
+            ind.role = context.role(ind.label or "", "", ind.span[0])
     return out
 
 
