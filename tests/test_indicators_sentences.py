@@ -164,4 +164,6 @@ def test_bare_scale_word_counts_the_noun_its_subject_names():
     assert (buyers.kind, buyers.value, buyers.unit, buyers.label) == (
         "count", 2.77, "tỷ người", "số lượng người mua sắm trực tuyến")
     assert (buyers.base_value, buyers.base_unit) == (2.77e9, "người")
-    assert find_indicators("thu ngân sách đạt 2,77 tỷ") == []  # no noun named: what it counts is unknown
+    assert find_indicators("kết quả đạt 2,77 tỷ") == []  # no noun named: what it counts is unknown
+    (revenue,) = find_indicators("thu ngân sách đạt 2,77 tỷ")  # a subject measured in money: đồng
+    assert (revenue.kind, revenue.unit, revenue.base_value) == ("money", "tỷ đồng", 2.77e9)

@@ -190,11 +190,11 @@ class _ProseReader:
                    or index_value(text[within(sentence, m.start) : m.start], m))
             named_before = hit is not None
         if hit is None and not rank and nouns and m.denominator is None:
+            if not_indicator(text, m.start, m.end, has_unit=False):
+                return None  # a noun the table does not know is weak evidence: "6 tháng", "5 năm"
             from extract.indicators.refine import counted_noun
 
-            hit = per(text, counted_noun(text, m.start, m.end))
-            if hit and not_indicator(text, m.start, m.end, has_unit=False):
-                return None  # a noun the table does not know is weak evidence: "6 tháng", "5 năm"
+            hit = per(text, counted_noun(text, m.start, m.end))  # underthesea's tags, only where they decide
         if m.denominator is not None and hit is None and not rank:
             if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
                 target = _explained_percent(self.found, m, sentence)

@@ -40,6 +40,9 @@ def extract(skeleton, metadata, *, nlp: bool | None = None, citations=None) -> l
     return found
 
 
+extract.uses = ("citations",)  # the pipeline hands over the citations it found (extract.pipeline)
+
+
 def _headings(skeleton):
     """Offset → the titles of its section and of the sections above it, nearest first."""
     chains: dict[str, tuple[str, ...]] = {}
