@@ -11,7 +11,7 @@ import pytest
 
 from extract.indicators import find_indicators
 
-SMALL, LARGE = 4_000, 32_000
+SMALL, LARGE = 2_000, 16_000
 
 
 def _best_time(text: str, runs: int = 3) -> float:

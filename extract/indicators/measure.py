@@ -28,7 +28,8 @@ _PER = regex.compile(r"/[ ]?((?:km2|km²|m2|m²|ha|năm|tháng|tuần|ngày|gi�
 _OVER = regex.compile(r"[^/.;:()\n,\d]{0,50}?[ ]?/[ ]?(\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}]|[.,/]\p{N})")
 # "60 Nghị định số 31/2021/NĐ-CP", "2 Nghị quyết 192/2025/QH15": one cited document, numbered after
 # its type; the figure before it is a footnote's or a list's mark, no count of documents.
-_CITED = regex.compile(r"[ ]?(?:số[ ]?)?\d+[ ]?[/-]")
+# A range after the noun ("1,5 triệu nam giới 15-49 tuổi") is no document number: a dash needs a code.
+_CITED = regex.compile(r"[ ]?(?:số[ ]?)?\d+[ ]?(?:/|-[ ]?\p{Lu})")
 COUNT_SUBJECT = regex.compile(r"(?<![\p{L}])(?:tổng số|số lượng|số)\s+", regex.IGNORECASE)
 _COPULA_END = regex.compile(r"(?:\blà|:)\s*$")
 _INDEX_SUBJECT = regex.compile(r"(?i)(?<![\p{L}])(?:chỉ số|hệ số)(?![\p{L}])")
@@ -53,6 +54,8 @@ def cited(text: str, unit_end: int) -> bool:
         >>> text = "60 Nghị định số 31/2021/NĐ-CP"
         >>> cited(text, unit_after(text, 2)[1]), cited("ban hành 02 Nghị quyết QPPL", 22)
         (True, False)
+        >>> cited("dư thừa 1,5 triệu nam giới 15-49 tuổi", 26)
+        False
     """
     return bool(_CITED.match(text, unit_end))
 

@@ -33,6 +33,11 @@ from extract.indicators.reference import role_cues
 
 # "so với kế hoạch", "so KH": what follows is a baseline the figure is compared with, not its role
 _BASELINE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])so(?:[\s.,]+với)?[\s.,]*$")  # scans: "so .với KH"
+# "Chương trình mục tiêu Y tế - Dân số", "Quỹ phát triển": a cue word inside a programme's or a fund's name
+_IN_NAME = regex.compile(r"(?<![\p{L}])(?:Chương trình|Đề án|Kế hoạch|Chiến lược|Quỹ|Dự án)\s+$")
+# "trở lên" right after the figure's unit; further on it bounds another figure ("cho 100% công dân từ
+# đủ 14 tuổi trở lên")
+_AFTER = 12
 
 
 def _pattern(cues: list[str]) -> regex.Pattern:
@@ -61,7 +66,8 @@ def _last_cue(text: str, where: str) -> str | None:
     pattern, by_cue = _cues(where)
     found = None
     for m in pattern.finditer(text):
-        if not _BASELINE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if not _BASELINE_BEFORE.search(before) and not _IN_NAME.search(before):
             found = _role(m[0], by_cue)
     return found
 
@@ -104,7 +110,7 @@ def role_of(before: str, after: str, *, headings: list[str] | tuple[str, ...] = 
     are the titles of its section and the sections above it (nearest first), ``document`` the role the
     document's kind gives (:func:`document_role`)."""
     in_plan = _heading_role(headings) == "target" or document == "target"
-    role = _last_cue(before, "before") or (_last_cue(after[:40], "after") if after else None)
+    role = _last_cue(before, "before") or (_last_cue(after[:_AFTER], "after") if after else None)
     if role == "threshold" and (in_plan or "target" in _roles_in(before)):
         return "target"  # "chỉ tiêu đề ra là tối thiểu 20%", "Tối thiểu 98% hồ sơ …" in a plan: what is aimed at
     if role:
