@@ -9,9 +9,11 @@ list, each the words that open it and the words that follow it, as printed); onl
 predictions inside the scope are scored. The document goes through the whole ``extract.parse`` pipeline.
 
 An indicator is right when (kind, unit, value) equal a gold one's (value within
-0.05 %, unit ignoring case and spaces); precision and recall count those matches.
+0.05 %, unit ignoring case and spaces; schema 1.1: value and unit as printed, so
+the base value agrees too); precision and recall count those matches.
 Label quality is the token-overlap F1 between the predicted and gold label of each
-matched pair, averaged. ``--baseline`` scores the naive extractor instead: every
+matched pair, averaged; role accuracy is the share of matched pairs whose role
+(result, target, threshold) equals the gold's. ``--baseline`` scores the naive extractor instead: every
 number followed by "%" (a percent) or by a word (a count of that word).
 """
 
@@ -334,9 +336,14 @@ previous figure without its baseline; after a causative ("yêu cầu các doanh 
 gian hàng") the agent stays in the label; phrases after a figure are cut at 24 words.
 
 An indicator counts as found when kind, unit and value equal the gold's (value within 0.05 %).
-Label F1 is the token-overlap F1 between the found and gold labels of matched indicators.
-Conventions: money and scaled units keep the scale in `unit` and the base value in `value`
-(`12.500 tỷ đồng` → 1.25e13, unit `tỷ đồng`); `37/42 TTHC` is a ratio 0.881 with numerator 37 and
+Label F1 is the token-overlap F1 between the found and gold labels of matched indicators; role is the
+share of matched indicators whose role equals the gold's.
+Conventions (schema 1.1): `value` and `unit` as printed, `base_value` and `base_unit` in base units
+(`12.500 tỷ đồng` → value 12500, unit `tỷ đồng`, base_value 1.25e13, base_unit `đồng`; a percentage keeps
+`%`); `role` is `result` (achieved or observed), `target` (aimed at, planned or expected: chỉ tiêu, phấn
+đấu, kế hoạch giao, dự kiến, dự báo, a scenario `nếu …`) or `threshold` (a rule's parameter: từ … trở lên,
+tối thiểu, mức phạt tối đa, lương cơ sở, a norm rate); percentage points (`điểm phần trăm`, `điểm %`) are
+their own unit, kind growth when they change or compare shares; `37/42 TTHC` is a ratio 0.881 with numerator 37 and
 denominator 42; `(55/133)` after `41,4%` fills that percentage's numerator and denominator and is not
 an indicator of its own; `xếp thứ 15/63` is a rank 15 of 63 with no unit; `90,09/100 điểm` is a
 quantity 90.09 with denominator 100; `tăng 12,5%` is growth, `đạt 48,5% kế hoạch năm` a percent with
@@ -346,7 +353,7 @@ code-book rows are not; in a table with several value columns each value cell of
 indicator labelled `row label, column header` (header rows above the first data row joined top to
 bottom), its unit from the column header (`(triệu đồng)`, `Tỷ lệ …` → percent; a price or amount,
 `Đơn giá`, `Thành tiền`, is money in the table's currency or đồng), else the row, else the
-table's `Đơn vị: …` line (`triệu đồng` and 9.019 → 9.019e9); a year header or a year row label
+table's `Đơn vị: …` line (`triệu đồng` and 9.019 → 9.019, base 9.019e9); a year header or a year row label
 under `Năm` is the period (`năm 2021`); STT, Ghi chú and code-book cells and header rows give none.
 
 **underthesea** (`extract/nlp.py`): POS tags give the counted noun a figure's unit when `units.tsv`

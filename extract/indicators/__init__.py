@@ -13,9 +13,11 @@ back matter, reads the tables' cells, and fills section, page and period.
 Where each decision lives (one module, one job):
 
 - :mod:`~extract.indicators.numbers`: number phrases (figures, ranges, fractions, spelled numbers);
-- :mod:`~extract.indicators.units`, :mod:`~extract.indicators.measure`: the unit and scale a figure is in;
+- :mod:`~extract.indicators.units`, :mod:`~extract.indicators.measure`: the unit a figure is in;
+  :mod:`~extract.indicators.scale`: its base value and base unit (``21.345 tỷ đồng`` → 2.1345e13 đồng);
 - :mod:`~extract.indicators.filters`: numbers that are no indicator (dates, articles, names …);
 - :mod:`~extract.indicators.kinds`, :mod:`~extract.indicators.ranks`: kind, direction, hedge, baseline;
+- :mod:`~extract.indicators.roles`: result, target or threshold;
 - :mod:`~extract.indicators.labels`, :mod:`~extract.indicators.naming`,
   :mod:`~extract.indicators.neighbours`: the label;
 - :mod:`~extract.indicators.sentences`, :mod:`~extract.indicators.footnotes`: the text a figure is read in;
@@ -26,7 +28,9 @@ Where each decision lives (one module, one job):
 - :mod:`~extract.indicators.refine`: underthesea's part (counted nouns, label trimming).
 
 Word lists are tables in ``extract/data/`` (``units.tsv``, ``indicator_cues.tsv``,
-``not_indicator_cues.tsv``, ``table_columns.tsv``). Conventions: ``docs/accuracy.md``.
+``not_indicator_cues.tsv``, ``role_cues.tsv``, ``money_subjects.txt``, ``not_noun_words.txt``,
+``table_columns.tsv``). Conventions (schema 1.1: value and unit as printed, base_value and
+base_unit to compare by): ``docs/accuracy.md``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from extract.indicators.filters import not_indicator
+from extract.indicators.filters import not_indicator, time_after
 from extract.indicators.kinds import scale_after
 from extract.indicators.numbers import Mention, find_mentions
 from extract.indicators.reference import Unit
@@ -58,6 +58,25 @@ def cited(text: str, unit_end: int) -> bool:
         False
     """
     return bool(_CITED.match(text, unit_end))
+
+
+# "109,8 bé trai/100 bé gái": things counted per a number of others, whatever the nouns
+_PER_OTHERS = regex.compile(r"[ ]?(\p{Ll}+(?: \p{Ll}+)?)[ ]?/[ ]?(\d[\d.]*[ ]\p{Ll}+(?: \p{Ll}+)?)(?![\p{L}\p{N}])")
+
+
+def per_others(text: str, at: int):
+    """ "109,8 bé trai/100 bé gái": a quantity per a number of others, read from the words themselves
+    (a decimal figure counts nothing one by one, so no counted noun is looked for).
+
+        >>> u, end = per_others("ở mức 109,8 bé trai/100 bé gái sinh ra", 11)
+        >>> u.unit, u.kind, end
+        ('bé trai/100 bé gái', 'quantity', 30)
+    """
+    m = _PER_OTHERS.match(text, at)
+    if not m or time_after(text, at):  # "08 giờ/1 người": a duration per person, no density
+        return None
+    unit = f"{m[1]}/{m[2]}"
+    return Unit(unit, unit, "quantity", 1.0), m.end()
 
 
 def over(text: str, at: int) -> regex.Match | None:
@@ -128,6 +147,8 @@ def scaled_subject(clause: str, text: str, at: int):
     if scale is None:
         return None
     word, factor, end = scale
+    while more := scale_after(text, end):  # "5,3 nghìn tỷ": the scale words multiply
+        word, factor, end = f"{word} {more[0]}", factor * more[1], more[2]
     subject = COUNT_SUBJECT.search(clause)
     noun = unit_after(clause, subject.end()) if subject else None
     scaled = _counted_in_scale(noun[0] if noun else None, word, factor)

@@ -25,14 +25,15 @@ from extract.indicators.filters import not_indicator
 from extract.indicators.footnotes import FootnoteMarks
 from extract.indicators.kinds import cues_before, reading, scale_after
 from extract.indicators.labels import action, change_end, clean, has_predicate, of_whole, predicate, rank_label, right_label, with_owner
-from extract.indicators.measure import (age_measure, cited, index_value, over, per, scaled_noun, scaled_subject,
-                                        unit_of_subject)
+from extract.indicators.measure import (age_measure, cited, index_value, over, per, per_others, scaled_noun,
+                                        scaled_subject, unit_of_subject)
 from extract.indicators.naming import label_of, no_subject, part_label, part_of_share, whole_of, with_topic
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
 from extract.indicators.roles import role_of
 from extract.indicators.ranks import ordinal_rank, top_group, without_group_words
-from extract.indicators.scale import based
+from extract.indicators.reference import Unit
+from extract.indicators.scale import base_unit, based
 from extract.indicators.sentences import WINDOW, period_near, sentence_at, sentence_bounds, within
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -43,6 +44,11 @@ from extract.schema import Indicator
 NOUNS_DEFAULT = True
 
 _LIST_NEXT = regex.compile(r"[ ]?(?:,|và)[ ]?\d")
+# "; năm 2015 là 112,8": a clause that only says when, then the value
+_SERIES_TIME = regex.compile(r"[\s;,]*(?:và\s+)?(?P<when>(?:năm|quý|tháng)\s+[\dIVX/]+)\s+(?:là|đạt)\s*", regex.IGNORECASE)
+# the time a series item's measure was named with, before or after it ("Năm 2023 thu ngân sách")
+_WHEN_END = regex.compile(r"^(?:năm|quý|tháng)\s+[\dIVX/]+,?\s+|\s+(?:năm|quý|tháng)\s+[\dIVX/]+$", regex.IGNORECASE)
+_SERIES_REACH = 200  # how far back the figure a series item leaves its unit to may end
 _UNITLESS_RATIO = regex.compile(r"[ ]?\(")  # "2.157/2.517 (đạt tỷ lệ 85,7%)"
 
 
@@ -138,11 +144,13 @@ class _Measured:
     ends, whether the unit's noun came from the subject before the figure, and whether a scale word stands
     between the figure and its noun ("940 nghìn doanh nghiệp")."""
 
-    __slots__ = ("unit", "unit_end", "named_before", "composed")
+    __slots__ = ("unit", "unit_end", "named_before", "composed", "series")
 
-    def __init__(self, hit, unit_end: int, named_before: bool = False, composed: bool = False):
+    def __init__(self, hit, unit_end: int, named_before: bool = False, composed: bool = False,
+                 series: tuple[Indicator, str] | None = None):
         self.unit, self.unit_end = hit[0] if hit else None, hit[1] if hit else unit_end
         self.named_before, self.composed = named_before, composed
+        self.series = series  # (the figure whose unit and label this one's clause leaves out, its time)
 
 
 class _ProseReader:
@@ -177,7 +185,7 @@ class _ProseReader:
     def _measure(self, m: Mention, sentence: int, s_start: int, rank: bool) -> _Measured | None:
         """The unit of the figure ``m``, or None when ``m`` is no indicator (or only completes another)."""
         text, nouns = self.text, self.nlp or self.nouns
-        hit = per(text, unit_after(text, m.end)) or age_measure(text, s_start, m)
+        hit = per(text, unit_after(text, m.end)) or age_measure(text, s_start, m) or per_others(text, m.end)
         if m.month_year and hit is None:
             return None
         named_before = composed = False
@@ -189,6 +197,10 @@ class _ProseReader:
             hit = (scaled_subject(clause, text, m.end) or unit_of_subject(clause, m.end)
                    or index_value(text[within(sentence, m.start) : m.start], m))
             named_before = hit is not None
+        series = None
+        if hit is None and not rank and m.denominator is None and (elided := self._elided(m, s_start)):
+            hit, series = elided[:2], elided[2:]
+            named_before = True
         if hit is None and not rank and nouns and m.denominator is None:
             if not_indicator(text, m.start, m.end, has_unit=False):
                 return None  # a noun the table does not know is weak evidence: "6 tháng", "5 năm"
@@ -207,7 +219,29 @@ class _ProseReader:
             return None
         if hit and hit[0].kind == "count" and cited(text, hit[1]):
             return None  # "60 Nghị định số 31/2021/NĐ-CP": a mark before a cited document
-        return _Measured(hit, m.end, named_before, composed)
+        return _Measured(hit, m.end, named_before, composed, series or None)
+
+    def _elided(self, m: Mention, s_start: int):
+        """A figure of a series that leaves out what the figure before it states: "… 109,8 bé trai/100 bé
+        gái …; năm 2015 là 112,8, năm 2024 là 111,4" (a time and a copula only: the unit and the measure
+        are the previous figure's), "1,5 triệu nam giới … và tăng lên 2,5 triệu" (a bare scale word: the
+        previous figure's scaled noun). Returns (unit, unit end, previous figure, time) or None."""
+        if not self.found or self.found[-1].span[1] < m.start - _SERIES_REACH or not self.found[-1].unit:
+            return None
+        previous = self.found[-1]
+        same_sentence = previous.span[0] >= sentence_at(self.bounds, m.start)
+        scale = base_unit(previous.unit)[0]
+        kind = "percent" if previous.unit == "%" else previous.kind
+        if kind not in {"percent", "count", "money", "quantity"}:
+            return None
+        unit = Unit(previous.unit, previous.unit, kind, scale)
+        word = scale_after(self.text, m.end)
+        if word and same_sentence and previous.unit.startswith(f"{word[0]} "):
+            return unit, word[2], previous, ""
+        when = _SERIES_TIME.fullmatch(self.text, s_start, m.start)
+        if when and not word:
+            return unit, m.end, previous, when["when"]
+        return None
 
     def _add(self, m: Mention, measured: _Measured, sentence: int, s_start: int, rank: bool, grouped: bool) -> None:
         text, found = self.text, self.found
@@ -257,6 +291,10 @@ class _ProseReader:
             label = with_owner(label, previous.label)
         elif label and (counted or denominator_after is not None) and sentence >= m.start - WINDOW:
             label = with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
+        if measured.series and measured.series[1]:  # "năm 2015 là 112,8": the measure before, at this time
+            label = f"{_WHEN_END.sub('', measured.series[0].label or '')} {measured.series[1]}".strip()
+        elif measured.series and measured.series[0].label:  # "và tăng lên 2,5 triệu": the same measure
+            label = measured.series[0].label
         if label and grouped:
             label = without_group_words(label)  # "Xếp hạng … trong nhóm": the words that made it a rank
         label = clean(label)
