@@ -40,12 +40,12 @@ _IN_NAME = regex.compile(r"(?<![\p{L}])(?:Chương trình|Đề án|Kế hoạch
 _AFTER = 12
 
 
-def _pattern(cues: list[str]) -> regex.Pattern:
+def _pattern(cues: list[str], flags: int = 0) -> regex.Pattern:
     folded = [regex.escape(c) for c in cues if c == c.lower()]
     exact = [regex.escape(c) for c in cues if c != c.lower()]
     parts = [f"(?i:{'|'.join(folded)})"] if folded else []
     parts += [f"(?:{'|'.join(exact)})"] if exact else []
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(parts)})(?![\p{{L}}\p{{N}}])")
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(parts)})(?![\p{{L}}\p{{N}}])", flags)
 
 
 @cache
@@ -54,7 +54,7 @@ def _cues(where: str) -> tuple[regex.Pattern, dict[str, str]]:
     by_cue = {c.cue.casefold(): c.role for c in rows}
     by_cue.update({c.cue: c.role for c in rows if c.cue != c.cue.lower()})
     ordered = sorted((c.cue for c in rows), key=len, reverse=True)  # longest first: "kế hoạch giao" over "kế hoạch"
-    return _pattern(ordered), by_cue
+    return _pattern(ordered), by_cue, _pattern(ordered, regex.REVERSE)
 
 
 def _role(cue: str, by_cue: dict[str, str]) -> str:
@@ -62,20 +62,20 @@ def _role(cue: str, by_cue: dict[str, str]) -> str:
 
 
 def _last_cue(text: str, where: str) -> str | None:
-    """The role of the last cue in ``text`` that is not a baseline's ("so với kế hoạch")."""
-    pattern, by_cue = _cues(where)
-    found = None
-    for m in pattern.finditer(text):
+    """The role of the last cue in ``text`` that is not a baseline's ("so với kế hoạch"), looked for from
+    the end back (the nearest cue decides, and the search stops there)."""
+    _, by_cue, backwards = _cues(where)
+    for m in backwards.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
         if not _BASELINE_BEFORE.search(before) and not _IN_NAME.search(before):
-            found = _role(m[0], by_cue)
-    return found
+            return _role(m[0], by_cue)
+    return None
 
 
 def _heading_role(headings) -> str | None:
     """The role the nearest heading with a cue gives; its first cue decides, since a heading's head noun
     comes first ("Kết quả thực hiện các giải pháp" reports results, "Nhiệm vụ, giải pháp …" sets targets)."""
-    pattern, by_cue = _cues("heading")
+    pattern, by_cue, _ = _cues("heading")
     for text in headings:
         if m := pattern.search(text or ""):
             return _role(m[0], by_cue)
@@ -96,7 +96,7 @@ def document_role(doc_type: str | None, title: str | None) -> str | None:
         >>> document_role("Báo cáo", "Kết quả thực hiện Quy chế dân chủ"), document_role("Nghị định", None)
         (None, 'threshold')
     """
-    pattern, by_cue = _cues("document")
+    pattern, by_cue, _ = _cues("document")
     if doc_type and (m := pattern.fullmatch(doc_type.strip())):
         return _role(m[0], by_cue)
     if doc_type in (None, "Quyết định", "Nghị quyết", "Công văn") and title:
@@ -119,5 +119,5 @@ def role_of(before: str, after: str, *, headings: list[str] | tuple[str, ...] = 
 
 
 def _roles_in(text: str) -> set[str]:
-    pattern, by_cue = _cues("before")
+    pattern, by_cue, _ = _cues("before")
     return {_role(m[0], by_cue) for m in pattern.finditer(text)}
