@@ -99,7 +99,7 @@ def test_resume_skips_done_files_and_retries_errors(tmp_path):
     assert (first.reports, first.errors) == (2, 2)
     (tmp_path / "archive" / "empty.pdf").unlink()  # the user fixed one error
     extra = tmp_path / "archive" / "bao-cao-thang-09.md"
-    extra.write_text(REPORT_MD.format(month=9, n=1, pct=50), encoding="utf-8")
+    extra.write_text(REPORT_MD.format(month=9, n=1, pct=50, money="9,5"), encoding="utf-8")
 
     second = batch([tmp_path / "archive"], tmp_path / "ds", workers=1, resume=True)
 
@@ -174,7 +174,7 @@ def test_ctrl_c_leaves_a_consistent_dataset_that_resume_completes(tmp_path):
     archive.mkdir()
     total = 150
     for i in range(total):
-        (archive / f"r{i:03d}.md").write_text(REPORT_MD.format(month=i % 12 + 1, n=i, pct=i % 100), encoding="utf-8")
+        (archive / f"r{i:03d}.md").write_text(REPORT_MD.format(month=i % 12 + 1, n=i, pct=i % 100, money=f"{i},5"), encoding="utf-8")
     out = tmp_path / "ds"
     cmd = [sys.executable, "-m", "extract.cli", "batch", str(archive), "-o", str(out), "--workers", "1"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
