@@ -38,8 +38,12 @@ class Block:
     style: str | None = None  # Word paragraph style name ("Heading 3", "Body Text")
     align: Literal["left", "center", "right", "justify"] | None = None
     indent: float | None = None  # left indent or x0 of the first line, in points
-    # (table number, row, column) for table cells, counted from 0 in document order
+    # (table number, row, column) for table cells, counted from 0 in document order; the
+    # column is the grid column, so a cell after a merged one keeps its place
     cell: tuple[int, int, int] | None = None
+    row_span: int = 1  # grid rows a merged cell covers (DOCX vMerge, a PDF cell over several rows)
+    col_span: int = 1  # grid columns it covers (DOCX gridSpan, a PDF cell over several columns)
+    header: bool = False  # a table's header row (DOCX tblHeader, or above its first figures)
     # True for a paragraph whose last line ended a page and whose text goes on after it
     # (kept for debugging: the PDF reader already joined it)
     joined_across_pages: bool = False

@@ -55,7 +55,7 @@ _NATIONAL = regex.compile(
     regex.I,
 )
 # "Số: 123/BC-SCT", "SỐ: …", "Luật số: 64/2025/QH15"; not "(Kèm theo Báo cáo số …)" in running text.
-_SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^Luật\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
+_SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^(?:Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
 _PLACE_DATE = regex.compile(
     r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}?)\s*[,.]\s*"
     r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
@@ -478,11 +478,66 @@ def _period(m: Metadata, header_year: int | None):
     return parse_period(m.title[span[0]:span[1]], context_year=year)
 
 
+# ---------------------------------------------------------------- consolidated and adopted texts
+
+# A văn bản hợp nhất prints the act it consolidates on its first page (type line, title)
+# and its own number, date, issuing body and signer in the authentication block at its
+# end; without that block (a gazette file cut short) its opening formula or the
+# gazette's banner still says what it is.
+_AUTHENTICATION = regex.compile(r"^XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT$", regex.I)
+_CONSOLIDATED = regex.compile(r"^VĂN\s+BẢN\s+HỢP\s+NHẤT\b|được\s+sửa\s+đổi,\s+bổ\s+sung\s+bởi\s*:", regex.I)
+_AUTHENTICATION_WINDOW = 10  # blocks around the block's title that belong to it
+# Laws and resolutions of the National Assembly print no dateline: their date is the
+# day the closing formula says they were adopted.
+_ADOPTED = regex.compile(r"thông\s+qua\s+ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
+
+
+def _consolidated(skeleton: Skeleton, m: Metadata) -> None:
+    """Type, number, date, body and signer of a văn bản hợp nhất."""
+    texts = [" ".join(lines(pb.block)) for pb in skeleton.blocks]
+    banner = (skeleton.document.measured.get("gazette_banner") if skeleton.document else None) or []
+    at = next((k for k, t in enumerate(texts) if _AUTHENTICATION.match(t)), None)
+    if at is None and not any(_CONSOLIDATED.search(t) for t in [*banner, *texts[:12]]):
+        return
+    m.doc_type = "Văn bản hợp nhất"
+    if at is None:
+        return
+    window = [ln for pb in skeleton.blocks[max(0, at - 4):at + _AUTHENTICATION_WINDOW] for ln in lines(pb.block)]
+    m.symbol = m.place = m.date = None
+    for line in window:
+        if m.symbol is None and (symbol := _SYMBOL.search(line)):
+            m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
+        if m.place is None and (place_date := _PLACE_DATE.search(line)):
+            _set_place_date(place_date, m)
+    names = [ln for ln in window if ln.upper() == ln and _opens_agency(ln) and not _AUTHENTICATION.match(ln)
+             and not _prefix_of(ln)[0] and not is_position(ln)]
+    if names:
+        m.agency = vietnamese_case(names[0])
+    signer = _signer([ln for ln in window if not _AUTHENTICATION.match(ln)])
+    if signer is not None:
+        m.signer = signer
+
+
+def _adopted(skeleton: Skeleton, m: Metadata) -> None:
+    """The adoption date of a text with no dateline."""
+    if m.date is not None or m.place is not None:
+        return
+    for pb in reversed(skeleton.blocks):
+        if pb.region != "front" and (found := _ADOPTED.search(" ".join(lines(pb.block)))):
+            try:
+                m.date = datetime.date(int(found["year"]), int(found["month"]), int(found["day"])).isoformat()
+            except ValueError:
+                pass
+            return
+
+
 def extract_metadata(skeleton: Skeleton) -> Metadata:
     """The report's :class:`~extract.schema.Metadata` from its front and back matter."""
     m = Metadata()
     header_year = _header(_front_lines(skeleton), m)
     _back(_back_lines(skeleton), m)
+    _consolidated(skeleton, m)
+    _adopted(skeleton, m)
     if m.doc_type is None:
         m.doc_type = _doc_type_from_symbol(m.symbol)
     m.period = _period(m, header_year)

@@ -12,14 +12,17 @@ Adding a kind of finding is one line here plus its package.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 from pathlib import Path
 
+import msgspec
+
 from extract.document import Document
 from extract.errors import VnreportError
 from extract.readers import ReadOptions, read
-from extract.schema import Report, Source
+from extract.schema import Report, Signature, Source
 
 EXTRACTORS: dict[str, str] = {
     "citations": "extract.citations:extract",
@@ -94,6 +97,8 @@ def parse(
             ocr=doc.ocr,
             encoding_repaired=encoding,
             ocr_confidence=doc.ocr_confidence,
+            pages_read=doc.pages_read,
+            signature=msgspec.convert(dataclasses.asdict(doc.signature), Signature) if doc.signature else None,
         ),
         metadata=metadata,
         text=skeleton.text,

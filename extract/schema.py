@@ -21,6 +21,17 @@ SCHEMA_VERSION = "1.1"
 Span = tuple[int, int]
 
 
+class Signature(msgspec.Struct, kw_only=True):
+    """The e-signing portal's block printed on a page ("Người ký: … Cơ quan: … Thời gian
+    ký: …"): kept out of the text and the metadata, recorded here for archivists."""
+
+    signer: str | None = None  # as printed after "Người ký:" / "Ký bởi:"
+    email: str | None = None
+    organisation: str | None = None  # as printed after "Cơ quan:"
+    time: str | None = None  # ISO 8601, with the offset when printed
+    page: int | None = None
+
+
 class Source(msgspec.Struct, kw_only=True):
     path: str
     sha256: str
@@ -29,6 +40,8 @@ class Source(msgspec.Struct, kw_only=True):
     ocr: bool = False
     encoding_repaired: Literal["tcvn3", "vni"] | None = None
     ocr_confidence: list[float] | None = None  # mean Tesseract confidence per page, when OCR ran
+    pages_read: list[Literal["text", "ocr"]] | None = None  # per page: its text layer, or OCR
+    signature: Signature | None = None
 
 
 class Period(msgspec.Struct, kw_only=True):

@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 def document_path(source: str) -> Path:
     """``real/x.pdf`` → the corpus file; ``heldout/docs/x.pdf`` → the held-out file."""
-    if source.startswith("heldout/"):
-        return HELDOUT / source[len("heldout/"):]
+    first, _, rest = source.partition("/")
+    if first.startswith("heldout"):  # heldout/…, heldout2/…: rounds kept side by side
+        return (HELDOUT if first == "heldout" else HELDOUT.parent / first) / rest
     return CORPUS / source
 
 

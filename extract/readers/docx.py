@@ -32,7 +32,7 @@ from extract.errors import CorruptDocument, UnsupportedFormat, VnreportError
 from extract.readers.ooxml import check_package
 from extract.readers.word_notes import REFERENCES, Note, NoteMarks, load_notes, note_formats
 from extract.readers.word_numbering import SYMBOL_FONTS, ListNumbering
-from extract.readers.wordml import W, RunFormat, WordStyles, attr, int_attr, theme_fonts
+from extract.readers.wordml import W, RunFormat, WordStyles, attr, int_attr, on, theme_fonts
 
 BOLD_SHARE = 0.8  # a block is bold when this share of its visible characters is bold
 MAX_WORDS_PER_PAGE = 1500  # a dense A4 page of 11 pt text holds about 800 words
@@ -196,23 +196,40 @@ class _BodyReader:
             self.blocks.append(block)
 
     def table(self, tbl) -> None:
+        """Each cell's paragraphs once, at its grid place, with the rows and columns it spans:
+        a vertically merged cell's continuations (``vMerge``) add to the first cell's rows."""
         index = self.tables
         self.tables += 1
-        for row, tr in enumerate(_children(tbl, W + "tr")):
+        grid: list[list[tuple]] = []  # per row: (column, span, tc, continues a merge, header row)
+        for tr in _children(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             before = trpr.find(W + "gridBefore") if trpr is not None else None
             column = int_attr(before, "val", 0) if before is not None else 0
+            header = trpr is not None and bool(on(trpr.find(W + "tblHeader")))
+            cells = []
             for tc in _children(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
-                span = 1
+                span, continues = 1, False
                 if tcpr is not None:
                     grid_span = tcpr.find(W + "gridSpan")
                     span = max(int_attr(grid_span, "val", 1), 1) if grid_span is not None else 1
-                    if _continues_merge(tcpr):
-                        column += span
-                        continue
-                self.container(tc, (index, row, column))
+                    continues = _continues_merge(tcpr)
+                cells.append((column, span, tc, continues, header))
                 column += span
+            grid.append(cells)
+        for row, cells in enumerate(grid):
+            for column, span, tc, continues, header in cells:
+                if continues:
+                    continue
+                rows = 1
+                while row + rows < len(grid) and any(
+                        c[0] == column and c[3] for c in grid[row + rows]):
+                    rows += 1
+                start = len(self.blocks)
+                self.container(tc, (index, row, column))
+                for block in self.blocks[start:]:
+                    if block.cell == (index, row, column):
+                        block.row_span, block.col_span, block.header = rows, span, header
 
     def paragraph(self, p, cell: tuple[int, int, int] | None) -> None:
         ppr = p.find(W + "pPr")

@@ -39,6 +39,7 @@ import regex
 
 from extract.document import Block, Document
 from extract.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge
+from extract.readers.pdf_tables import TableGrid, ruled_tables
 
 # A page with fewer printed characters than this has no usable text layer.
 MIN_PAGE_CHARS = 20
@@ -133,6 +134,9 @@ class _Page:
     height: float
     lines: list[list[_Piece]] = field(default_factory=list)  # top to bottom; pieces left to right
     blank: bool = False  # nothing printed at all: no text, image or drawing
+    # Ruled tables drawn on the page, each with the runs printed in each of its cells
+    ruled: list[tuple[TableGrid, list[list[_Char]]]] = field(default_factory=list)
+    turn: int = 0  # the quarter turn its text is printed at (width and height are as it reads)
 
     @property
     def text(self) -> str:
@@ -173,6 +177,11 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     doc = Document(format="pdf", pages=count)
     doc.measured["chars_per_page"] = [sum(not ch.isspace() for ch in p.text) for p in pages]
     doc.measured["fonts"] = sorted({p.font for page in pages for line in page.lines for p in line})
+    # (page, (x0, top, x1, bottom)) of every ruled table, in points from the top left of the
+    # page as its text reads
+    # Pages whose text is printed turned a quarter (a table set sideways): read in its frame
+    doc.measured["page_turns"] = {page.number: page.turn for page in pages if page.turn}
+    doc.measured["ruled_tables"] = [(page.number, tuple(round(v, 1) for v in grid.box)) for page in pages for grid, _ in page.ruled]
 
     to_ocr: list[int] = []
     for page in pages:
@@ -211,6 +220,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
             blocks_by_page.setdefault(block.page, []).append(block)
         doc.ocr = True
         doc.ocr_confidence = [confidence[n] for n in to_ocr if n in confidence]
+    doc.pages_read = ["ocr" if n in to_ocr else "text" for n in range(1, count + 1)]
     doc.blocks = _join_broken_paragraphs([blocks_by_page.get(n, []) for n in range(1, count + 1)], open_ends)
     if to_ocr:
         # Text pages and scanned pages count their tables apart: one count, in page order.
@@ -309,8 +319,8 @@ def _read_page(pdf, index: int) -> _Page:
     objects = [text_object(tp, k) for k in range(count)]
     styles: dict[int, tuple | None] = {}
     fonts: dict[tuple[bytes, int, int], tuple[str, bool, bool]] = {}
-    box = raw.FS_RECTF()
-    runs: list[_Char] = []
+    first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
     k = 0
     space_pending = False
     while k < count:
@@ -329,21 +339,95 @@ def _read_page(pdf, index: int) -> _Page:
         if style is _NO_STYLE:
             style = styles[obj] = _object_style(raw, tp, k, fonts)
         if style is not None:
-            size, font, bold, italic = style
-            raw.FPDFText_GetLooseCharBox(tp, k, box)
-            x0, top, bottom = box.left, height - box.top, height - box.bottom
-            raw.FPDFText_GetLooseCharBox(tp, end - 1, box)
-            runs.append(_Char(
-                text=_run_text(text[k:end]), x0=x0, x1=max(box.right, x0), base=bottom,
-                size=size or (bottom - top), font=font, bold=bold, italic=italic,
-                space_before=space_pending, stamped=obj in stamps,
-            ))
+            size, font, bold, italic, turn = style
+            raw.FPDFText_GetLooseCharBox(tp, k, first)
+            raw.FPDFText_GetLooseCharBox(tp, end - 1, last)
+            boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
+            found.append((turn, boxes, _Char(
+                text=_run_text(text[k:end]), x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
+                italic=italic, space_before=space_pending, stamped=obj in stamps,
+            )))
         space_pending = False
         k = end
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
+    turn = _usual_turn(found)
+    frame = _Frame(turn, width, height)
+    runs = [frame.place(boxes, run) for t, boxes, run in found if t == turn]
+    grids = ruled_tables(page, height, frame.point) if runs else []
     textpage.close()
     page.close()
-    return _Page(number=index + 1, width=width, height=height, lines=_lines(runs), blank=blank)
+    runs, ruled = _runs_in_cells(runs, grids)
+    return _Page(number=index + 1, width=frame.width, height=frame.height, lines=_lines(runs), blank=blank,
+                 ruled=ruled, turn=turn)
+
+
+def _usual_turn(found: list[tuple[int, tuple, _Char]]) -> int:
+    """The quarter turn most of a page's letters are printed at: 0, or 90 / 270 for a
+    table set sideways on an upright page (a gazette annex)."""
+    letters: Counter = Counter()
+    for turn, _, run in found:
+        letters[turn] += len(run.text)
+    return letters.most_common(1)[0][0] if letters else 0
+
+
+@dataclass(slots=True)
+class _Frame:
+    """The page as its text reads: upright, or turned a quarter so that sideways text runs
+    left to right. Coordinates are from the top left of the frame, in points."""
+
+    turn: int
+    pdf_width: float
+    pdf_height: float
+
+    @property
+    def width(self) -> float:
+        return self.pdf_width if self.turn == 0 else self.pdf_height
+
+    @property
+    def height(self) -> float:
+        return self.pdf_height if self.turn == 0 else self.pdf_width
+
+    def point(self, x: float, y_top: float) -> tuple[float, float]:
+        """A point given from the PDF page's top left, in the frame."""
+        if self.turn == 90:  # text running up the page: turn the page a quarter clockwise
+            return self.pdf_height - y_top, x
+        if self.turn == 270:  # running down it: a quarter the other way
+            return y_top, self.pdf_width - x
+        return x, y_top
+
+    def place(self, boxes: tuple, run: _Char) -> _Char:
+        """Set a run's extent and baseline from its first and last characters' PDF boxes."""
+        l0, b0, r0, t0, l1, b1, r1, t1 = boxes
+        if self.turn == 90:  # letters' feet to the right (+x), reading upwards (+y)
+            run.x0, run.x1, run.base = b0, max(t1, b0), max(r0, r1)
+        elif self.turn == 270:  # feet to the left, reading downwards
+            x0 = self.pdf_height - t0
+            run.x0, run.x1, run.base = x0, max(self.pdf_height - b1, x0), self.pdf_width - min(l0, l1)
+        else:
+            run.x0, run.x1, run.base = l0, max(r1, l0), self.pdf_height - b0
+        if not run.size:
+            run.size = (r0 - l0) if self.turn else (t0 - b0)
+        return run
+
+
+def _runs_in_cells(runs: list[_Char], grids: list[TableGrid]) -> tuple[list[_Char], list]:
+    """The runs outside every ruled table, and per table the runs of each of its cells."""
+    if not grids:
+        return runs, []
+    ruled = [(grid, [[] for _ in grid.cells]) for grid in grids]
+    outside = []
+    for run in runs:
+        x, y = (run.x0 + run.x1) / 2, run.base - run.size / 2
+        for grid, cells in ruled:
+            x0, top, x1, bottom = grid.box
+            if x0 <= x <= x1 and top <= y <= bottom:
+                k = next((k for k, c in enumerate(grid.cells) if c.box[0] <= x <= c.box[2] and c.box[1] <= y <= c.box[3]), None)
+                if k is not None:
+                    cells[k].append(run)
+                    break
+        else:
+            outside.append(run)
+    return outside, ruled
 
 
 _BREAKS = frozenset(" \xa0\r\n\t")
@@ -373,18 +457,24 @@ def _run_text(raw_text: str) -> str:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in raw_text)
 
 
-def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool] | None:
-    """(printed size, font name, bold, italic) of the text object printing character
-    ``k``; None for a turned object (a rotated stamp, watermark or margin note).
+def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool, int] | None:
+    """(printed size, font name, bold, italic, quarter turn) of the text object printing
+    character ``k``; None for an object turned at a slant (a stamp, a watermark).
 
     Synthetic italic (LibreOffice, e-signing stamps) only shears the glyphs, and
     PDFium's char angle reports a shear and a turn alike, so the matrix tells them apart.
     """
     matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(tp, k, matrix)
-    if not (matrix.a > 0 and abs(matrix.b) < 0.05 * matrix.a):
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    if a > 0 and abs(b) < 0.05 * a:
+        turn, slanted = 0, abs(c) > 0.1 * abs(d)
+    elif b > 0 and abs(a) < 0.05 * b:
+        turn, slanted = 90, abs(d) > 0.1 * abs(c)
+    elif b < 0 and abs(a) < 0.05 * -b:
+        turn, slanted = 270, abs(d) > 0.1 * abs(c)
+    else:
         return None
-    slanted = abs(matrix.c) > 0.1 * abs(matrix.d)
     scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
     size = raw.FPDFText_GetFontSize(tp, k) * (scale if scale > 0 else 1.0)
     buf = ctypes.create_string_buffer(256)
@@ -392,7 +482,7 @@ def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool]
     length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
     key = (buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
     font = fonts.get(key) or fonts.setdefault(key, _font_style(*key))
-    return round(size, 2), font[0], font[1], font[2] or slanted
+    return round(size, 2), font[0], font[1], font[2] or slanted, turn
 
 
 def _flattened_page(pdf, index: int):
@@ -570,6 +660,7 @@ def _drop_furniture(pages: list[_Page], doc: Document) -> None:
                        max(p.base for p in line) / page.height, len(line))
               for line in page.lines] for page in pages]
     found = find_furniture(views)
+    doc.measured["furniture_lines"] = [(p + 1, kind, views[p][i].text) for (p, i), kind in sorted(found.kinds.items())]
     for p, page in enumerate(pages):
         page.lines = [line for i, line in enumerate(page.lines) if found.keeps(p, i)]
     doc.signature = found.signature
@@ -625,23 +716,48 @@ def _page_blocks(page: _Page, stops: frozenset[int], tables: list[int], open_end
     ``tables`` counts tables across pages; ``open_ends`` collects the ids of blocks
     whose last line runs to the right margin (the sentence may go on below).
     """
-    if not page.lines:
+    if not page.lines and not page.ruled:
         return []
-    layout = _layout(page, stops)
-    for line in page.lines:
-        for p in line:
-            p.centered = _is_centered(p, layout)
     blocks: list[Block] = []
-    for kind, region in _regions(page.lines, layout):
-        if kind == "table":
-            blocks.extend(_table_cells(region, page.number, tables))
-        else:
-            where = _column_layout(region, layout) if kind == "column" else layout
-            for group in _paragraphs(region, where, kind == "column"):
-                blocks.append(_block(group, page.number, where))
-                if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
-                    open_ends.add(id(blocks[-1]))
+    tops: list[float] = []  # where each block starts on the page, to place ruled tables
+    if page.lines:
+        layout = _layout(page, stops)
+        for line in page.lines:
+            for p in line:
+                p.centered = _is_centered(p, layout)
+        for kind, region in _regions(page.lines, layout):
+            if kind == "table":
+                cells = _table_cells(region, page.number, tables)
+                blocks.extend(cells)
+                tops.extend(region[0][0].base for _ in cells)
+            else:
+                where = _column_layout(region, layout) if kind == "column" else layout
+                for group in _paragraphs(region, where, kind == "column"):
+                    blocks.append(_block(group, page.number, where))
+                    tops.append(group[0].base)
+                    if kind == "flow" and layout.right - group[-1].x1 < group[-1].size:
+                        open_ends.add(id(blocks[-1]))
+    for grid, cell_runs in page.ruled:
+        at = next((k for k, top in enumerate(tops) if top > grid.box[1]), len(blocks))
+        cells = _ruled_cells(grid, cell_runs, page.number, tables)
+        blocks[at:at] = cells
+        tops[at:at] = [grid.box[1]] * len(cells)
     return blocks
+
+
+def _ruled_cells(grid: TableGrid, cell_runs: list[list[_Char]], page: int, tables: list[int]) -> list[Block]:
+    """One block per cell of a ruled table that prints something, with its grid place and spans."""
+    tables[0] += 1
+    out = []
+    for cell, runs in zip(grid.cells, cell_runs):
+        lines = _lines(runs)
+        if not lines:
+            continue
+        block = _block([_merge(line) for line in lines], page, None)
+        block.kind, block.cell = "table_cell", (tables[0] - 1, cell.row, cell.column)
+        block.row_span, block.col_span = cell.row_span, cell.column_span
+        out.append(block)
+    return out
 
 
 def _column_layout(column: list[_Piece], page: _Layout) -> _Layout:
@@ -831,6 +947,10 @@ def _starts_paragraph(p: _Piece, group: list[_Piece], layout: _Layout, column: b
     upper, prev_upper = _upper(p.text), _upper(prev.text)
     if column and (upper or prev_upper):
         return True
+    # A block standing alone in the right half, line under short line (a signature
+    # without "Nơi nhận" beside it: "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG") reads as a column.
+    if (upper or prev_upper) and min(p.x0, prev.x0) > layout.center and max(p.x1 - p.x0, prev.x1 - prev.x0) < 0.4 * (right - layout.left):
+        return True
     if (p.centered or p.bold >= 0.8) and None not in (upper, prev_upper) and upper != prev_upper:
         return True
     if p.centered:
@@ -1007,4 +1127,7 @@ def _continues(tail: Block, head: Block, tail_open: bool | None) -> bool:
         return same_font and not tail.bold and first.isdigit()
     if first.islower() or first.isdigit():
         return True
-    return same_font and head.font == tail.font and head.indent is not None and head.indent <= (tail.indent or 0) + 1
+    # Only a tail whose last line ran to the margin carries on in a head printed alike
+    # ("Bùi Thanh Sơn" ends a signature; "CHÍNH PHỦ" opens the annex over the page).
+    return (bool(tail_open) and same_font and head.font == tail.font and head.indent is not None
+            and head.indent <= (tail.indent or 0) + 1)
