@@ -176,7 +176,8 @@ role accuracy (new; over matched figures) 0.958; tuned-on P 0.996/R 0.996/label 
 third 0.980/0.778/0.643 → 0.981/0.841/0.658 (role 0.585: a cost estimate whose type the metadata does
 not read, so its planned amounts come out as results); fourth (the two gazette files, `cb_*`) re-scored
 once the PDF reader landed: first run 0.455/1.000/0.037, exactly as before the reader, then 0.833/1.000/0.514
-after the fixes below (so it is tuned on now). Step by step: (1) the extractor split into one module per
+after the fixes below (so it is tuned on now), label F1 0.554 once main's ruled-table PDF reader was merged
+(the rules table above; the other two tables were made before that merge). Step by step: (1) the extractor split into one module per
 decision — no indicator of the 67 corpus files changed (a snapshot of every field compared); (2) value and
 unit as printed, base_value and base_unit from the unit's scale words (`scale.py`), the gold converted by
 script (148 scaled figures, each checked against its printed text): P, R and label F1 unchanged; (3) roles
