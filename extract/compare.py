@@ -51,7 +51,7 @@ class PeriodColumn(msgspec.Struct, kw_only=True):
 
 
 class Cell(msgspec.Struct, kw_only=True):
-    value: float | None  # as the report JSON has it: in the base unit (đồng for "1.250 tỷ đồng")
+    value: float | None  # the indicator's base_value: in the base unit (đồng for "1.250 tỷ đồng")
     amount: float | None = None  # in the row's unit, as a reader writes it (1250 for "1.250 tỷ đồng")
     numerator: float | None = None
     denominator: float | None = None
@@ -84,6 +84,9 @@ class IndicatorRow(msgspec.Struct, kw_only=True):
     unit: str | None
     cells: list[Cell | None]  # one per period, None where the report does not state it
     score: float  # the lowest label similarity that joined this row
+    # the targets set for the same indicator (chỉ tiêu, kế hoạch), one per period, beside the results
+    targets: list[Cell | None] = []
+    role: str = "result"  # "target": a row of targets no result row states
 
 
 class Unmatched(msgspec.Struct, kw_only=True):
@@ -91,7 +94,7 @@ class Unmatched(msgspec.Struct, kw_only=True):
     label: str | None
     kind: str
     unit: str | None
-    value: float | None  # in the base unit, as in the report JSON
+    value: float | None  # in the base unit, the report JSON's base_value
     amount: float | None  # in ``unit``
     text: str
     section: str | None
@@ -154,6 +157,9 @@ class Comparison(msgspec.Struct, kw_only=True):
                              *(c.plain if c else "" for c in cells),
                              *(plain_number(c.change) if c else "" for c in cells[1:]),
                              *(plain_number(c.change_pct) if c else "" for c in cells[1:])])
+            if any(row.targets):
+                writer.writerow(["indicator", row.label, row.kind, row.unit or "", "target", "",
+                                 *(c.plain if c else "" for c in row.targets), *blank, *blank])
         for item in self.unmatched:
             values = [plain_number(item.amount) if p == item.period else "" for p in labels]
             writer.writerow(["indicator", item.label or item.text, item.kind, item.unit or "",
@@ -303,7 +309,7 @@ def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]
 
 def compare(reports: list[Report]) -> Comparison:
     """Line the reports up by period and compare what they state."""
-    ordered = sorted(reports, key=period_order)
+    ordered = sorted(map(_upgraded, reports), key=period_order)
     periods = [column(r) for r in ordered]
     warnings = [f"{p.source}: no period or date, placed last" for r, p in zip(ordered, periods)
                 if period_order(r)[0] == "9999"]
@@ -320,34 +326,40 @@ def _section_titles(report: Report) -> dict[str, str]:
     return {s.id: s.title for s in report.iter_sections()}
 
 
-@functools.cache
-def _unit_scales() -> dict[str, tuple[str, float]]:
-    """Unit as printed → (base unit, what one unit is worth in it), from ``units.tsv``:
-    ``"tỷ đồng"`` → ``("đồng", 1e9)``. A report that moves from triệu đồng to tỷ đồng
-    still lines up, since indicator values are in the base unit."""
-    from extract.indicators.reference import units
-
-    known = {u.unit: (u.kind, u.scale) for u in units()}
-    bases = [unit for unit, (_, scale) in known.items() if scale == 1]
-    return {
-        unit: (max((b for b in bases if unit.endswith(b) and known[b][0] == kind), key=len, default=unit), scale)
-        for unit, (kind, scale) in known.items()
-    }
-
-
-def _scale(unit: str | None) -> float:
-    return _unit_scales().get(unit or "", ("", 1.0))[1]
-
-
 def _unit(indicator: Indicator) -> str:
-    """The base unit an indicator's value is in, for telling comparable figures apart."""
-    unit = _unit_scales().get(indicator.unit or "", (indicator.unit or "", 1.0))[0]
-    return " ".join(unit.casefold().split())
+    """The base unit an indicator is compared in ("đồng" for "tỷ đồng"): a report that moves from
+    triệu đồng to tỷ đồng still lines up, since cells hold base values."""
+    from extract.indicators.scale import base_unit
+
+    return " ".join((base_unit(indicator.unit)[1] or "").casefold().split())
+
+
+def _base_value(indicator: Indicator) -> float | None:
+    if indicator.base_value is not None or indicator.value is None:
+        return indicator.base_value
+    from extract.indicators.scale import based
+
+    return based(indicator)[0]  # a report whose JSON leaves base_value out
 
 
 def _cell(indicator: Indicator, score: float = 100.0) -> Cell:
-    return Cell(value=indicator.value, numerator=indicator.numerator, denominator=indicator.denominator,
+    return Cell(value=_base_value(indicator), numerator=indicator.numerator, denominator=indicator.denominator,
                 text=indicator.text, label=indicator.label, section=indicator.section, score=score)
+
+
+def _upgraded(report: Report) -> Report:
+    """A schema 1.0 report's indicators in 1.1 terms: 1.0 stored the base value in ``value``."""
+    if report.schema_version != "1.0":
+        return report
+    from extract.indicators.scale import based, in_unit
+
+    for ind in report.indicators:
+        ind.base_value = ind.value
+        ind.base_unit = based(ind)[1]
+        if ind.kind != "ratio":
+            ind.value, ind.value_max = in_unit(ind.value, ind.unit), in_unit(ind.value_max, ind.unit)
+    report.schema_version = "1.1"
+    return report
 
 
 class _Row:
@@ -355,7 +367,7 @@ class _Row:
 
     def __init__(self, number: int, indicator: Indicator, section_title: str, width: int, at: int):
         self.number = number
-        self.kind, self.unit = indicator.kind, _unit(indicator)
+        self.kind, self.unit, self.role = indicator.kind, _unit(indicator), _role(indicator)
         self.label, self.section_title = indicator.label or "", section_title
         self.folded = _folded_key(self.label)
         self.cells: list[Cell | None] = [None] * width
@@ -383,7 +395,9 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
         titles = _section_titles(report)
         labelled = []
         for indicator in report.indicators:
-            if indicator.label:
+            if indicator.role == "threshold":
+                unlabelled.append(_unmatched(indicator, periods[at], "a rule's threshold, not a reported figure"))
+            elif indicator.label:
                 labelled.append(indicator)
             else:
                 unlabelled.append(_unmatched(indicator, periods[at], "no label to align it by"))
@@ -391,7 +405,7 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
         choices = {group: [row.folded for row in members] for group, members in by_kind_unit.items()}
         for i, indicator in enumerate(labelled):
             title = titles.get(indicator.section or "", "")
-            group = (indicator.kind, _unit(indicator))
+            group = (indicator.kind, _unit(indicator), _role(indicator))
             members = by_kind_unit.get(group, ())
             for row in _candidates(indicator.label, members, choices.get(group, ())):
                 score = _label_score(row.label, indicator.label)
@@ -411,9 +425,13 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             if i not in placed:
                 row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at)
                 rows.append(row)
-                by_kind_unit.setdefault((row.kind, row.unit), []).append(row)
+                by_kind_unit.setdefault((row.kind, row.unit, row.role), []).append(row)
     aligned, alone = [], []
+    targets_of = _targets_beside(rows)
     for row in rows:
+        if row.number in targets_of.values():
+            continue  # shown beside the results it sets the target for
+        targets = rows[targets_of[row.number]].cells if row.number in targets_of else []
         present = [(at, c) for at, c in enumerate(row.cells) if c is not None]
         if len(present) == 1:
             at, cell = present[0]
@@ -424,9 +442,32 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
                 reason="no indicator of the same kind and unit with a similar label in another period"))
             continue
         _fill_amounts(row.cells, row.unit_shown)
+        _fill_amounts(targets, row.unit_shown, changes=False)
         aligned.append(IndicatorRow(label=present[0][1].label or "", kind=row.kind, unit=row.unit_shown,
-                                    cells=row.cells, score=min(c.score for _, c in present)))
+                                    cells=row.cells, score=min(c.score for _, c in present), targets=targets,
+                                    role=row.role))
     return aligned, alone + unlabelled
+
+
+def _role(indicator: Indicator) -> str:
+    """Results line up with results, targets with targets (a figure of no stated role is a result)."""
+    return "target" if indicator.role == "target" else "result"
+
+
+def _targets_beside(rows: list[_Row]) -> dict[int, int]:
+    """Result row → the target row of the same kind, unit and label (best label first, each once)."""
+    pairs = []
+    for target in (r for r in rows if r.role == "target"):
+        for result in (r for r in rows if r.role == "result" and (r.kind, r.unit) == (target.kind, target.unit)
+                       and sum(c is not None for c in r.cells) >= 2):  # a result row that will be aligned
+            score = _label_score(result.label, target.label)
+            if score >= LABEL_THRESHOLD:
+                pairs.append((-score, result.number, target.number))
+    beside: dict[int, int] = {}
+    for _, result, target in sorted(pairs):
+        if result not in beside and target not in beside.values():
+            beside[result] = target
+    return beside
 
 
 def _folded_key(label: str) -> str:
@@ -454,14 +495,14 @@ def _label_score(a: str, b: str) -> float:
     return similarity(section_key(a), section_key(b))
 
 
-def _fill_amounts(cells: list[Cell | None], unit: str | None) -> None:
-    """Amounts in the row's unit, and each one's change from the previous stated period."""
+def _fill_amounts(cells: list[Cell | None], unit: str | None, changes: bool = True) -> None:
+    """Amounts in the row's unit, and (``changes``) each one's change from the previous stated period."""
     previous = None
     for cell in cells:
         if cell is None:
             continue
         cell.amount = _amount(cell.value, unit)
-        if previous is not None and previous.amount is not None and cell.amount is not None:
+        if changes and previous is not None and previous.amount is not None and cell.amount is not None:
             cell.change = round(cell.amount - previous.amount, 6)
             if previous.amount:
                 cell.change_pct = round((cell.amount - previous.amount) / abs(previous.amount) * 100, 2)
@@ -469,13 +510,17 @@ def _fill_amounts(cells: list[Cell | None], unit: str | None) -> None:
 
 
 def _unmatched(indicator: Indicator, period: PeriodColumn, reason: str) -> Unmatched:
+    value = _base_value(indicator)
     return Unmatched(period=period.label, label=indicator.label, kind=indicator.kind, unit=indicator.unit,
-                     value=indicator.value, amount=_amount(indicator.value, indicator.unit), text=indicator.text,
+                     value=value, amount=_amount(value, indicator.unit), text=indicator.text,
                      section=indicator.section, reason=reason)
 
 
 def _amount(value: float | None, unit: str | None) -> float | None:
-    return None if value is None else round(value / _scale(unit), 9)
+    """A base value in ``unit``, as a reader of the row writes it."""
+    from extract.indicators.scale import in_unit
+
+    return None if value is None else round(in_unit(value, unit), 9)
 
 
 def citation_identity(citation: Citation, by_id: dict[str, Citation]) -> str:

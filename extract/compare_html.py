@@ -24,6 +24,7 @@ th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top}
 th{background:#eee;text-align:left}
 td.num{text-align:right;white-space:nowrap}
 .change{display:block;font-size:.8em;color:#555}
+.target{display:block;font-size:.8em;color:#705000}
 .up{color:#1a7f37}.down{color:#b42318}
 .score{color:#777;font-size:.85em}
 svg.chart{display:block}
@@ -74,7 +75,9 @@ def _indicator_table(rows, periods) -> str:
     head = "".join(f"<th>{escape(p)}</th>" for p in periods)
     body = []
     for row in rows:
-        cells = "".join(_value_cell(cell, rising_is_good=row.kind != "rank") for cell in row.cells)
+        targets = row.targets or [None] * len(row.cells)
+        cells = "".join(_value_cell(cell, rising_is_good=row.kind != "rank", target=target)
+                        for cell, target in zip(row.cells, targets))
         unit = escape(row.unit or "")
         body.append(
             f'<tr class="indicator"><td class="label">{escape(row.label)}'
@@ -84,16 +87,18 @@ def _indicator_table(rows, periods) -> str:
     return f'<table class="indicators"><tr><th>Chỉ tiêu</th><th>Đơn vị</th>{head}<th>Biểu đồ</th></tr>{"".join(body)}</table>'
 
 
-def _value_cell(cell, rising_is_good: bool) -> str:
+def _value_cell(cell, rising_is_good: bool, target=None) -> str:
+    """A result, its change from the period before and, beside it, the target set for that period."""
+    aim = f'<span class="target" title="{escape(target.text)}">chỉ tiêu {escape(target.shown)}</span>' if target else ""
     if cell is None:
-        return '<td class="num muted">–</td>'
+        return f'<td class="num muted">–{aim}</td>'
     change = ""
     if cell.change is not None:
         better = cell.change > 0 if rising_is_good else cell.change < 0  # rank 12/63 beats 15/63
         sign = "" if cell.change == 0 else "up" if better else "down"
         pct = f" ({'+' if cell.change_pct > 0 else ''}{format_number(cell.change_pct)}%)" if cell.change_pct is not None else ""
         change = f'<span class="change {sign}">{"+" if cell.change > 0 else ""}{format_number(cell.change)}{pct}</span>'
-    return f'<td class="num" title="{escape(cell.text)}">{escape(cell.shown)}{change}</td>'
+    return f'<td class="num" title="{escape(cell.text)}">{escape(cell.shown)}{change}{aim}</td>'
 
 
 def chart(row, periods: list[str]) -> str:

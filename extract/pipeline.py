@@ -5,7 +5,9 @@
 
 Extractors are a registry (:data:`EXTRACTORS`): each entry names a function
 ``extract(skeleton, metadata) -> list`` whose results fill the Report field of
-the same name. Adding a kind of finding is one line here plus its package.
+the same name; a function with a ``uses`` tuple also gets the findings of the
+extractors before it by those names (``citations=[…]``), so nothing is found twice.
+Adding a kind of finding is one line here plus its package.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ def parse(
     )
     for field_name, target in EXTRACTORS.items():
         module, func = target.split(":")
-        findings = getattr(importlib.import_module(module), func)(skeleton, metadata)
-        setattr(report, field_name, findings)
+        extractor = getattr(importlib.import_module(module), func)
+        # what earlier extractors found, for one that names it in ``uses`` (indicators skip citations' numbers)
+        earlier = {name: getattr(report, name) for name in getattr(extractor, "uses", ())}
+        setattr(report, field_name, extractor(skeleton, metadata, **earlier))
     return report

@@ -4,7 +4,7 @@ This module imports nothing of ours: every other layer imports it.
 
     >>> r = Report(source=Source(path="a.docx", sha256="0" * 64, format="docx"))
     >>> r.to_json()[:26]
-    b'{"schema_version":"1.0","s'
+    b'{"schema_version":"1.1","s'
 
 Field order follows OUTPUT.md so that the JSON reads like the contract.
 Fields may be added at the end of a Struct; none may be renamed.
@@ -16,7 +16,7 @@ from typing import Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 
@@ -106,8 +106,8 @@ class Indicator(msgspec.Struct, kw_only=True):
     text: str
     label: str | None
     kind: Literal["percent", "ratio", "count", "money", "quantity", "growth", "rank"]
-    value: float | None = None
-    unit: str | None = None
+    value: float | None = None  # as printed: 21345 for "21.345 tỷ đồng" (schema 1.1)
+    unit: str | None = None  # as printed, scale word included: "tỷ đồng"
     numerator: float | None = None
     denominator: float | None = None
     direction: Literal["tăng", "giảm", "đạt", "vượt"] | None = None
@@ -117,7 +117,12 @@ class Indicator(msgspec.Struct, kw_only=True):
     span: Span = (0, 0)
     page: int | None = None
     approx: str | None = None  # hedge before the figure: "gần", "hơn", "khoảng", "ước đạt" …
-    value_max: float | None = None  # upper end of a range "5-7%" (value is the lower end)
+    value_max: float | None = None  # upper end of a range "5-7%" (value is the lower end), as printed
+    base_value: float | None = None  # value in base_unit, for comparing reports: 2.1345e13 (schema 1.1)
+    base_unit: str | None = None  # unit without its scale words: "đồng" for "tỷ đồng", "người" for "triệu người"
+    # result: what was achieved (đạt, thực hiện); target: what is aimed at (chỉ tiêu, phấn đấu, kế hoạch
+    # giao, đến năm 2030); threshold: a rule's parameter (từ … trở lên, tối thiểu, không quá)
+    role: Literal["result", "target", "threshold"] | None = None
 
 
 class Report(msgspec.Struct, kw_only=True):

@@ -55,13 +55,14 @@ def unseen_files() -> list[Path]:
 def fallback_counts(skeleton, metadata) -> list:
     """The counts ``extract()`` finds with the noun fallback and not without it."""
     import extract.indicators as indicators
+    from extract.indicators import prose  # where the default is read
 
     with_nouns = indicators.extract(skeleton, metadata)
-    saved, indicators.NOUNS_DEFAULT = indicators.NOUNS_DEFAULT, False
+    saved, prose.NOUNS_DEFAULT = prose.NOUNS_DEFAULT, False
     try:
         without = {(i.span[0], i.unit) for i in indicators.extract(skeleton, metadata)}
     finally:
-        indicators.NOUNS_DEFAULT = saved
+        prose.NOUNS_DEFAULT = saved
     return [i for i in with_nouns if i.kind == "count" and (i.span[0], i.unit) not in without]
 
 

@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 
-from extract.indicators.reference import units
+from extract.indicators.scale import based
 from extract.schema import Citation, Indicator, Metadata, Period, Report, Section, Source
 
 
@@ -33,10 +33,6 @@ def _tree(pairs: list[tuple[str, str]]) -> list[Section]:
     return roots
 
 
-# Indicator values are in the base unit: "1.250 tỷ đồng" has value 1.25e12 (units.tsv, scale)
-SCALES = {u.unit: u.scale for u in units()}
-
-
 def model_report(period_id: str) -> Report:
     samples = load_make_samples()
     rendered = samples.render(period_id)
@@ -50,11 +46,13 @@ def model_report(period_id: str) -> Report:
             value = pair[0] / pair[1]
         elif figure.kind == "rank":
             value = pair[0]
-        indicators.append(Indicator(
+        indicator = Indicator(
             id=f"i{n}", text=figure.label, label=figure.label, kind=figure.kind, unit=figure.unit or None,
-            value=value * SCALES.get(figure.unit, 1.0), numerator=pair[0], denominator=pair[1],
-            section=rendered.figure_sections[figure.key],
-        ))
+            value=value, numerator=pair[0], denominator=pair[1], section=rendered.figure_sections[figure.key],
+        )
+        # as the extractor writes it: value as printed ("1.250 tỷ đồng" → 1250), base_value in đồng
+        indicator.base_value, indicator.base_unit = based(indicator)
+        indicators.append(indicator)
     citations = [Citation(id=f"c{n}", text=samples.CITATIONS[key].text, form="full", key=key)
                  for n, key in enumerate(sorted(rendered.citations), 1)]
     return Report(

@@ -107,12 +107,12 @@ def test_compare_finds_the_renamed_added_and_removed_sections(comparison):
 
 def test_compare_lists_an_indicator_no_other_period_states_instead_of_dropping_it():
     reports = model_series()[:2]
-    baseline = {(u.period, u.label, u.value) for u in compare(reports).unmatched}
+    baseline = {(u.period, u.label, u.amount) for u in compare(reports).unmatched}
     reports[1].indicators.append(Indicator(id="x1", text="Sản lượng thép ước đạt 320 nghìn tấn", label="Thép",
                                            kind="quantity", value=320.0, unit="nghìn tấn", section="III.1.b"))
     reports[1].indicators.append(Indicator(id="x2", text="giảm 3,2%", label=None, kind="growth", value=3.2, unit="%"))
     result = compare(reports)
-    unmatched = {(u.period, u.label, u.value) for u in result.unmatched}
+    unmatched = {(u.period, u.label, u.amount) for u in result.unmatched}
     assert unmatched - baseline == {("năm 2021", "Thép", 320.0), ("năm 2021", None, 3.2)}
     stated = sum(len(r.indicators) for r in reports)
     placed = sum(c is not None for row in result.indicators for c in row.cells) + len(result.unmatched)
@@ -143,7 +143,8 @@ def test_compare_aligns_one_figure_printed_in_two_scales_of_the_same_unit():
     reports = model_series()[:2]
     for indicator in reports[1].indicators:
         if indicator.label == "Tổng vốn đăng ký của các dự án":
-            indicator.unit = "triệu đồng"  # 2.730.000 triệu đồng: the same value in đồng
+            # 2.730.000 triệu đồng: the same base value in đồng
+            indicator.unit, indicator.value = "triệu đồng", indicator.value * 1000
     row = row_of(compare(reports), "Tổng vốn đăng ký của các dự án", "money")
     assert row.unit == "tỷ đồng"
     assert [c.value for c in row.cells] == [1.25e12, 2.73e12]
@@ -157,7 +158,7 @@ def test_compare_uses_the_section_to_choose_between_two_equally_named_indicators
             report.indicators.append(Indicator(id=f"t{n}", text="", label="Tổng doanh thu", kind="money",
                                                unit="tỷ đồng", value=float(100 * (n + 1)), section=section))
     rows = [r for r in compare([first, second]).indicators if r.label == "Tổng doanh thu"]
-    by_section = {r.cells[0].section: (r.cells[0].value, r.cells[1].value) for r in rows}
+    by_section = {r.cells[0].section: (r.cells[0].amount, r.cells[1].amount) for r in rows}
     assert by_section == {"III.2.a": (100.0, 200.0), "III.1.a": (200.0, 100.0)}
 
 
@@ -193,3 +194,48 @@ def test_comparison_json_round_trips_and_csv_has_one_column_per_period(compariso
     assert next(r for r in rows if r[0] == "section" and r[4] == "renamed")[1] == (
         "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH → CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, ĐIỀU HÀNH")
     assert {r[4] for r in rows if r[0] == "citation"} >= {"CT|8|TU", "CV|327|SCT-VP"}
+
+
+def _with_role(report, label, kind, role, value=None):
+    for indicator in report.indicators:
+        if (indicator.label, indicator.kind) == (label, kind):
+            clone = Indicator(**{f: getattr(indicator, f) for f in indicator.__struct_fields__})
+            clone.id, clone.role = clone.id + "t", role
+            if value is not None:
+                clone.value, clone.base_value = value, value
+            report.indicators.append(clone)
+            return clone
+
+
+def test_compare_lines_up_results_with_results_and_shows_targets_beside_them():
+    reports = model_series()[:2]
+    for report, target in zip(reports, (50.0, 100.0)):  # "phấn đấu đạt 50% / 100% kế hoạch"
+        _with_role(report, "Giá trị sản xuất công nghiệp", "percent", "target", target)
+    result = compare(reports)
+    (row,) = [r for r in result.indicators if r.label == "Giá trị sản xuất công nghiệp" and r.kind == "percent"]
+    assert [c.amount for c in row.cells] == [48.5, 102.3]  # the results, never mixed with the targets
+    assert [c.amount for c in row.targets] == [50.0, 100.0]
+    assert not [r for r in result.indicators if r.role == "target"]
+    sheet = list(csv.reader(io.StringIO(result.to_csv())))
+    assert ["indicator", "Giá trị sản xuất công nghiệp", "percent", "%", "target", "", "50", "100", "", ""] in sheet
+    page = result.to_html()
+    assert page.count('">chỉ tiêu 50</span>') == 1 and page.count('">chỉ tiêu 100</span>') == 1
+
+
+def test_compare_leaves_a_rules_threshold_out_of_the_rows():
+    reports = model_series()[:2]
+    for report in reports:
+        _with_role(report, "Chỉ số sản xuất công nghiệp (IIP)", "growth", "threshold", 5.0)
+    result = compare(reports)
+    assert [(u.label, u.amount) for u in result.unmatched if u.reason == "a rule's threshold, not a reported figure"] \
+        == [("Chỉ số sản xuất công nghiệp (IIP)", 5.0)] * 2
+    assert [c.amount for c in row_of(result, "Chỉ số sản xuất công nghiệp (IIP)", "growth").cells] == [12.5, 10.8]
+
+
+def test_compare_reads_a_schema_1_0_report_whose_values_are_in_the_base_unit():
+    old, new = model_series()[:2]
+    old.schema_version = "1.0"
+    for indicator in old.indicators:  # 1.0 wrote 21.345 tỷ đồng as value 2.1345e13, no base_value
+        indicator.value, indicator.base_value = indicator.base_value, None
+    row = row_of(compare([old, new]), "Giá trị sản xuất công nghiệp", "money")
+    assert [c.amount for c in row.cells] == [21345, 45210]

@@ -8,6 +8,7 @@ tree that goes missing anywhere else fails the test.
 from __future__ import annotations
 
 import csv
+import functools
 
 import pytest
 
@@ -41,12 +42,18 @@ def _text_files() -> list[str]:
     return seed + real
 
 
+@functools.cache
+def _parsed(relative: str) -> extract.Report:
+    """Each file parsed once for the tests below."""
+    return extract.parse(CORPUS / relative, ocr="never")
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("relative", _text_files() or ["<no corpus>"])
 def test_every_text_corpus_file_parses_with_a_section_tree_where_it_has_numbered_headings(relative):
     if relative == "<no corpus>":
         pytest.skip(f"shared corpus not found at VNREPORT_CORPUS={CORPUS}")
-    report = extract.parse(CORPUS / relative, ocr="never")
+    report = _parsed(relative)
     assert report.text.strip()
     assert not report.source.ocr
     name = relative.split("/")[-1]
@@ -56,3 +63,19 @@ def test_every_text_corpus_file_parses_with_a_section_tree_where_it_has_numbered
         assert report.sections, f"{relative}: no section found"
         ids = [s.id for s in report.iter_sections()]
         assert len(ids) == len(set(ids)), f"{relative}: section ids are not unique"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("relative", _text_files() or ["<no corpus>"])
+def test_every_indicators_printed_value_times_its_units_scale_is_its_base_value(relative):
+    from extract.indicators.scale import base_unit
+
+    if relative == "<no corpus>":
+        pytest.skip(f"shared corpus not found at VNREPORT_CORPUS={CORPUS}")
+    for ind in _parsed(relative).indicators:
+        factor, base = base_unit(ind.unit)
+        assert ind.base_unit == base, (ind.text, ind.unit, ind.base_unit)
+        if ind.kind == "ratio":  # a fraction of two counts in one unit: no scale applies
+            assert ind.base_value == ind.value, ind.text
+        else:
+            assert ind.base_value == pytest.approx(ind.value * factor, rel=1e-12), (ind.text, ind.value, ind.unit)

@@ -26,7 +26,7 @@ REPORT_MD = """**SỞ CÔNG THƯƠNG**
 
 **I. KẾT QUẢ THỰC HIỆN**
 
-Thực hiện Kế hoạch số {month}/KH-UBND ngày 04/3/2021 của UBND tỉnh, đã giải quyết {n} hồ sơ, đạt {pct}%.
+Thực hiện Kế hoạch số {month}/KH-UBND ngày 04/3/2021 của UBND tỉnh, đã giải quyết {n} hồ sơ, đạt {pct}%; giải ngân {money} tỷ đồng.
 
 **II. NHIỆM VỤ THỜI GIAN TỚI**
 
@@ -41,7 +41,7 @@ def make_archive(folder: Path, count: int = 4) -> list[Path]:
     files = []
     for i in range(count):
         path = folder / f"bao-cao-thang-{i + 1:02d}.md"
-        path.write_text(REPORT_MD.format(month=i + 1, n=100 + i, pct=90 + i), encoding="utf-8")
+        path.write_text(REPORT_MD.format(month=i + 1, n=100 + i, pct=90 + i, money=f"{12 + i},5"), encoding="utf-8")
         files.append(path)
     (folder / "notes.xyz").write_text("not a report")
     (folder / "empty.pdf").write_bytes(b"")
@@ -85,6 +85,10 @@ def test_dataset_tables_join_on_sha256_and_duckdb_views_answer_first_questions(t
             "SELECT value FROM agency_indicators WHERE unit = '%' ORDER BY value"
         ).fetchall()
         assert [v for (v,) in percents] == [90.0, 91.0, 92.0, 93.0]
+        money = con.execute(
+            "SELECT value, unit, base_value, base_unit FROM agency_indicators WHERE kind = 'money' ORDER BY value"
+        ).fetchall()
+        assert money[0] == (12.5, "tỷ đồng", 1.25e10, "đồng")  # as printed, and in đồng to compare by
     finally:
         con.close()
 
@@ -95,7 +99,7 @@ def test_resume_skips_done_files_and_retries_errors(tmp_path):
     assert (first.reports, first.errors) == (2, 2)
     (tmp_path / "archive" / "empty.pdf").unlink()  # the user fixed one error
     extra = tmp_path / "archive" / "bao-cao-thang-09.md"
-    extra.write_text(REPORT_MD.format(month=9, n=1, pct=50), encoding="utf-8")
+    extra.write_text(REPORT_MD.format(month=9, n=1, pct=50, money="9,5"), encoding="utf-8")
 
     second = batch([tmp_path / "archive"], tmp_path / "ds", workers=1, resume=True)
 
@@ -170,7 +174,7 @@ def test_ctrl_c_leaves_a_consistent_dataset_that_resume_completes(tmp_path):
     archive.mkdir()
     total = 150
     for i in range(total):
-        (archive / f"r{i:03d}.md").write_text(REPORT_MD.format(month=i % 12 + 1, n=i, pct=i % 100), encoding="utf-8")
+        (archive / f"r{i:03d}.md").write_text(REPORT_MD.format(month=i % 12 + 1, n=i, pct=i % 100, money=f"{i},5"), encoding="utf-8")
     out = tmp_path / "ds"
     cmd = [sys.executable, "-m", "extract.cli", "batch", str(archive), "-o", str(out), "--workers", "1"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -50,7 +50,7 @@ SENTENCES = [
     ("của UNDP. 20 Tỷ lệ suy dinh dưỡng thể nhẹ cân là 8,4% ở khu vực miền Đông Nam bộ", [("percent", 8.4, "%")]),
     # what the reference tables know: money in đô la, volts, hours, an item number, a map scale
     ("Quy mô thị trường tăng trưởng nhanh chóng từ 2,97 tỷ đô la Mỹ năm 2014 đến 25 tỷ đô năm 2024",
-     [("money", 2.97e9, "tỷ USD"), ("money", 2.5e10, "tỷ USD")]),
+     [("money", 2.97, "tỷ USD"), ("money", 25.0, "tỷ USD")]),
     ("Thực hiện công tác di dời công trình điện có điện áp từ 110 kV trở lên", [("quantity", 110.0, "kV")]),
     ("Thời gian khôi phục chỉ mất khoảng 01 tiếng.", []),
     ("Theo đó, tại STT 23 Phụ lục ban hành Kèm theo Quyết định này, giao Bộ Tài chính chủ trì", []),

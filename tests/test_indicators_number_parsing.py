@@ -36,10 +36,11 @@ def test_vietnamese_percentage_is_read_back(whole, decimals, spaced):
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=1, max_value=99_999), st.sampled_from([("tỷ đồng", 1e9), ("triệu đồng", 1e6), ("triệu USD", 1e6)]))
-def test_money_is_normalized_to_the_base_unit(amount, scale):
+def test_money_keeps_its_printed_scale_and_has_its_base_value(amount, scale):
     unit, factor = scale
     [found] = find_indicators(f"Tổng vốn giải ngân đạt {vietnamese(amount)} {unit}.")
-    assert (found.kind, found.unit, found.value) == ("money", unit, amount * factor)
+    assert (found.kind, found.unit, found.value) == ("money", unit, amount)
+    assert (found.base_value, found.base_unit) == (amount * factor, unit.split()[-1])
 
 
 @settings(max_examples=100, deadline=None)

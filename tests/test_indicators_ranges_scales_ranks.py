@@ -23,12 +23,12 @@ FORMS = [
     (  # lit_ttr-luat-tmdt-bct-2025.pdf: a scale word, then the noun it counts
         "kinh tế tư nhân là một động lực quan trọng nhất của nền kinh tế quốc gia, với khoảng hơn 940 nghìn "
         "doanh nghiệp và hơn 5 triệu hộ kinh doanh đang hoạt động",
-        [("count", 940000.0, None, "nghìn doanh nghiệp"), ("count", 5000000.0, None, "triệu hộ")],
+        [("count", 940.0, None, "nghìn doanh nghiệp"), ("count", 5.0, None, "triệu hộ")],
     ),
     (  # lit_ttr-luat-tmdt-bct-2025.pdf: dollars written out, "đô" after a scale word
         "Quy mô thị trường bán lẻ TMĐT B2C tăng trưởng nhanh chóng từ 2,97 tỷ đô la Mỹ năm 2014 đến 25 tỷ đô "
         "năm 2024",
-        [("money", 2970000000.0, None, "tỷ USD"), ("money", 25000000000.0, None, "tỷ USD")],
+        [("money", 2.97, None, "tỷ USD"), ("money", 25.0, None, "tỷ USD")],
     ),
     (  # lit_ttr-luat-danso-byt-2025.docx: people per km² is a density, not a count of people
         "Mật độ dân số vùng Tây Nguyên tăng từ 52 người/km2 năm 1993 lên 111 người/km2 năm 2021",
@@ -85,3 +85,26 @@ def test_do_thi_is_a_town_not_a_dollar(text):
 @pytest.mark.parametrize("text", ["trẻ em dưới 6 tuổi được cấp thẻ BHYT miễn phí", "người từ 60 tuổi trở lên"])
 def test_an_age_threshold_is_no_measured_age(text):
     assert all(i.unit != "tuổi" for i in find_indicators(text))
+
+
+def test_a_series_leaves_out_the_unit_and_measure_its_first_item_states():
+    # lit_ttr-luat-danso-byt-2025.docx: "năm 2015 là 112,8" is the sex ratio at birth in 2015
+    found = find_indicators("Năm 2006, tỷ số giới tính khi sinh ở mức 109,8 bé trai/100 bé gái sinh ra sống - vượt "
+                            "ngưỡng cân bằng tự nhiên (103-107); năm 2015 là 112,8, năm 2024 là 111,4.")
+    assert [(i.kind, i.value, i.unit, i.label) for i in found] == [
+        ("quantity", 109.8, "bé trai/100 bé gái", "tỷ số giới tính khi sinh"),
+        ("quantity", 112.8, "bé trai/100 bé gái", "tỷ số giới tính khi sinh năm 2015"),
+        ("quantity", 111.4, "bé trai/100 bé gái", "tỷ số giới tính khi sinh năm 2024")]
+
+
+def test_a_bare_scale_word_in_a_series_takes_the_scaled_noun_before_it():
+    found = find_indicators("Việt Nam sẽ dư thừa 1,5 triệu nam giới 15-49 tuổi vào năm 2039 và tăng lên 2,5 triệu "
+                            "vào năm 2059.")
+    assert [(i.value, i.unit, i.base_value, i.role) for i in found] == [
+        (1.5, "triệu nam giới", 1.5e6, "target"), (2.5, "triệu nam giới", 2.5e6, "target")]
+
+
+def test_a_duration_per_person_is_no_density_and_scale_words_multiply():
+    assert find_indicators("Báo cáo định kỳ 06 tháng/01 lần và thời gian 08 giờ/1 người giám định viên") == []
+    (cost,) = find_indicators("Tổng chi phí khoảng 5,3 nghìn tỷ cho toàn bộ phụ nữ")
+    assert (cost.value, cost.unit, cost.base_value, cost.base_unit) == (5.3, "nghìn tỷ đồng", 5.3e12, "đồng")

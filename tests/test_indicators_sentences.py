@@ -56,7 +56,7 @@ SENTENCES = [
         "Tổng dân số của Việt Nam vào thời điểm 0 giờ ngày 1/4/2023 là 100,3 triệu người, trong đó tỷ lệ dân số "
         "nam và nữ khá cân bằng (nam giới chiếm 49,9%, nữ 50,1%). Việt Nam là quốc gia đông dân thứ ba trong khu "
         "vữ Đông Nam Á (sau In-đô-nê-xi-a và Phi-lip-pin) và đứng thứ 15 trên thế giới.",
-        [("count", 100300000.0, "triệu người", None, None, None, None), ("percent", 49.9, "%", None, None, None, None),
+        [("count", 100.3, "triệu người", None, None, None, None), ("percent", 49.9, "%", None, None, None, None),
          ("percent", 50.1, "%", None, None, None, None), ("rank", 3.0, None, None, None, None, None),
          ("rank", 15.0, None, None, None, None, None)],
     ),
@@ -68,12 +68,12 @@ SENTENCES = [
         "Tối thiểu 98% hồ sơ thủ tục hành chính tiếp nhận hằng năm được giải quyết trước và đúng hạn.",
         [("percent", 98.0, "%", None, None, None, None)],
     ),
-    (  # DOMAIN.md examples: growth, share of plan, money normalized to đồng, a range
+    (  # DOMAIN.md examples: growth, share of plan, money as printed, a range
         "Doanh thu tăng 12,5% so với cùng kỳ năm trước; giải ngân đạt 48,5% kế hoạch năm, tương ứng 12.500 tỷ đồng; "
         "lạm phát dự kiến 5-7%.",
         [("growth", 12.5, "%", None, None, "tăng", "cùng kỳ năm trước"),
          ("percent", 48.5, "%", None, None, "đạt", "kế hoạch năm"),
-         ("money", 12_500_000_000_000.0, "tỷ đồng", None, None, None, None),
+         ("money", 12_500.0, "tỷ đồng", None, None, None, None),
          ("percent", 5.0, "%", None, None, None, None)],
     ),
 ]
@@ -162,5 +162,8 @@ def test_growth_verb_in_the_clause_makes_a_percent_a_growth_but_not_when_it_name
 def test_bare_scale_word_counts_the_noun_its_subject_names():
     (buyers,) = find_indicators("Theo thống kê TMĐT từ Emarketer, số lượng người mua sắm trực tuyến đạt 2,77 tỷ vào năm 2025")
     assert (buyers.kind, buyers.value, buyers.unit, buyers.label) == (
-        "count", 2.77e9, "tỷ người", "số lượng người mua sắm trực tuyến")
-    assert find_indicators("thu ngân sách đạt 2,77 tỷ") == []  # no noun named: what it counts is unknown
+        "count", 2.77, "tỷ người", "số lượng người mua sắm trực tuyến")
+    assert (buyers.base_value, buyers.base_unit) == (2.77e9, "người")
+    assert find_indicators("kết quả đạt 2,77 tỷ") == []  # no noun named: what it counts is unknown
+    (revenue,) = find_indicators("thu ngân sách đạt 2,77 tỷ")  # a subject measured in money: đồng
+    assert (revenue.kind, revenue.unit, revenue.base_value) == ("money", "tỷ đồng", 2.77e9)

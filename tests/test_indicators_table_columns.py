@@ -20,8 +20,8 @@ TABLES = [
          {0: "I", 1: "BỘ, CƠ QUAN TRUNG ƯƠNG"},
          {0: "4", 1: "Bộ Dân tộc và tôn giáo", 2: "906.470", 3: "30.701", 4: "3,4%", 5: "3,4%", 6: "12"}],
         "Đơn vị: Triệu đông",
-        [("Bộ Dân tộc và tôn giáo, KH TTCP giao", "money", 906470e6, "triệu đồng", None),
-         ("Bộ Dân tộc và tôn giáo, Giải ngân đến hết ngày 30/9/2025 Số tiền", "money", 30701e6, "triệu đồng", None),
+        [("Bộ Dân tộc và tôn giáo, KH TTCP giao", "money", 906470.0, "triệu đồng", None),
+         ("Bộ Dân tộc và tôn giáo, Giải ngân đến hết ngày 30/9/2025 Số tiền", "money", 30701.0, "triệu đồng", None),
          ("Bộ Dân tộc và tôn giáo, Giải ngân đến hết ngày 30/9/2025 Tỷ lệ so với KH TTCP giao", "percent", 3.4, "%",
           None),
          ("Bộ Dân tộc và tôn giáo, Giải ngân đến hết ngày 30/9/2025 Tỷ lệ so với KH TTCP giao đầu năm", "percent",
@@ -34,21 +34,21 @@ TABLES = [
          {0: "2021", 1: "222.476", 2: "1.696.467", 4: "35,3%"}],
         "",
         [("Hoàn thuế TNCN Số hồ sơ đã giải quyết hoàn, 2021", "count", 222476.0, None, "năm 2021"),
-         ("Hoàn thuế TNCN Số tiền đã hoàn thuế, 2021", "money", 1696467e6, "triệu đồng", "năm 2021"),
+         ("Hoàn thuế TNCN Số tiền đã hoàn thuế, 2021", "money", 1696467.0, "triệu đồng", "năm 2021"),
          ("Hoàn thuế TNCN Tỷ lệ hoàn thuế điện tử, 2021", "percent", 35.3, "%", "năm 2021")],
     ),
     (  # lit_bc-tongket-phaplenh-danso-byt-2025.docx: years as headers; the unit line over the table
         [{0: "Năm", 1: "2013", 2: "2014"}, {0: "Cả nước", 1: "847", 2: "547"}],
         "Đơn vị tính: Tỷ đồng",
-        [("Cả nước, 2013", "money", 847e9, "tỷ đồng", "năm 2013"),
-         ("Cả nước, 2014", "money", 547e9, "tỷ đồng", "năm 2014")],
+        [("Cả nước, 2013", "money", 847.0, "tỷ đồng", "năm 2013"),
+         ("Cả nước, 2014", "money", 547.0, "tỷ đồng", "năm 2014")],
     ),
     (  # lit_bc-dgtd-luat-bhyt-byt-2024.docx: the unit in a cell of the row
         [{0: "Phương án", 1: "Nội dung", 2: "Phương án 1", 3: "Phương án 2"},
          {0: "Tổng chi phí BHYT do nhà nước hỗ trợ", 1: "(tỷ đồng)", 2: "702", 3: "1.146"}],
         "",
-        [("Tổng chi phí BHYT do nhà nước hỗ trợ, Phương án 1", "money", 702e9, "tỷ đồng", None),
-         ("Tổng chi phí BHYT do nhà nước hỗ trợ, Phương án 2", "money", 1146e9, "tỷ đồng", None)],
+        [("Tổng chi phí BHYT do nhà nước hỗ trợ, Phương án 1", "money", 702.0, "tỷ đồng", None),
+         ("Tổng chi phí BHYT do nhà nước hỗ trợ, Phương án 2", "money", 1146.0, "tỷ đồng", None)],
     ),
     (  # lit_bc-tongket-luat-qlthue-btc-2025.docx: amounts in VNĐ, thousands separated by commas
         [{0: "Năm", 1: "Tổng số cuộc", 2: "Kiến nghị (VNĐ)"}, {0: "2020", 1: "52", 2: "87,593,103,382"}],
@@ -106,5 +106,6 @@ def test_multi_column_table_through_the_pipeline():
     report = parse(corpus_path("real/lit_bc-tongket-luat-qlthue-btc-2025.docx"))
     by_label = {i.label: i for i in report.indicators}
     refund = by_label["Hoàn thuế GTGT Số tiền đã hoàn thuế, 2022"]
-    assert (refund.kind, refund.value, refund.unit, refund.period) == ("money", 150289509e6, "triệu đồng", "năm 2022")
+    assert (refund.kind, refund.value, refund.unit, refund.period) == ("money", 150289509.0, "triệu đồng", "năm 2022")
+    assert (refund.base_value, refund.base_unit) == (150289509e6, "đồng")
     assert report.text[refund.span[0] : refund.span[1]].endswith("150.289.509")

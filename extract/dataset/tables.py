@@ -43,6 +43,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("sha256", S), ("id", S), ("text", S), ("label", S), ("kind", S), ("value", F), ("unit", S),
         ("numerator", F), ("denominator", F), ("direction", S), ("baseline", S), ("period", S),
         ("section", S), ("span_start", I), ("span_end", I), ("page", I),
+        # schema 1.1: value and unit as printed ("tỷ đồng"), base_value in base_unit ("đồng") to compare by
+        ("base_value", F), ("base_unit", S), ("role", S),
     ]),
     "errors": pa.schema([("sha256", S), ("path", S), ("error_type", S), ("message", S)]),
 }
@@ -179,9 +181,12 @@ VIEWS = {
                count(DISTINCT sha256) AS reports, count(*) AS mentions,
                min(report_date) AS first_report, max(report_date) AS last_report
         FROM citation_mentions WHERE key IS NOT NULL GROUP BY key""",
-    # One agency's indicators by period: WHERE agency = 'Sở Công Thương' ORDER BY label, period_start
+    # One agency's indicators by period: WHERE agency = 'Sở Công Thương' ORDER BY label, period_start.
+    # value and unit as printed (21345, 'tỷ đồng'); compare across reports by base_value, base_unit
+    # (2.1345e13, 'đồng'); role tells results from targets and a rule's thresholds.
     "agency_indicators": """
         SELECT r.agency, r.period_label, r.period_start, r.period_end, i.label, i.kind, i.value, i.unit,
+               i.base_value, i.base_unit, i.role,
                i.numerator, i.denominator, i.direction, i.baseline, i.section, i.text, r.path, i.sha256
         FROM indicators i JOIN reports r USING (sha256)""",
 }

@@ -58,6 +58,17 @@ def _cue_patterns():
     )
 
 
+def time_after(text: str, end: int) -> str | None:
+    """Why the words after a number make it no count of them ("06 tháng", "08 giờ"), or None.
+
+        >>> time_after("định kỳ 06 tháng/01 lần", 10), time_after("109,8 bé trai/100 bé gái", 5)
+        ('duration or period (6 tháng đầu năm)', None)
+    """
+    _, _, after, _, reason = _cue_patterns()
+    m = after.match(text[end : end + 40])
+    return reason[(m.group(1).casefold(), "after")] if m else None
+
+
 def not_indicator(text: str, start: int, end: int, *, has_unit: bool) -> str | None:
     """Why the number at ``text[start:end]`` is not an indicator, or None if it may be one."""
     always, unitless, after, allow, reason = _cue_patterns()

@@ -6,6 +6,8 @@
     >>> r = reading("giải ngân đạt ", "% kế hoạch năm", "percent")
     >>> r.kind, r.direction, r.baseline
     ('percent', 'đạt', 'kế hoạch năm')
+    >>> reading("tỷ lệ hộ nghèo giảm ", " điểm phần trăm", "points").kind
+    'growth'
 
 Kinds: a relative change (``tăng 12,5%``, ``giảm 3%``) is ``growth``; a share
 of plan (``đạt 48,5% kế hoạch năm``) stays ``percent`` with direction ``đạt``
@@ -28,6 +30,10 @@ _BASELINE = regex.compile(
     r"^[^.;:()\n]{0,40}?\bso (?:với|cùng)\s+(?P<b>[^,.;:()\n]{2,60}?)(?=\s*(?:[,.;:()\n]|$|\s(?:và|trong|đạt|tăng|giảm)\s))"
     r"|^\s*(?P<plan>kế hoạch(?: năm| (?:tỉnh|Trung ương) giao| được giao| đề ra)?)\b"
 )
+
+
+# "cao hơn 2 điểm phần trăm", "chênh lệch", "so với": percentage points that compare two shares
+_GAP = regex.compile(r"(?i)(?<![\p{L}])(?:cao hơn|thấp hơn|chênh lệch|so với|nhiều hơn|ít hơn)(?![\p{L}])")
 
 
 @dataclass(slots=True)
@@ -124,12 +130,17 @@ def reading(left: str, right: str, unit_kind: str | None) -> Reading:
     baseline = (m["b"] or m["plan"]).strip() if m else None
     if cues.get("rank"):
         kind = "rank"
-    elif cues.get("multiple") or unit_kind == "ratio":
+    elif cues.get("multiple") or unit_kind == "ratio" and (direction in {"tăng", "giảm"} or _GAP.search(left)):
+        # "gấp 4,8 lần", "tăng 2,5 lần": a multiple; "kiểm tra 02 lần" counts times
         kind = "ratio"
+    elif unit_kind == "ratio":
+        kind = "count"
     elif unit_kind == "percent" and direction in {"tăng", "giảm"}:
         kind = "growth"
     elif unit_kind == "percent" and direction is None and (direction := grows(left)):
         kind = "growth"
+    elif unit_kind == "points":  # percentage points: the change of a share, or a gap between two
+        kind = "growth" if direction in {"tăng", "giảm"} or grows(left) or _GAP.search(left) else "quantity"
     else:
         kind = unit_kind or "count"
     return Reading(

@@ -54,6 +54,7 @@ _WORDS = regex.compile(
 )
 
 
+_DIGIT_BEFORE = regex.compile(r"\d[ ]?$")
 _SCALE_ONLY = regex.compile(r"(?:(?:trăm|nghìn|ngàn|triệu|tỷ)\s*)+", regex.IGNORECASE)
 
 
@@ -66,9 +67,31 @@ def find_word_mentions(text: str) -> list[Mention]:
         words = m[0].strip()
         value = parse_vietnamese_number_words(words)
         if (value is None or words.casefold() == "một" or _SCALE_ONLY.fullmatch(words)
-                or regex.search(r"\d[ ]?$", text[: m.start()])):
+                or _DIGIT_BEFORE.search(text, max(0, m.start() - 2), m.start())):
             continue  # "một số" is "some"; "hàng nghìn", "nhiều tỷ" count nothing; "100,3 triệu" is a digit figure
         out.append(Mention(m.start(), m.start() + len(words), words, value))
+    return out
+
+
+# "giữa hai cơ quan", "mỗi ba tháng": a spelled number that picks out members, no amount
+_BETWEEN = regex.compile(r"(?<![\p{L}])(?:giữa|cả|mỗi|từng)[ ]?$", regex.IGNORECASE)
+
+
+def spelled_mentions(text: str) -> list[Mention]:
+    """Spelled-out figures that a known unit follows ("hai cuộc", "thứ ba trong khu vực").
+
+        >>> [m.text for m in spelled_mentions("tổ chức hai cuộc họp giữa hai cơ quan, đứng thứ ba trong khu vực")]
+        ['hai', 'ba']
+    """
+    from extract.indicators.ranks import ordinal_rank
+    from extract.indicators.units import unit_after
+
+    out = []
+    for m in find_word_mentions(text):
+        hit = unit_after(text, m.end)
+        between = _BETWEEN.search(text, max(0, m.start - 10), m.start)
+        if ordinal_rank(text, m.start, m.end) or (hit and hit[0].kind != "percent" and not between):
+            out.append(m)
     return out
 
 

@@ -41,6 +41,13 @@ class Cue:
 
 
 @cache
+def word_list(name: str) -> tuple[str, ...]:
+    """A one-word-or-phrase-a-line table (``#`` comments)."""
+    with open(DATA / name, encoding="utf-8") as f:
+        return tuple(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+@cache
 def units() -> tuple[Unit, ...]:
     rows = (Unit(r["form"], r["unit"], r["kind"], float(r["scale"])) for r in _rows("units.tsv"))
     return tuple(sorted(rows, key=lambda u: -len(u.form)))
@@ -55,6 +62,18 @@ def not_indicator_cues() -> tuple[dict[str, str], ...]:
 def reading_cues() -> tuple[Cue, ...]:
     rows = (Cue(r["cue"], r["role"], r["value"]) for r in _rows("indicator_cues.tsv"))
     return tuple(sorted(rows, key=lambda c: -len(c.cue)))
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    cue: str
+    role: str  # result | target | threshold
+    where: str  # before | after | heading | document
+
+
+@cache
+def role_cues() -> tuple[RoleCue, ...]:
+    return tuple(RoleCue(r["cue"], r["role"], r["where"]) for r in _rows("role_cues.tsv"))
 
 
 @cache

@@ -16,6 +16,8 @@ placed before its figure loses the verbs and adverbs that trail its last noun
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from extract import nlp
@@ -49,7 +51,7 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
     # a footnote's number before a rate.
     if _NOT_A_COUNT.fullmatch(text, start, end) or scale_after(text, end) or _RATE.match(text, end):
         return None
-    if in_other_language(window) or in_formula(text, start):
+    if in_other_language(window) or in_formula(text, start) or _opens_no_noun(window):
         return None
     tagged = nlp.pos_tag(window.strip())
     nouns = []
@@ -66,6 +68,19 @@ def counted_noun(text: str, start: int, end: int) -> tuple[Unit, int] | None:
     if at != end + 1 or designated(text, at + len(phrase), phrase) or numbers_noun_before(text, start, end):
         return None
     return Unit(phrase, phrase, "count", 1.0), at + len(phrase)
+
+
+def _opens_no_noun(window: str) -> bool:
+    """Whether the first word after the figure is one that never opens a noun ("và", "của", "sẽ" …)."""
+    first = window.split(None, 1)[0].casefold() if window.strip() else ""
+    return first in _not_nouns() or first.rstrip(",.;:") in _not_nouns()
+
+
+@cache
+def _not_nouns() -> frozenset[str]:
+    from extract.indicators.reference import word_list
+
+    return frozenset(word_list("not_noun_words.txt"))
 
 
 def numbers_noun_before(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ A row is ``{column: cell text}``; the header rows are those above the first data
     >>> rows = [{0: "STT", 1: "Nội dung", 2: "KH giao (triệu đồng)", 3: "Tỷ lệ so KH", 4: "Ghi chú"},
     ...         {0: "1", 1: "Vốn ngân sách tỉnh", 2: "9.019", 3: "85,3", 4: "12"}]
     >>> [(f.label, f.kind, f.value, f.unit) for f in read_table(rows)]
-    [('Vốn ngân sách tỉnh, KH giao', 'money', 9019000000.0, 'triệu đồng'), ('Vốn ngân sách tỉnh, Tỷ lệ so KH', 'percent', 85.3, '%')]
+    [('Vốn ngân sách tỉnh, KH giao', 'money', 9019.0, 'triệu đồng'), ('Vốn ngân sách tỉnh, Tỷ lệ so KH', 'percent', 85.3, '%')]
 
 Years as headers are the figures' period, and so are years as row labels under "Năm":
 
@@ -24,7 +24,7 @@ import regex
 
 from extract.indicators.reference import table_column_roles
 from extract.indicators.table_rows import unit_of_cell
-from extract.indicators.units import whole_unit
+from extract.indicators.units import cell_kind, whole_unit
 
 Row = dict[int, str]
 
@@ -80,7 +80,7 @@ def unit_of_line(text: str) -> tuple[str, str, float] | None:
 def _unit(text: str) -> tuple[str, str, float] | None:
     """A cell or parenthesis that is a unit and nothing else."""
     unit = whole_unit(text)
-    return (unit.unit, unit.kind, unit.scale) if unit else None
+    return (unit.unit, cell_kind(unit), unit.scale) if unit else None
 
 
 def _figure(text: str, comma_groups: bool = False) -> float | None:
@@ -220,12 +220,12 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_gro
         if value is None or "=" in header:
             continue
         column = _column(header)
-        unit, kind, scale = _cell_unit(text, column, unit_cell, row_unit or table_unit, table_unit)
+        unit, kind, _ = _cell_unit(text, column, unit_cell, row_unit or table_unit, table_unit)
         if label_is_period and not _period(column.name):
             name, period = f"{column.name}, {label}" if column.name else label, _period(label)
         else:
             name, period = f"{label}, {column.name}" if column.name else label, _period(column.name)
-        out.append(CellFigure(name, kind, value * scale, unit, period, index, col, label_col))
+        out.append(CellFigure(name, kind, value, unit, period, index, col, label_col))
     return out
 
 

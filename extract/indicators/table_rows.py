@@ -7,7 +7,7 @@
     [('Số văn bản chỉ đạo CCHC đã ban hành', 'count', 82.0, 'văn bản'), ('Tỷ lệ hoàn thành Kế hoạch CCHC năm', 'percent', 100.0, '%')]
 
 A row whose unit cell is a code book ("Có = 1; Không = 0") holds a yes/no flag,
-not a figure. A unit cell that names no unit ("Số lượng") leaves the unit empty.
+not a figure; a year printed bare is a deadline ("Văn bản | 2026"), not a count (which would print "2.026"). A unit cell that names no unit ("Số lượng") leaves the unit empty.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.indicators.units import whole_unit
+from extract.indicators.units import cell_kind, whole_unit
 
 _FIGURE = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _LABEL = regex.compile(r"\p{L}{2,}")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _GENERIC_UNITS = {"số lượng", "số liệu", "đơn vị tính", ""}
 
 
@@ -52,11 +53,12 @@ def read_row(cells: list[str]) -> RowFigure | None:
     unit_cell = between[-1] if between else ""
     if value is None or "=" in unit_cell or regex.search(r"\d", unit_cell):
         return None
+    if _YEAR.fullmatch(cells[col].strip()):
+        return None  # "Luật | 2030" in a programme's table: the year it is due (a count prints "2.030")
     if unit_cell.casefold() in _GENERIC_UNITS:
         unit, kind = None, "percent" if regex.match(r"(?i)tỷ lệ|tỉ lệ", cells[label_col]) else "count"
     else:
-        unit, kind, scale = unit_of_cell(unit_cell)
-        value *= scale
+        unit, kind, _ = unit_of_cell(unit_cell)
     return RowFigure(cells[label_col].strip(), kind, value, unit, col, label_col)
 
 
@@ -68,5 +70,5 @@ def unit_of_cell(cell: str) -> tuple[str, str, float]:
         (('tỷ đồng', 'money', 1000000000.0), ('văn bản', 'count', 1.0), ('DVC', 'count', 1.0))
     """
     if unit := whole_unit(cell):
-        return unit.unit, unit.kind, unit.scale
+        return unit.unit, cell_kind(unit), unit.scale
     return (cell if cell[1:2].isupper() else cell[:1].lower() + cell[1:]), "count", 1.0

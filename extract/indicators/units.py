@@ -45,6 +45,16 @@ def unit_after(text: str, pos: int) -> tuple[Unit, int] | None:
     return unit, end
 
 
+def cell_kind(unit: Unit) -> str:
+    """The kind a unit gives a figure read without its sentence (a table cell): percentage points in a
+    table are a change of a share ("Tăng/giảm (điểm %)").
+
+        >>> cell_kind(whole_unit("điểm %")), cell_kind(whole_unit("tỷ đồng"))
+        ('growth', 'money')
+    """
+    return "growth" if unit.kind == "points" else unit.kind
+
+
 def whole_unit(text: str) -> Unit | None:
     """The unit ``text`` is, and nothing else (a table cell, a bracket), or None.
 

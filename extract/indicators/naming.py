@@ -1,0 +1,161 @@
+"""The label a figure gets in its sentence: which side of the figure names it, and the whole, topic or
+heading that completes it. The phrases themselves are cut by :mod:`extract.indicators.labels`.
+
+    >>> text = "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%."
+    >>> label_of(text, 0, 36, 38, 38, "percent", counted=False, previous=None)
+    ('Tỷ lệ hồ sơ giải quyết đúng hạn', (0, 38))
+    >>> text = "Toàn tỉnh đã tiếp nhận 5.264 hồ sơ trực tuyến."
+    >>> label_of(text, 0, 23, 29, 34, "count", counted=True, previous=None)[0]
+    'hồ sơ trực tuyến Toàn tỉnh đã tiếp nhận'
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from extract.indicators.labels import (action, has_predicate, is_generic, left_label, right_label, share_of,
+                                       subject, words)
+from extract.indicators.measure import COUNT_SUBJECT
+from extract.indicators.sentences import within
+from extract.schema import Indicator
+
+# "Năm 2021 có khoảng 11% …": the words before say only that there is
+_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
+_RATE_NAMED = regex.compile(r"(?i)t[ỷỉ] lệ\s*$")
+_COPULA = regex.compile(r"(?:\blà|\bgồm)\s*$")
+# "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
+_TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
+_PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
+_OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
+
+
+def weak_left(before: str, left: str) -> bool:
+    """ "Năm 2021 có khoảng 11% dân số tham gia …": the words before only say when, or that there is."""
+    from extract.periods import find_periods
+
+    if _EXISTENTIAL.search(before):
+        return True
+    named = sum(b - a for (a, b), _ in find_periods(left))
+    return named > 0 and named >= len(left) - 12
+
+
+def no_subject(before: str) -> bool:
+    """ "năm 2003 xuống còn": the words since the previous figure name no subject of their own."""
+    left = left_label(before)
+    return not left or weak_left(before, left)
+
+
+def label_of(text: str, s_start: int, start: int, unit_start: int, unit_end: int, kind: str,
+             counted: bool, previous: Indicator | None, nlp: bool = False,
+             scaled: bool = False) -> tuple[str | None, tuple[int, int]]:
+    """Label and span of the figure at ``start`` whose clause starts at ``s_start``.
+
+    ``counted``: a count whose unit is printed after it, so the noun counted opens the label;
+    ``scaled``: the count's unit carries a scale ("triệu người"), so it measures the subject
+    ("dân số tăng thêm 19,4 triệu người") rather than naming what is counted; ``previous``: the
+    figure before in the same sentence."""
+    before = text[s_start:start]
+    left = left_label(before)
+    if not left and _RATE_NAMED.search(before):
+        left = "tỷ lệ"  # "(đạt tỷ lệ 85,7%)": the cue words were the whole clause
+    copula = _COPULA.search(before)
+    if counted and not copula:  # "công bố mới 109 thủ tục": the thing counted, then what was done
+        right = right_label(text[unit_start : unit_end + 200], commas=True, noun=text[unit_start:unit_end] if scaled else None)
+        if scaled and right == text[unit_start:unit_end] and words(left) >= 2 and not weak_left(before, left):
+            return left, (left_start(text, s_start, start, left), unit_end)
+        if nlp:
+            from extract.indicators.refine import has_verb as predicated
+        else:
+            predicated = has_predicate
+        done = "" if predicated(right[unit_end - unit_start :]) else action(before)
+        label = f"{right} {done}".strip() if done else right
+        contiguous = text.startswith(right, unit_start)
+        return label or None, (start, unit_start + len(right) if contiguous and right else unit_end)
+    right = right_label(text[unit_end : unit_end + 200], commas=True)
+    # "tương đương khoảng 4% dân số có bảo hiểm sức khỏe …": a figure whose own clause follows is no share
+    share = kind in {"percent", "growth"} and (is_generic(left) or not left) and not has_predicate(right)
+    if share and previous is not None and previous.label:
+        if kind == "growth":  # "…, tăng 8,2% so với cùng kỳ": the growth of the same subject
+            return previous.label, (start, unit_end)
+        return share_of("tỷ lệ", previous.label), (start, unit_end)
+    # "Việc thanh toán …: 100% TTHC có yêu cầu … được triển khai": after a colon the figure opens
+    # its clause, and the words before it are a heading
+    opens = before.rstrip().endswith(":") and words(right) >= 2
+    if words(left) >= 2 and not opens and not (words(right) >= 2 and weak_left(before, left)):
+        return left, (left_start(text, s_start, start, left), unit_end)
+    if right:
+        return right, (start, unit_end + len(text[unit_end:]) - len(text[unit_end:].lstrip()) + len(right))
+    if left:  # "(nam giới chiếm 49,9%, nữ 50,1%)": one word of its own beats the neighbour's label
+        return left, (left_start(text, s_start, start, left), unit_end)
+    if previous is not None and previous.label and previous.span[0] >= s_start - 200:
+        return previous.label, (start, unit_end)
+    return None, (start, unit_end)
+
+
+def left_start(text: str, s_start: int, start: int, left: str) -> int:
+    """Where a label taken before its figure starts; a dropped aside ("(giá so sánh 2010)") breaks
+    the label's words apart, so its longest leading run that the text holds is looked for."""
+    parts = left.split()
+    for n in range(len(parts), 0, -1):
+        at = text.rfind(" ".join(parts[:n]), s_start, start)
+        if at >= 0:
+            return at
+    return start
+
+
+def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int, start: int,
+             noun: str) -> Indicator | None:
+    """The count a figure after "trong đó" is part of: the first count of the same noun in its sentence, or
+    in the sentence before when "trong đó" opens this one ("Tổng số hồ sơ … là 125.712 hồ sơ; trong đó: …")."""
+    scope = sentence
+    if _OPENS_PART.match(text, sentence) and sentence > 0:
+        scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
+    scope = within(scope, start)
+    first = bisect.bisect_left(found, scope, key=lambda f: f.span[0])  # found is in text order
+    whole = next((f for f in found[first:] if f.unit == noun and f.kind == "count"), None)
+    return whole if whole is not None and _PART_OF.search(text, whole.span[1], start) else None
+
+
+def part_of_share(text: str, whole_end: int, start: int) -> bool:
+    """Whether "trong đó" stands between a share and the figure at ``start``."""
+    return bool(_PART_OF.search(text, whole_end, start))
+
+
+def part_label(label: str, noun: str, whole: Indicator) -> str:
+    """A count introduced by "trong đó" is part of a count of the same noun and takes that count's noun
+    phrase: "5.854 hồ sơ dịch vụ công liên thông …, trong đó: 5.117 hồ sơ đã trả kết quả" → "hồ sơ dịch vụ
+    công liên thông đã trả kết quả"; "Tổng số hồ sơ các sở, ngành …; trong đó: Số hồ sơ giải quyết trễ hạn" →
+    "Số hồ sơ các sở, ngành giải quyết trễ hạn". A part named by a modifier alone takes the noun: "(trong
+    đó, cấp tỉnh là 1.865 TTHC" → "TTHC cấp tỉnh"."""
+    if whole.text[:1].isdigit():  # "5.854 hồ sơ dịch vụ công liên thông": the words after its number
+        phrase = regex.sub(r"^[\d.,]+\s*", "", whole.text)
+    else:  # "Tổng số hồ sơ các sở, ngành đã giải quyết là …": its subject, without what was done
+        phrase = COUNT_SUBJECT.sub("", subject(whole.label or ""), count=1).strip()
+    counter = COUNT_SUBJECT.match(label)  # "Số hồ sơ …": the part's own "số" stays
+    said = label[counter.end() :] if counter else label
+    if not phrase.startswith(noun):
+        return label
+    if not said.startswith(noun):
+        return label if regex.search(rf"(?<!\p{{L}}){regex.escape(noun)}(?!\p{{L}})", label) else f"{noun} {label}"
+    shared, own = phrase[len(noun) :].split(), said[len(noun) :].split()
+    while shared and len(own) > 1 and shared[0] == own[0]:  # "lượt tra cứu …" / "lượt tra cứu thành công"
+        shared, own = shared[1:], own[1:]
+    return " ".join(([counter[0].strip()] if counter else []) + [phrase, *own])
+
+
+def with_topic(label: str, head: str, noun: str) -> str:
+    """A counted label completed with the topic its sentence opens with: "Đối với dịch vụ công thiết yếu
+    của ngành Công an: … 113.014 hồ sơ …" → "hồ sơ dịch vụ công thiết yếu của ngành Công an …"."""
+    m = _TOPIC.match(head)
+    if not m or head.count("(") > head.count(")"):  # "(4.679 hồ sơ … và 1.175 hồ sơ …)": the parts of a total
+        return label
+    topic = m["topic"].strip()
+    have = {w.casefold() for w in label.split()}
+    said = [w for w in topic.split() if w.casefold() in have]
+    if len(said) * 2 >= len(topic.split()):  # "Về dịch vụ công trực tuyến: … 2.028 dịch vụ công trực tuyến"
+        return label
+    if noun and label.startswith(noun):
+        return f"{noun} {topic}{label[len(noun):]}"
+    return f"{label} {topic}"
