@@ -14,7 +14,7 @@ watches it:
   with the process it was forked from, plus all of every process it started:
   LibreOffice, Tesseract), :class:`~extract.errors.MemoryLimit`;
 - a child that dies without an answer raises :class:`~extract.errors.WorkerCrashed`;
-- an exception in the child is raised again in the parent (its traceback kept as a note).
+- an exception in the child is raised again in the parent (a bug's traceback kept as a note).
 
 The child leads its own process group, ignores Ctrl-C (the parent decides) and dies
 with its parent, so a killed caller leaves no process behind. :class:`Child` is the
@@ -34,7 +34,7 @@ from typing import Callable, NoReturn
 
 import psutil
 
-from extract.errors import MemoryLimit, Timeout, WorkerCrashed
+from extract.errors import MemoryLimit, Timeout, VnreportError, WorkerCrashed
 
 TICK = 0.1  # seconds between looks at a running child
 MEMORY_TICK = 0.25  # seconds between memory samples (psutil walks /proc)
@@ -206,6 +206,6 @@ def answer(message):
     if message[0] == "ok":
         return message[1]
     _, err, child_traceback = message
-    if child_traceback:
+    if child_traceback and not isinstance(err, VnreportError):  # a bug: where it happened matters
         err.add_note(f"in the child process:\n{child_traceback}")
     raise err

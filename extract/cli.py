@@ -128,6 +128,9 @@ def batch(
         progress.update(task, total=total)
 
     def on_result(outcome, summary) -> None:
+        # The bar appears with the first file: a run refused at the start (locked folder,
+        # no scheduler) prints its one line and nothing else.
+        progress.start()
         elapsed = max(time.monotonic() - started, 1e-6)
         done = summary.reports + summary.errors
         progress.update(task, advance=1, errors=summary.errors,
@@ -141,15 +144,16 @@ def batch(
 
         security = tls_security(tls_ca_file, tls_cert, tls_key)
     try:
-        with progress:
-            summary = run_batch(
-                inputs, output, workers=workers, scheduler=scheduler, security=security, resume=resume,
-                follow_links=follow_links, limits=Limits(timeout=timeout, memory=memory_mb * 1024**2, ocr=ocr),
-                on_start=on_start, on_result=on_result,
-            )
+        summary = run_batch(
+            inputs, output, workers=workers, scheduler=scheduler, security=security, resume=resume,
+            follow_links=follow_links, limits=Limits(timeout=timeout, memory=memory_mb * 1024**2, ocr=ocr),
+            on_start=on_start, on_result=on_result,
+        )
     except VnreportError as err:  # another run holds the folder, a full disk, no scheduler
+        progress.stop()
         hint = "; free space and rerun with --resume" if type(err).__name__ == "OutputError" else ""
         _fail(f"{type(err).__name__}: {err}{hint}")
+    progress.stop()
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.errors_by_type.items())) or "none"
     console.print(
         f"{summary.files} files, {summary.pages} pages, {summary.reports} reports "

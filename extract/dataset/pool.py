@@ -25,7 +25,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import select
+import sys
 import time
+import types
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, NoReturn
 
 from extract.bounded import TICK, Child, child_main
@@ -38,6 +41,23 @@ GRACE = 1.0  # seconds to finish reading answers after a stop
 
 def _file_process(writer, path: str, ocr: str, sha256: str) -> NoReturn:
     child_main(writer.fileno(), parse_outcome, (path, ocr, sha256))
+
+
+@contextmanager
+def _without_main_module():
+    """Start a process without multiprocessing's re-run of the program's main module in it.
+
+    multiprocessing runs ``__main__`` again in every child it starts this way (as
+    ``__mp_main__``): for ``python -m extract.cli`` that is typer and the whole CLI,
+    120 ms per file, for a user's script whatever it imports. A file's process needs
+    nothing from it, so the main module is hidden for the moment of the start.
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _context():
@@ -56,7 +76,8 @@ class Pool:
         reader, writer = self._context.Pipe(duplex=False)
         process = self._context.Process(target=_file_process, args=(writer, path, self.limits.ocr, sha256),
                                         daemon=True, name="vnreport-file")
-        process.start()
+        with _without_main_module():
+            process.start()
         writer.close()
         fd = os.dup(reader.fileno())
         reader.close()

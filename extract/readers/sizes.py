@@ -72,7 +72,7 @@ def check_image(name: str, image, dpi: int, max_pages: int) -> None:
         scale = dpi / claimed if abs(claimed - dpi) > 20 else 1
         out_w, out_h = round(width * scale), round(height * scale)
         if out_w * out_h > MAX_PAGE_PIXELS:
-            raise TooLarge(name, f"{label} is {width:,} × {height:,} px at {claimed:g} dpi: {out_w:,} × {out_h:,} px "
+            raise TooLarge(name, f"{label} is {width:,} × {height:,} px at {claimed:.3g} dpi: {out_w:,} × {out_h:,} px "
                                  f"at {dpi} dpi, over the limit of {MAX_PAGE_PIXELS:,} px per page")
         total += out_w * out_h
     if total > MAX_TOTAL_PIXELS:
