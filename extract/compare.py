@@ -187,8 +187,8 @@ _SIGNED_NUMBER = regex.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 def spreadsheet_safe(cell: str) -> str:
     """A CSV cell that no spreadsheet runs as a formula: a leading ``'`` where it would.
 
-        >>> spreadsheet_safe("=HYPERLINK(\"http://x\")"), spreadsheet_safe("-12.5"), spreadsheet_safe("Sở Y tế")
-        ('\'=HYPERLINK("http://x")', '-12.5', 'Sở Y tế')
+        >>> spreadsheet_safe("=SUM(A1:A9)"), spreadsheet_safe("@cmd"), spreadsheet_safe("-12.5"), spreadsheet_safe("Sở Y tế")
+        ("'=SUM(A1:A9)", "'@cmd", '-12.5', 'Sở Y tế')
     """
     if cell.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(cell):
         return "'" + cell

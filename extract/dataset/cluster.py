@@ -24,7 +24,7 @@ from extract.dataset.worker import Limits, Outcome, process_file
 from extract.errors import SchedulerUnavailable, WorkerCrashed
 from extract.paths import shown
 
-CONNECT_TIMEOUT = 10.0  # seconds: an unreachable scheduler is one line, quickly
+CONNECT_TIMEOUT = 5.0  # seconds: an unreachable scheduler is one line, quickly
 
 
 def tls_security(ca_file: str | None = None, cert: str | None = None, key: str | None = None):
