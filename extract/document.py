@@ -58,6 +58,18 @@ class Block:
 
 
 @dataclass(slots=True)
+class Signature:
+    """An e-signing portal's block printed on a page ("Người ký: … Cơ quan: … Thời gian
+    ký: …"): who signed as printed, for which body, when (ISO 8601), on which page."""
+
+    signer: str | None = None
+    email: str | None = None
+    organisation: str | None = None
+    time: str | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
 class Document:
     format: str
     blocks: list[Block] = field(default_factory=list)
@@ -69,3 +81,6 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # Readers may record measurements a user can inspect (chars per page, fonts …)
     measured: dict = field(default_factory=dict)
+    signature: Signature | None = None  # the e-signing portal's block, kept out of the text
+    # How each page was read, in page order: "text" (its text layer) or "ocr"
+    pages_read: list[str] | None = None

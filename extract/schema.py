@@ -1,4 +1,4 @@
-"""The report JSON contract (``shared/design/OUTPUT.md``) as msgspec Structs.
+"""The report JSON contract (``docs/output.md``) as msgspec Structs.
 
 This module imports nothing of ours: every other layer imports it.
 

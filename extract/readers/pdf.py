@@ -25,8 +25,10 @@ says which pages were OCR'd and why, and which were blank.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import functools
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -55,25 +57,19 @@ _LABEL = regex.compile(
 # The national motto heads the right column of page 1; some PDFs print it so close to
 # the agency name that no gap tells the columns apart.
 _MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM")
-# A running page number: "2", "- 2 -", "Trang 2", "2/9", "Trang 2/9".
-_PAGE_NUMBER = regex.compile(
-    r"^\s*(?:(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|(?:Trang|trang|Page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$"
-)
 # A paragraph ending so is finished; after ":" or ";" only a lower-case start carries on
 # (a list item cut by a page break: "… tỉnh Quảng Ngãi;" + "tập trung thực hiện …").
 _SENTENCE_END = regex.compile(r"[.!?…]['\"”’)»]*$")
 _CLAUSE_END = regex.compile(r"[:;]['\"”’)»]*$")
 # A typed rule under a header ("__________", "-----", "……"): drawing, not text.
 _RULE = regex.compile(r"[_\-–—=.·…*~]{3,}")
-_SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 _BOLD_NAME = regex.compile(r"bold|black|heavy|semibold|demi|bd\b|bd(?=[-,_]|$)", regex.I)
 _ITALIC_NAME = regex.compile(r"italic|oblique|-it$|,it$", regex.I)
 _FONT_FLAG_ITALIC = 0x40
 # A horizontal gap wider than this many font sizes separates columns or table cells.
 _COLUMN_GAP = 1.2
-# Lines of the top/bottom fraction of a page are where running headers live.
-_MARGIN_FRACTION = 0.14
 
 
 @dataclass(slots=True)
@@ -111,11 +107,23 @@ class _Piece:
         self.x0 = min(c.x0 for c in cs)
         self.x1 = max(c.x1 for c in cs)
         self.base = max(c.base for c in cs)
-        visible = [c for c in cs if not c.text.isspace()] or cs
-        self.size = Counter(round(c.size * 2) / 2 for c in visible).most_common(1)[0][0]
-        self.font = Counter(c.font for c in visible).most_common(1)[0][0]
-        self.bold = sum(c.bold for c in visible) / len(visible)
-        self.italic = sum(c.italic for c in visible) / len(visible)
+        self.size, self.font, self.bold, self.italic = _style_of(cs)
+
+
+def _style_of(runs: list[_Char]) -> tuple[float, str, float, float]:
+    """(usual size, usual font, bold share, italic share) of runs, each weighed by its letters."""
+    sizes: Counter = Counter()
+    fonts: Counter = Counter()
+    bold = italic = letters = 0
+    for c in runs:
+        n = len(c.text)
+        sizes[round(c.size * 2) / 2] += n
+        fonts[c.font] += n
+        bold += n * c.bold
+        italic += n * c.italic
+        letters += n
+    letters = letters or 1
+    return sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], bold / letters, italic / letters
 
 
 @dataclass(slots=True)
@@ -186,7 +194,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     if not any(p.text.strip() for p in pages) and not to_ocr:
         raise EmptyDocument(name, "no text layer; OCR is off" if options.ocr == "never" else "every page is blank")
 
-    _drop_running_lines(pages)
+    _drop_furniture(pages, doc)
     blocks_by_page: dict[int, list[Block]] = {}
     tables = [0]
     stops = _tab_stops(pages)
@@ -280,12 +288,14 @@ def _open(pdfium, data: bytes, name: str):
 
 
 def _read_page(pdf, index: int) -> _Page:
-    """The characters of one page, in lines.
+    """The text runs of one page, in lines.
 
-    Speed: ctypes calls cost ~1 µs each and a page has thousands of characters, so
-    font, size and angle are asked once per text object (they cannot change inside
-    one), and one loose box (advance width × font ascent/descent) gives both the
-    horizontal extent and a baseline-like bottom.
+    A run is what pdfium measured for the characters between two word breaks that one
+    text object prints: its text, loose box, font and size. The page's text comes in one
+    call; per character only its text object is asked (0.7 µs), and each run costs two
+    box calls plus, once per text object, its font, size and matrix. The size is the
+    one printed: the font size times the text matrix's scale, since some producers (the
+    gazette's) set every font at size 1 and scale it by the matrix.
     """
     import pypdfium2.raw as raw
 
@@ -293,57 +303,96 @@ def _read_page(pdf, index: int) -> _Page:
     width, height = page.get_size()
     textpage = page.get_textpage()
     tp = textpage.raw
+    count = raw.FPDFText_CountChars(tp)
+    text = _page_text(raw, tp, count)
     text_object = _text_object_address()
+    objects = [text_object(tp, k) for k in range(count)]
+    styles: dict[int, tuple | None] = {}
     fonts: dict[tuple[bytes, int, int], tuple[str, bool, bool]] = {}
-    buf = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
     box = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
-    chars: list[_Char] = []
+    runs: list[_Char] = []
+    k = 0
     space_pending = False
-    current, upright, slanted, size, font = None, True, False, 0.0, ("", False, False)
-    for k in range(raw.FPDFText_CountChars(tp)):
-        code = raw.FPDFText_GetUnicode(tp, k)
-        if code in (32, 13, 10, 0xA0) or code < 32 and code != 2:
-            # Spaces (printed or inferred by pdfium) are word-break hints for the
-            # next character; line breaks are recomputed from the baselines.
-            space_pending = space_pending or code in (32, 0xA0)
+    while k < count:
+        ch = text[k]
+        obj = objects[k]
+        if ch in _BREAKS or not obj:
+            # Spaces (printed or inferred by pdfium) are word breaks; line breaks are
+            # recomputed from the baselines.
+            space_pending = space_pending or ch in " \xa0" or not obj and ch not in "\r\n"
+            k += 1
             continue
-        if 0xDC00 <= code <= 0xDFFF and chars and "\ud800" <= chars[-1].text <= "\udbff":
-            # the second half of a character beyond the BMP ("𝐺" in a formula)
-            chars[-1].text = (chars[-1].text + chr(code)).encode("utf-16", "surrogatepass").decode("utf-16")
-            continue
-        obj = text_object(tp, k)
-        if obj != current:
-            current = obj
-            # A rotated stamp, watermark or margin note turns its baseline; synthetic
-            # italic (LibreOffice, e-signing stamps) only shears the glyphs, and
-            # PDFium's char angle reports both alike, so the matrix tells them apart.
-            raw.FPDFText_GetMatrix(tp, k, matrix)
-            upright = matrix.a > 0 and abs(matrix.b) < 0.05 * matrix.a
-            slanted = upright and abs(matrix.c) > 0.1 * abs(matrix.d)
-            size = raw.FPDFText_GetFontSize(tp, k)
-            length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
-            key = (buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
-            font = fonts.get(key) or fonts.setdefault(key, _font_style(*key))
-        if not upright:
-            continue
-        raw.FPDFText_GetLooseCharBox(tp, k, box)
-        chars.append(_Char(
-            text="-" if code == 2 else chr(code),
-            x0=box.left, x1=max(box.right, box.left),
-            base=height - box.bottom, size=size or (box.top - box.bottom),
-            font=font[0], bold=font[1], italic=font[2] or slanted, space_before=space_pending,
-            stamped=obj in stamps,
-        ))
+        end = k + 1
+        while end < count and objects[end] == obj and text[end] not in _BREAKS:
+            end += 1
+        style = styles.get(obj, _NO_STYLE)
+        if style is _NO_STYLE:
+            style = styles[obj] = _object_style(raw, tp, k, fonts)
+        if style is not None:
+            size, font, bold, italic = style
+            raw.FPDFText_GetLooseCharBox(tp, k, box)
+            x0, top, bottom = box.left, height - box.top, height - box.bottom
+            raw.FPDFText_GetLooseCharBox(tp, end - 1, box)
+            runs.append(_Char(
+                text=_run_text(text[k:end]), x0=x0, x1=max(box.right, x0), base=bottom,
+                size=size or (bottom - top), font=font, bold=bold, italic=italic,
+                space_before=space_pending, stamped=obj in stamps,
+            ))
         space_pending = False
-    for ch in chars:
-        if "\ud800" <= ch.text <= "\udfff":
-            ch.text = "\ufffd"  # half a surrogate pair: not a character
+        k = end
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
     textpage.close()
     page.close()
-    return _Page(number=index + 1, width=width, height=height, lines=_lines(chars), blank=blank)
+    return _Page(number=index + 1, width=width, height=height, lines=_lines(runs), blank=blank)
+
+
+_BREAKS = frozenset(" \xa0\r\n\t")
+_NO_STYLE = object()
+
+
+def _page_text(raw, tp, count: int) -> str:
+    """The page's characters, one Python character per pdfium character index: a
+    character beyond the BMP stays as its two surrogate halves, joined per run."""
+    buf = ctypes.create_string_buffer(2 * (count + 1))
+    written = raw.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))) - 1
+    if written != count:  # a page whose text call stops short: ask character by character
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, k)) for k in range(count))
+    else:
+        units = array.array("H", buf.raw[: 2 * count])
+        if sys.byteorder == "big":
+            units.byteswap()  # pdfium writes UTF-16LE
+        text = "".join(map(chr, units))
+    return text.replace("\x02", "-")  # pdfium's code for a hyphen that ends a line
+
+
+def _run_text(raw_text: str) -> str:
+    """A run's characters with surrogate pairs joined; half a pair is no character."""
+    try:
+        return raw_text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in raw_text)
+
+
+def _object_style(raw, tp, k: int, fonts: dict) -> tuple[float, str, bool, bool] | None:
+    """(printed size, font name, bold, italic) of the text object printing character
+    ``k``; None for a turned object (a rotated stamp, watermark or margin note).
+
+    Synthetic italic (LibreOffice, e-signing stamps) only shears the glyphs, and
+    PDFium's char angle reports a shear and a turn alike, so the matrix tells them apart.
+    """
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(tp, k, matrix)
+    if not (matrix.a > 0 and abs(matrix.b) < 0.05 * matrix.a):
+        return None
+    slanted = abs(matrix.c) > 0.1 * abs(matrix.d)
+    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    size = raw.FPDFText_GetFontSize(tp, k) * (scale if scale > 0 else 1.0)
+    buf = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
+    key = (buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
+    font = fonts.get(key) or fonts.setdefault(key, _font_style(*key))
+    return round(size, 2), font[0], font[1], font[2] or slanted
 
 
 def _flattened_page(pdf, index: int):
@@ -408,7 +457,7 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
     # Diacritics printed as separate combining glyphs travel with their base letter.
     glyphs: list[list[_Char]] = []
     for ch in chars:
-        if glyphs and unicodedata.combining(ch.text):
+        if glyphs and unicodedata.combining(ch.text[0]):
             glyphs[-1].append(ch)
         else:
             glyphs.append([ch])
@@ -423,7 +472,7 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
         rows[-1].append(g)
         row_size = max(row_size, c.size)
     lines = []
-    for row in rows:
+    for row in _raised_marks_joined(rows):
         _mark_superscripts(row)
         row.sort(key=lambda g: g[0].x0)
         pieces, current = [], []
@@ -446,6 +495,22 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
     return lines
 
 
+def _raised_marks_joined(rows: list[list[list[_Char]]]) -> list[list[list[_Char]]]:
+    """A row of nothing but small digits raised so far above the line it marks that it
+    makes a row of its own (a footnote mark, "… lao động¹") joins the row below it."""
+    out: list[list[list[_Char]]] = []
+    for k, row in enumerate(rows):
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        if below and all(g[0].text.isascii() and g[0].text.isdigit() for g in row):
+            size = max(g[0].size for g in below)
+            base = max(g[0].base for g in below)
+            if all(g[0].size < 0.8 * size and base - size < g[0].base < base for g in row):
+                below.extend(row)
+                continue
+        out.append(row)
+    return out
+
+
 def _mark_superscripts(row: list[list[_Char]]) -> None:
     """Small raised digits become superscript digits: a footnote mark stays off the
     word it follows ("Lâm Đồng¹", "43/2011/NĐ-CP²") and "m³" keeps its meaning."""
@@ -453,20 +518,22 @@ def _mark_superscripts(row: list[list[_Char]]) -> None:
     base = Counter(round(g[0].base) for g in row if g[0].size == size).most_common(1)[0][0]
     for g in row:
         c = g[0]
-        if c.size < 0.8 * size and c.base < base - 0.2 * size and c.text in _SUPERSCRIPT:
-            c.text = _SUPERSCRIPT[c.text]
+        if c.size < 0.8 * size and c.base < base - 0.2 * size and c.text.isascii() and c.text.isdigit():
+            c.text = c.text.translate(_SUPERSCRIPT)
 
 
 def _split_at_motto(piece: _Piece) -> list[_Piece]:
     """"BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG CỘNG HÒA XÃ HỘI …" → agency | motto."""
     if "NAM" not in piece.text:
         return [piece]
-    letters = [(i, _bare(c.text)) for i, c in enumerate(piece.chars) if c.text.isalpha()]
-    bare = "".join(b for _, b in letters)
+    starts, bare = [], ""
+    for c in piece.chars:  # where each run's letters begin in the line's bare letters
+        starts.append(len(bare))
+        bare += "".join(ch for ch in _bare(c.text) if ch.isalpha())
     for motto in _MOTTOS:
         at = bare.find(_bare(motto).replace(" ", ""))
-        if at > 0:
-            cut = letters[at][0]
+        if at > 0 and at in starts:
+            cut = starts.index(at)
             return [_Piece(piece.chars[:cut]), _Piece(piece.chars[cut:])]
     return [piece]
 
@@ -480,7 +547,7 @@ def _join_chars(chars: list[_Char]) -> str:
     out = []
     prev = None
     for c in chars:
-        if prev is not None and not unicodedata.combining(c.text):
+        if prev is not None and not unicodedata.combining(c.text[0]):
             gap = c.x0 - prev.x1
             if c.space_before and gap > -0.5 or gap > 0.25 * c.size:
                 out.append(" ")
@@ -493,33 +560,27 @@ def _join_chars(chars: list[_Char]) -> str:
 # --- running headers, footers, page numbers --------------------------------------
 
 
-def _drop_running_lines(pages: list[_Page]) -> None:
-    """Remove page numbers and lines repeated at the same place on most pages."""
-    seen: Counter = Counter()
-    for page in pages:
-        for key in {_running_key(line) for line in _margin_lines(page)}:
-            seen[key] += 1
-    repeated = {k for k, n in seen.items() if n >= 3 and n >= 0.5 * len(pages)}
-    for page in pages:
-        drop = set()
-        for line in _margin_lines(page):
-            text = " ".join(p.text for p in line)
-            if _PAGE_NUMBER.match(text) or _running_key(line) in repeated:
-                drop.add(id(line))
-        page.lines = [line for line in page.lines if id(line) not in drop]
+def _drop_furniture(pages: list[_Page], doc: Document) -> None:
+    """Remove running headers and footers, page numbers, the gazette's header and
+    banner and the e-signing portal's block (``extract.readers.furniture``); keep the
+    portal's block as ``doc.signature`` and count what was dropped."""
+    from extract.readers.furniture import PageLine, find_furniture
+
+    views = [[PageLine(" ".join(p.text for p in line), _line_top(line) / page.height,
+                       max(p.base for p in line) / page.height, len(line))
+              for line in page.lines] for page in pages]
+    found = find_furniture(views)
+    for p, page in enumerate(pages):
+        page.lines = [line for i, line in enumerate(page.lines) if found.keeps(p, i)]
+    doc.signature = found.signature
+    if found.kinds:
+        doc.measured["furniture"] = dict(Counter(found.kinds.values()))
+    if found.banner:
+        doc.measured["gazette_banner"] = found.banner
 
 
-def _margin_lines(page: _Page) -> list[list[_Piece]]:
-    """The first and last two lines of a page when they sit in its top or bottom margin."""
-    ends = page.lines[:2] + page.lines[-2:] if len(page.lines) > 4 else page.lines
-    top, bottom = _MARGIN_FRACTION * page.height, (1 - _MARGIN_FRACTION) * page.height
-    return [line for line in ends if line[0].base < top or line[0].base > bottom]
-
-
-def _running_key(line: list[_Piece]) -> tuple[str, int]:
-    """A line's text with its numbers blanked, and its height on the page (6 pt steps)."""
-    text = regex.sub(r"\d+", "#", " ".join(p.text for p in line).lower())
-    return text, round(line[0].base / 6)
+def _line_top(line: list[_Piece]) -> float:
+    return min(p.base - p.size for p in line)
 
 
 # --- blocks ----------------------------------------------------------------------
@@ -836,15 +897,14 @@ def _first_word_width(p: _Piece) -> float:
 
 
 def _block(group: list[_Piece], page: int, layout: _Layout | None) -> Block:
-    chars = [c for p in group for c in p.chars if not c.text.isspace()]
-    n = len(chars) or 1
+    size, font, bold, italic = _style_of([c for p in group for c in p.chars])
     return Block(
         text=functools.reduce(_glue, (p.text for p in group)),
         page=page,
-        bold=sum(c.bold for c in chars) / n >= 0.8,
-        italic=sum(c.italic for c in chars) / n >= 0.8,
-        font_size=Counter(round(c.size * 2) / 2 for c in chars).most_common(1)[0][0],
-        font=Counter(c.font for c in chars).most_common(1)[0][0],
+        bold=bold >= 0.8,
+        italic=italic >= 0.8,
+        font_size=size,
+        font=font,
         indent=round(group[0].x0, 1),
         align=_align(group, layout) if layout else None,
     )
