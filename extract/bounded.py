@@ -24,6 +24,7 @@ watch over one child; the batch's pool uses it for children a forkserver starts.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import select
@@ -125,7 +126,7 @@ class Child:
         self.timeout, self.memory_mb = timeout, memory_mb
         self.started = time.monotonic()
         self._chunks: list[bytes] = []
-        self._next_sample = self.started
+        self._next_sample = self.started + MEMORY_TICK  # a parse that ends sooner is never sampled
 
     def fileno(self) -> int:
         return self.fd
@@ -171,10 +172,14 @@ def how_it_ended(status: int) -> str:
 def fork_child(func: Callable, args: tuple, name: str, *, timeout: float | None, memory_mb: int | None) -> Child:
     """Fork this process; the child runs ``func(*args)`` (see :func:`child_main`)."""
     read_end, write_end = os.pipe()
+    # Frozen objects are left alone by the child's collector: it would otherwise walk, and
+    # so copy page by page, the whole heap it shares with this process.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
         child_main(write_end, func, args)
+    gc.unfreeze()
     os.close(write_end)
     return Child(pid, read_end, name, lambda: how_it_ended(os.waitpid(pid, 0)[1]),
                  timeout=timeout, memory_mb=memory_mb)
