@@ -150,10 +150,12 @@ def batch(
             on_start=on_start, on_result=on_result,
         )
     except VnreportError as err:  # another run holds the folder, a full disk, no scheduler
-        progress.stop()
-        hint = "; free space and rerun with --resume" if type(err).__name__ == "OutputError" else ""
+        if progress.live.is_started:
+            progress.stop()
+        hint = "; fix that and rerun with --resume" if type(err).__name__ == "OutputError" else ""
         _fail(f"{type(err).__name__}: {err}{hint}")
-    progress.stop()
+    if progress.live.is_started:
+        progress.stop()
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.errors_by_type.items())) or "none"
     console.print(
         f"{summary.files} files, {summary.pages} pages, {summary.reports} reports "

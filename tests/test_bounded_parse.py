@@ -145,6 +145,17 @@ def test_cli_parse_into_a_read_only_file_system_is_one_typed_line(tmp_path, read
     assert result.stderr.decode().splitlines() == [f"vnreport: OutputError: {target}: read-only file system"]
 
 
+def test_cli_batch_into_a_read_only_file_system_is_one_typed_line(tmp_path, read_only_folder):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "bao-cao.md").write_text(REPORT_MD.format(month=3, n=3, pct=3), encoding="utf-8")
+    out = read_only_folder / "ds"
+    result = subprocess.run([sys.executable, "-m", "extract.cli", "batch", str(tmp_path / "archive"), "-o", str(out)],
+                            capture_output=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        f"vnreport: OutputError: {out}: read-only file system; fix that and rerun with --resume"]
+
+
 @pytest.fixture
 def read_only_folder(tmp_path):
     """A real read-only file system: a tmpfs mounted read-only (root is not stopped by file modes)."""

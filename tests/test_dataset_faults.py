@@ -194,7 +194,7 @@ def test_a_full_disk_stops_the_run_in_one_line_and_resume_after_freeing_space_co
     assert code == 1
     last = stderr.strip().splitlines()[-1]
     assert last.startswith(f"vnreport: OutputError: {out}/") and last.endswith(
-        ": no space left on the device; free space and rerun with --resume"), stderr[-2000:]
+        ": no space left on the device; fix that and rerun with --resume"), stderr[-2000:]
     assert "Traceback" not in stderr
     assert_at_most_once(out)
     filler.unlink()
@@ -216,7 +216,7 @@ def test_a_file_size_limit_on_the_process_is_an_output_error_too(tmp_path):
     last = proc.stderr.decode().strip().splitlines()[-1]
     assert proc.returncode == 1
     assert last == (f"vnreport: OutputError: {out}/reports.jsonl: file too large (the file system's or the "
-                    "process's size limit); free space and rerun with --resume")
+                    "process's size limit); fix that and rerun with --resume")
     assert (out / "reports.jsonl").stat().st_size <= limit
     assert_at_most_once(out)
     code, _ = Run(str(tmp_path / "archive"), "-o", str(out), "--resume").wait()

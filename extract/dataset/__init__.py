@@ -90,6 +90,10 @@ def batch(
     except OSError as err:
         raise output_error(err, out) from None
     with DatasetLock(out) as lock, _StopOnSignal() as stop:
+        if client is None and scheduler is None:
+            from extract.dataset.pool import start_server
+
+            start_server()
         remove_temporaries(out)
         found = discover(list(paths), follow_links=follow_links)
         summary = Summary(skipped=found.skipped, missing=found.missing, out=str(out))

@@ -66,6 +66,14 @@ def _context():
     return context
 
 
+def start_server() -> None:
+    """Start the forkserver now: it warms up (seconds) while the batch lists and hashes its files."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
 class Pool:
     def __init__(self, workers: int | None, limits: Limits):
         self.workers = max(1, workers or os.cpu_count() or 1)
