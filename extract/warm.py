@@ -12,6 +12,8 @@ loads it here, once, for all the children after.
 
 from __future__ import annotations
 
+import io
+
 _WARM_UP_REPORT = """**BÁO CÁO**
 **Kết quả công tác 6 tháng đầu năm 2021**
 
@@ -25,14 +27,49 @@ Sở Công Thương kính báo cáo./.
 _state = {"pipeline": False, "nlp": False, "nlp_wanted": False}
 
 
+def _sample_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in _WARM_UP_REPORT.decode().splitlines():
+        document.add_paragraph(line.strip("*"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _sample_pdf() -> bytes:
+    """One page of text in a standard font: enough for the PDF reader's whole text path."""
+    text = b"BT /F1 12 Tf 72 720 Td (BAO CAO ket qua cong tac 6 thang dau nam 2021) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def warm_up(nlp: bool = False) -> None:
-    """Import the readers and run a parse of a built-in sample once; with ``nlp``, load underthesea too."""
+    """Parse a built-in sample as Markdown, DOCX and PDF once (every reader and library they
+    import lazily is then loaded); with ``nlp``, load underthesea too."""
     if not _state["pipeline"]:
-        import extract.readers.docx  # noqa: F401
-        import extract.readers.pdf  # noqa: F401
+        import extract.indicators.refine  # noqa: F401 - rapidfuzz, imported by the first table of figures
         from extract.pipeline import parse
 
-        parse(_WARM_UP_REPORT, "md", name="warm-up.md", timeout=None, memory_mb=None)
+        for data, fmt in ((_WARM_UP_REPORT, "md"), (_sample_docx(), "docx"), (_sample_pdf(), "pdf")):
+            parse(data, fmt, name=f"warm-up.{fmt}", ocr="never", timeout=None, memory_mb=None)
         _state["pipeline"] = True
     if nlp and not _state["nlp"]:
         from extract import nlp as underthesea

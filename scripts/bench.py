@@ -205,8 +205,8 @@ def batch_table(files: list[Path], copies_list: list[int], workers_list: list[in
             for n in range(copies):
                 folder = archive / f"copy{n}"
                 folder.mkdir(parents=True)
-                for path in files:
-                    os.link(path, folder / path.name) if _same_fs(path, folder) else shutil.copy(path, folder)
+                for path in files:  # copies, not hard links: a batch reads two links to one file once
+                    shutil.copy(path, folder)
             rates = {}
             for workers in workers_list:
                 out = Path(tmp) / f"ds-{workers}"
@@ -264,10 +264,6 @@ def worker_start_rows(samples: int = 20) -> list[str]:
         f"| `extract.parse` bounded (the default) over in process, seed DOCX: fork and answer | "
         f"{bounded * 1000:.0f} ms |",
     ]
-
-
-def _same_fs(a: Path, b: Path) -> bool:
-    return a.stat().st_dev == b.stat().st_dev
 
 
 def corpus_texts(files: list[Path]) -> list[str]:

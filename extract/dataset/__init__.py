@@ -168,6 +168,9 @@ def _finish(out: Path, summary: Summary, failure: BaseException | None) -> None:
 
 
 def _record(outcome: Outcome, reports: Journal, errors: Journal, summary: Summary) -> None:
+    # The one place an input becomes a row. Each outcome names its input (path as shown,
+    # sha256), so a journal of inputs — one line per path, pointing at one report per
+    # sha256 — is one more Journal appended here.
     if outcome.ok:
         reports.append_raw(outcome.report_json)
         summary.reports += 1
