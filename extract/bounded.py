@@ -203,7 +203,10 @@ def run_bounded(func: Callable, args: tuple, *, name: str, timeout: float | None
             child.kill()
             child.finish()
         raise
-    return answer(child.finish())
+    try:
+        return answer(child.finish())
+    except MemoryError:  # an allocation the child's machine refused
+        raise MemoryLimit(name, "ran out of memory") from None
 
 
 def answer(message):
