@@ -37,6 +37,11 @@ _EXPORTS = {
     "ConverterUnavailable": "extract.errors",
     "OcrUnavailable": "extract.errors",
     "Timeout": "extract.errors",
+    "MemoryLimit": "extract.errors",
+    "WorkerCrashed": "extract.errors",
+    "OutputError": "extract.errors",
+    "DatasetLocked": "extract.errors",
+    "SchedulerUnavailable": "extract.errors",
 }
 
 __all__ = sorted(_EXPORTS)

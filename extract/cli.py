@@ -33,10 +33,14 @@ def parse(
         help="auto: OCR pages without a usable text layer; always; never.",
     ),
     format: Optional[str] = typer.Option(None, "--format", help="Override the detected format (docx, pdf, txt …)."),
+    timeout: float = typer.Option(300.0, "--timeout", help="Seconds allowed per file."),
+    memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory a file's parse may own (its processes included), in MB."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
     """Parse reports into the JSON contract (schema 1.0)."""
     from extract.errors import VnreportError
+    from extract.outputs import atomic_write, output_error
+    from extract.paths import shown
     from extract.pipeline import parse as parse_one
 
     if ocr not in ("auto", "always", "never"):
@@ -47,7 +51,7 @@ def parse(
     failures = 0
     for file in files:
         try:
-            report = parse_one(file, format, ocr=ocr)
+            report = parse_one(file, format, ocr=ocr, timeout=timeout, memory_mb=memory_mb)
         except VnreportError as err:
             failures += 1
             typer.echo(f"vnreport: {type(err).__name__}: {err}", err=True)
@@ -56,18 +60,24 @@ def parse(
             if debug:
                 raise
             failures += 1
-            typer.echo(f"vnreport: internal error on {file}: {type(err).__name__}: {err} (rerun with --debug)", err=True)
+            typer.echo(f"vnreport: internal error on {shown(file)}: {type(err).__name__}: {err} (rerun with --debug)",
+                       err=True)
             continue
         data = report.to_json(pretty=pretty) + b"\n"
         if output is None:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
-        elif many or output.is_dir():
-            output.mkdir(parents=True, exist_ok=True)
-            (output / f"{file.name}.json").write_bytes(data)
-        else:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(data)
+            continue
+        target = output / f"{file.name}.json" if many or output.is_dir() else output
+        try:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise output_error(err, target.parent) from None
+            atomic_write(target, data)
+        except VnreportError as err:  # read-only folder, full disk, a name too long
+            failures += 1
+            typer.echo(f"vnreport: {type(err).__name__}: {err}", err=True)
     if failures:
         raise typer.Exit(1)
 
@@ -77,20 +87,31 @@ def batch(
     inputs: List[str] = typer.Argument(..., help="Folders, files or globs ('archive/**/*.pdf')."),
     output: Path = typer.Option(..., "-o", "--output", help="Dataset folder to write."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes on this machine (default: cores)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler",
+        help="Dask scheduler address: tls://host:8786 (with certificates) or tcp://host:8786 "
+             "(no encryption, no authentication: a trusted network only).",
+    ),
+    tls_ca_file: Optional[str] = typer.Option(None, "--tls-ca-file", help="tls://: the cluster's CA certificate."),
+    tls_cert: Optional[str] = typer.Option(None, "--tls-cert", help="tls://: this client's certificate."),
+    tls_key: Optional[str] = typer.Option(None, "--tls-key", help="tls://: this client's private key."),
     resume: bool = typer.Option(False, "--resume", help="Skip files already in the dataset; retry errors."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links out of the given folders."),
     ocr: str = typer.Option("auto", "--ocr", metavar="auto|always|never", help="auto, always or never."),
     timeout: float = typer.Option(300.0, "--timeout", help="Seconds allowed per file."),
-    memory_mb: int = typer.Option(2048, "--memory-mb", help="Resident memory allowed per file, in MB."),
+    memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory a file's parse may own (its processes included), in MB."),
 ) -> None:
     """Parse many reports into a dataset: reports.jsonl, Parquet tables and vnreport.duckdb."""
     import time
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from extract.dataset import Limits
     from extract.dataset import batch as run_batch
+    from extract.errors import VnreportError
+    from extract.paths import shown
 
     if ocr not in ("auto", "always", "never"):
         _fail(f"--ocr must be auto, always or never, not {ocr!r}", 2)
@@ -107,27 +128,44 @@ def batch(
         progress.update(task, total=total)
 
     def on_result(outcome, summary) -> None:
+        # The bar appears with the first file: a run refused at the start (locked folder,
+        # no scheduler) prints its one line and nothing else.
+        progress.start()
         elapsed = max(time.monotonic() - started, 1e-6)
         done = summary.reports + summary.errors
         progress.update(task, advance=1, errors=summary.errors,
                         rate=f"{done / elapsed:.1f} files/s {summary.pages / elapsed:.1f} pages/s")
         if not outcome.ok:
-            progress.console.print(f"[red]{outcome.error_type}[/red]: {outcome.message}", highlight=False)
+            progress.console.print(f"[red]{outcome.error_type}[/red]: {escape(outcome.message)}", highlight=False)
 
-    with progress:
+    security = None
+    if tls_ca_file or tls_cert or tls_key:
+        from extract.dataset.cluster import tls_security
+
+        security = tls_security(tls_ca_file, tls_cert, tls_key)
+    try:
         summary = run_batch(
-            inputs, output, workers=workers, scheduler=scheduler, resume=resume,
-            limits=Limits(timeout=timeout, memory=memory_mb * 1024**2, ocr=ocr),
+            inputs, output, workers=workers, scheduler=scheduler, security=security, resume=resume,
+            follow_links=follow_links, limits=Limits(timeout=timeout, memory=memory_mb * 1024**2, ocr=ocr),
             on_start=on_start, on_result=on_result,
         )
+    except VnreportError as err:  # another run holds the folder, a full disk, no scheduler
+        if progress.live.is_started:
+            progress.stop()
+        hint = "; fix that and rerun with --resume" if type(err).__name__ == "OutputError" else ""
+        _fail(f"{type(err).__name__}: {err}{hint}")
+    if progress.live.is_started:
+        progress.stop()
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.errors_by_type.items())) or "none"
     console.print(
         f"{summary.files} files, {summary.pages} pages, {summary.reports} reports "
         f"({summary.resumed} from an earlier run), errors: {by_type}; "
-        f"{len(summary.skipped)} skipped (not reports); {summary.seconds:.1f} s → {output}"
+        f"{len(summary.skipped)} skipped (listed in skipped.jsonl); {summary.seconds:.1f} s → {output}"
     )
+    if summary.took_over_lock:
+        console.print(f"[yellow]took over the lock of a run that ended without releasing it ({summary.took_over_lock})")
     for missing in summary.missing:
-        console.print(f"[yellow]nothing matched {missing}")
+        console.print(f"[yellow]nothing matched {escape(shown(missing))}")
     if summary.interrupted:
         console.print("[yellow]interrupted: the dataset holds what was finished; rerun with --resume")
         raise typer.Exit(130)

@@ -147,7 +147,7 @@ class Comparison(msgspec.Struct, kw_only=True):
         """
         labels = [p.label for p in self.periods]
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = _SpreadsheetSafeWriter(csv.writer(out, lineterminator="\n"))
         writer.writerow(["table", "item", "kind", "unit", "status", "score", *labels,
                          *(f"change {p}" for p in labels[1:]), *(f"change % {p}" for p in labels[1:])])
         blank = [""] * (len(labels) - 1)
@@ -182,6 +182,31 @@ class Comparison(msgspec.Struct, kw_only=True):
         from extract.compare_html import render_html
 
         return render_html(self)
+
+
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…), +cmd|…, @SUM(…), a tab or
+# return first): the OWASP rule. A number with its sign ("-12.5") stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = regex.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: a leading ``'`` where it would.
+
+        >>> spreadsheet_safe("=SUM(A1:A9)"), spreadsheet_safe("@cmd"), spreadsheet_safe("-12.5"), spreadsheet_safe("Sở Y tế")
+        ("'=SUM(A1:A9)", "'@cmd", '-12.5', 'Sở Y tế')
+    """
+    if cell.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+class _SpreadsheetSafeWriter:
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
 
 
 def plain_number(value: float | None) -> str:

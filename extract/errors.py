@@ -4,19 +4,29 @@
     Traceback (most recent call last):
     extract.errors.CorruptDocument: bao-cao.docx: not a ZIP archive
 
-A batch records ``type(err).__name__`` and ``str(err)`` and goes on.
+A batch records ``type(err).__name__`` and ``str(err)`` and goes on. The same
+classes name what went wrong around a file: a parse stopped at its limits
+(:class:`Timeout`, :class:`MemoryLimit`), a parser process that died
+(:class:`WorkerCrashed`), an output that cannot be written (:class:`OutputError`,
+:class:`DatasetLocked`), a Dask scheduler that cannot be reached
+(:class:`SchedulerUnavailable`).
 """
 
 from __future__ import annotations
 
 
 class VnreportError(Exception):
-    """Base class: a file that cannot be turned into a report."""
+    """Base class: a file that cannot be turned into a report, or an output that cannot be written."""
 
     def __init__(self, file: str | None, reason: str):
         self.file = file or "<bytes>"
         self.reason = reason
         super().__init__(f"{self.file}: {reason}")
+
+    def __reduce__(self):
+        # Raised in a parse's child process and re-raised in the caller: rebuilt from
+        # (file, reason), not from the formatted message.
+        return type(self), (self.file, self.reason)
 
 
 class UnsupportedFormat(VnreportError):
@@ -49,3 +59,26 @@ class OcrUnavailable(VnreportError):
 
 class Timeout(VnreportError):
     """Reading the file took longer than the limit."""
+
+
+class MemoryLimit(TooLarge):
+    """Parsing the file needed more resident memory than the limit (``memory_mb``)."""
+
+
+class WorkerCrashed(VnreportError):
+    """The process parsing the file died (killed, or a crash inside a C library)."""
+
+
+class OutputError(VnreportError):
+    """An output cannot be written: disk full, read-only file system, name too long, no permission.
+
+    ``file`` is the path that could not be written.
+    """
+
+
+class DatasetLocked(OutputError):
+    """Another run is writing the same dataset folder (its lock file names it)."""
+
+
+class SchedulerUnavailable(VnreportError):
+    """The Dask scheduler given to a batch cannot be reached (``file`` is its address)."""

@@ -15,12 +15,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib
+import os
+import sys
 from pathlib import Path
 
 import msgspec
 
 from extract.document import Document
-from extract.errors import VnreportError
+from extract.errors import TooLarge, UnsupportedFormat, VnreportError
+from extract.paths import NotRegularFile, open_regular, shown
 from extract.readers import ReadOptions, read
 from extract.schema import Report, Signature, Source
 
@@ -30,19 +33,34 @@ EXTRACTORS: dict[str, str] = {
 }
 
 
-def load_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
-    """Bytes and display name of a path or of raw bytes."""
+def load_source(source: str | Path | bytes, name: str | None = None,
+                max_bytes: int | None = None) -> tuple[bytes, str]:
+    """Bytes and display name of a path or of raw bytes.
+
+    A path is read only if it is a regular file (a FIFO or a device would block or
+    never end) of at most ``max_bytes``; its name is shown with :func:`extract.paths.shown`
+    escapes when it is not UTF-8.
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), name or "<bytes>"
     path = Path(source)
+    display = name or shown(path)
     try:
-        return path.read_bytes(), name or str(path)
+        with open_regular(path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise TooLarge(display, f"{size:,} bytes is over the limit of {max_bytes:,}")
+            return f.read(), display
     except FileNotFoundError:
-        raise VnreportError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise VnreportError(str(path), "is a directory, not a file") from None
+        raise VnreportError(display, "no such file") from None
+    except NotRegularFile as err:
+        if err.kind == "a folder":
+            raise VnreportError(display, "is a directory, not a file") from None
+        raise UnsupportedFormat(display, str(err)) from None
     except PermissionError:
-        raise VnreportError(str(path), "permission denied") from None
+        raise VnreportError(display, "permission denied") from None
+    except OSError as err:
+        raise VnreportError(display, f"cannot read ({err.strerror or err})") from None
 
 
 def repair_text(doc: Document) -> tuple[str | None, list[str]]:
@@ -67,6 +85,8 @@ def parse(
     name: str | None = None,
     ocr: str = "auto",
     options: ReadOptions | None = None,
+    timeout: float | None = 300.0,
+    memory_mb: int | None = 2048,
 ) -> Report:
     """Parse one report.
 
@@ -77,9 +97,40 @@ def parse(
     ``source`` is a path or the file's bytes; ``format`` (docx, pdf, doc, txt, md,
     html …) overrides what the content says. Raises a subclass of
     :class:`~extract.errors.VnreportError` for a file that cannot be read.
+
+    The parse runs in a child process bounded by ``timeout`` seconds and
+    ``memory_mb`` MB of memory of its own (:mod:`extract.bounded`): over them it
+    raises :class:`~extract.errors.Timeout` or :class:`~extract.errors.MemoryLimit`
+    (a :class:`~extract.errors.TooLarge`). ``timeout=None, memory_mb=None`` parses
+    in this process, unbounded — for callers that isolate parses themselves.
     """
-    data, display = load_source(source, name)
+    if timeout is None and memory_mb is None:
+        return _parse_here(source, format, name, ocr, options)
+    from extract import warm
+    from extract.bounded import run_bounded
+
+    display = name or ("<bytes>" if isinstance(source, (bytes, bytearray, memoryview)) else shown(source))
+    warm.before_fork()
+    report, loaded_nlp = run_bounded(_parse_in_child, (source, format, name, ocr, options),
+                                     name=display, timeout=timeout, memory_mb=memory_mb)
+    warm.note_child(loaded_nlp)
+    return report
+
+
+def _parse_in_child(source, format, name, ocr, options) -> tuple[Report, bool]:
+    # Whether this parse needed underthesea: the parent then loads it once for the next children.
+    return _parse_here(source, format, name, ocr, options), "underthesea" in sys.modules
+
+
+def _parse_here(
+    source: str | Path | bytes,
+    format: str | None,
+    name: str | None,
+    ocr: str,
+    options: ReadOptions | None,
+) -> Report:
     opts = options or ReadOptions(ocr=ocr)
+    data, display = load_source(source, name, opts.max_bytes)
     doc = read(data, display, format, opts)
     encoding, text_warnings = repair_text(doc)
 

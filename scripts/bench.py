@@ -56,6 +56,14 @@ def forget_phrases() -> None:
         cached.cache_clear()
 
 
+def parse_in_process(source, **kwargs):
+    """The pipeline's own cost: ``extract.parse`` without its child process (see the batch
+    section for what the default bounded parse adds)."""
+    from extract.pipeline import parse
+
+    return parse(source, timeout=None, memory_mb=None, **kwargs)
+
+
 def median_seconds(func, repeat: int, clock=time.process_time) -> float:
     """Median of ``repeat`` runs after a warm-up (imports, models, regexes): CPU seconds of this
     process, or the wall clock's for a step whose work runs in other processes (OCR, LibreOffice)."""
@@ -123,7 +131,7 @@ def paired_cpu_seconds(ours, floor, rounds: int = 3) -> tuple[float, float]:
 
 def parse_table(files: list[Path]) -> tuple[list[str], dict, dict]:
     """Our parse against the floor, file by file, in CPU seconds."""
-    from extract.pipeline import parse
+    parse = parse_in_process
 
     rows, totals = [], {"pdf": [0, 0.0, 0.0], "docx": [0, 0.0, 0.0]}
     per_file: dict[str, float] = {}
@@ -228,7 +236,7 @@ def start_rows(runs: int = 7) -> tuple[list[str], str]:
     """The first JSON of one small file, whole process: ``vnreport parse`` of the shipped sample
     against ``python -c "import docx"`` (what any DOCX tool pays before reading a byte), run in
     turn; and the bar, 2× that plus our warm parse."""
-    from extract.pipeline import parse
+    parse = parse_in_process
 
     commands = {
         'python -c "import docx"': [sys.executable, "-c", "import docx"],
@@ -299,7 +307,7 @@ def peer_table(files: list[Path], pythons: dict[str, str], per_file: dict[str, f
                 results[(tool, record["file"])] = record
         if out.returncode:
             print(f"{tool}: {out.stderr.strip().splitlines()[-1:] or out.returncode}", file=sys.stderr)
-    from extract.pipeline import parse
+    parse = parse_in_process
 
     rows = []
     for fmt in ("docx", "pdf"):
@@ -333,12 +341,21 @@ PEER_OUTPUT = [
 
 
 class PeakMemory:
-    """Samples the RSS of this process and every descendant while a batch runs."""
+    """Samples, every 50 ms, the processes a batch parses its files in.
+
+    A batch forks each file's process from a warm forkserver (``extract.dataset.pool``).
+    Per file process: peak RSS (which counts the pages it shares copy-on-write with the
+    forkserver, once per process) and peak PSS (shared pages divided among the processes
+    sharing them: what the machine pays per worker). The forkserver's own RSS is the
+    warm base every worker starts from.
+    """
 
     def __init__(self, interval: float = 0.05):
         self.interval = interval
         self.main_peak = 0
-        self.worker_peaks: dict[int, int] = {}
+        self.server_peak = 0
+        self.rss: dict[int, int] = {}
+        self.pss: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -347,12 +364,24 @@ class PeakMemory:
         while not self._stop.is_set():
             try:
                 self.main_peak = max(self.main_peak, me.memory_info().rss)
-                for child in me.children(recursive=False):
-                    tree = [child, *child.children(recursive=True)]
-                    rss = sum(p.memory_info().rss for p in tree if p.is_running())
-                    self.worker_peaks[child.pid] = max(self.worker_peaks.get(child.pid, 0), rss)
+                servers = [p for p in me.children() if "forkserver" in " ".join(p.cmdline())]
             except psutil.Error:
-                pass
+                servers = []
+            for server in servers:
+                try:
+                    self.server_peak = max(self.server_peak, server.memory_info().rss)
+                    workers = server.children()
+                except psutil.Error:
+                    continue
+                for worker in workers:
+                    try:
+                        tree = [worker, *worker.children(recursive=True)]
+                        rss = sum(p.memory_info().rss for p in tree)
+                        pss = worker.memory_full_info().pss + sum(p.memory_info().rss for p in tree[1:])
+                    except psutil.Error:
+                        continue
+                    self.rss[worker.pid] = max(self.rss.get(worker.pid, 0), rss)
+                    self.pss[worker.pid] = max(self.pss.get(worker.pid, 0), pss)
             self._stop.wait(self.interval)
 
     def __enter__(self):
@@ -364,18 +393,20 @@ class PeakMemory:
         self._thread.join()
 
 
-def batch_table(files: list[Path], copies_list: list[int], workers_list: list[int]) -> list[str]:
+def batch_table(files: list[Path], copies_list: list[int], workers_list: list[int]) -> tuple[list[str], list[str]]:
+    """One row per (batch size, workers); then the speed-up of the most workers over one, per size."""
     from extract.dataset import Limits, batch
 
-    rows = []
+    rows, speedups = [], []
     for copies in copies_list:
         with tempfile.TemporaryDirectory(prefix="vnreport-bench-") as tmp:
             archive = Path(tmp) / "archive"
             for n in range(copies):
                 folder = archive / f"copy{n}"
                 folder.mkdir(parents=True)
-                for path in files:
-                    os.link(path, folder / path.name) if _same_fs(path, folder) else shutil.copy(path, folder)
+                for path in files:  # copies, not hard links: a batch reads two links to one file once
+                    shutil.copy(path, folder)
+            rates = {}
             for workers in workers_list:
                 out = Path(tmp) / f"ds-{workers}"
                 with PeakMemory() as memory:
@@ -383,21 +414,59 @@ def batch_table(files: list[Path], copies_list: list[int], workers_list: list[in
                     summary = batch([archive], out, workers=workers, limits=Limits(ocr="never"))
                     seconds = time.perf_counter() - start
                 shutil.rmtree(out)
-                worker_peak = max(memory.worker_peaks.values(), default=0) / 1024**2
+                rates[workers] = summary.files / seconds
+                mb = 1024**2
                 rows.append(
                     f"| {copies} | {summary.files} | {summary.pages} | {workers} | {seconds:.1f} | "
                     f"{summary.files / seconds:.1f} | {summary.pages / seconds:.1f} | "
-                    f"{worker_peak:.0f} | {memory.main_peak / 1024**2:.0f} | {summary.errors} |"
+                    f"{statistics.median(memory.rss.values()) / mb:.0f} / {max(memory.rss.values()) / mb:.0f} | "
+                    f"{statistics.median(memory.pss.values()) / mb:.0f} / {max(memory.pss.values()) / mb:.0f} | "
+                    f"{memory.server_peak / mb:.0f} | {memory.main_peak / mb:.0f} | {summary.errors} |"
                 )
-    return rows
+            if len(rates) > 1:
+                most = max(rates)
+                speedups.append(f"| {copies} | {summary.files} | {most} | {rates[most] / rates[min(rates)]:.2f}× |")
+    return rows, speedups
 
 
-def _same_fs(a: Path, b: Path) -> bool:
-    return a.stat().st_dev == b.stat().st_dev
+def worker_start_rows(samples: int = 20) -> list[str]:
+    """How long a file's process takes to start: an empty one started and ended (an upper
+    bound), forked from the batch's warm forkserver; and the forkserver's own start, once per
+    batch (a fresh interpreter that imports and warms the pipeline), measured in a new process."""
+    import subprocess
+
+    from extract.dataset import pool
+
+    context = pool._context()
+    seconds = []
+    for _ in range(samples + 1):
+        process = context.Process(target=os.getpid, daemon=True)
+        start = time.perf_counter()
+        with pool._without_main_module():
+            process.start()
+        process.join()
+        seconds.append(time.perf_counter() - start)
+    rest = seconds[1:]  # the first request also starts the forkserver
+    from extract.pipeline import parse
+
+    seed = CORPUS / "seed" / "bao-cao-qcdc-6t-2021.docx"
+    bounded = median_seconds(lambda: parse(seed), 9) - median_seconds(lambda: parse_in_process(seed), 9)
+    code = ("import time, os; from extract.dataset import pool; c = pool._context(); t = time.perf_counter(); "
+            "p = c.Process(target=os.getpid, daemon=True)\nwith pool._without_main_module(): p.start()\n"
+            "p.join(); print(time.perf_counter() - t)")
+    fresh = float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                 check=True).stdout.strip())
+    return [
+        f"| a file's process forked from the warm forkserver, started and ended (median of {samples}) | "
+        f"{statistics.median(rest) * 1000:.1f} ms (max {max(rest) * 1000:.1f} ms) |",
+        f"| the forkserver: interpreter, imports, warm-up parse, underthesea (once per batch) | {fresh:.2f} s |",
+        f"| `extract.parse` bounded (the default) over in process, seed DOCX: fork and answer | "
+        f"{bounded * 1000:.0f} ms |",
+    ]
 
 
 def corpus_texts(files: list[Path]) -> list[str]:
-    from extract.pipeline import parse
+    parse = parse_in_process
 
     return [parse(p).text for p in files]
 
@@ -421,7 +490,7 @@ def extractor_rows(texts: list[str]) -> list[str]:
 
 
 def ocr_rows() -> tuple[list[str], list[str]]:
-    from extract.pipeline import parse
+    parse = parse_in_process
     from extract.readers.ocr import ocr_timing
 
     rows = []
@@ -441,7 +510,7 @@ def ocr_rows() -> tuple[list[str], list[str]]:
 
 
 def legacy_rows() -> list[str]:
-    from extract.pipeline import parse
+    parse = parse_in_process
 
     rows = []
     for path in sorted((CORPUS / "real").glob("*.doc"))[:4]:
@@ -466,6 +535,8 @@ def main(argv: list[str]) -> int:
         help="a peer's Python, in a virtual environment of its own: docling=/tmp/peers-docling/bin/python",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--batch-only", action="store_true",
+                        help="only the batch part (sizes, workers, worker start), printed instead of written")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"corpus not found at VNREPORT_CORPUS={CORPUS}", file=sys.stderr)
@@ -473,6 +544,10 @@ def main(argv: list[str]) -> int:
     pythons = dict(peer.split("=", 1) for peer in args.peer)
 
     files = text_layer_files()
+    if args.batch_only:
+        rows, speedups = batch_table(files, args.copies, args.workers)
+        print("\n".join([*rows, "", *speedups, "", *worker_start_rows()]))
+        return 0
     print("start time …", file=sys.stderr)
     start, start_verdict = start_rows()
     print(f"parsing {len(files)} files one by one …", file=sys.stderr)
@@ -482,9 +557,11 @@ def main(argv: list[str]) -> int:
     peers = peer_table(files, pythons, per_file, totals)
     print("growth on hostile texts …", file=sys.stderr)
     growth = growth_rows()
+    batch_rows, speedup_rows, worker_rows = [], [], []
     if not args.no_batch:
         print("batch runs …", file=sys.stderr)
-    batch_rows = [] if args.no_batch else batch_table(files, args.copies, args.workers)
+        batch_rows, speedup_rows = batch_table(files, args.copies, args.workers)
+        worker_rows = worker_start_rows()
     print("extractors …", file=sys.stderr)
     ext_rows = extractor_rows(corpus_texts(files))
 
@@ -575,13 +652,26 @@ def main(argv: list[str]) -> int:
             "",
             "## Batches (`extract.batch`, OCR off)",
             "",
-            "The text-layer corpus copied N times. Each file runs in a forked child with time and memory "
-            "limits; peak RSS per worker is the worker process plus its children, sampled every 50 ms. "
-            "Wall seconds.",
+            "The text-layer corpus copied N times. Each file runs in a process of its own, forked from a "
+            "forkserver that imported and warmed the pipeline once (`extract.dataset.pool`), under the "
+            "batch's time and memory limits. Sampled every 50 ms, per file process (median / max over "
+            "the files): RSS counts the pages it shares copy-on-write with the forkserver, once in every "
+            "process; PSS divides shared pages among the processes sharing them — what the machine "
+            "pays per worker.",
             "",
-            "| copies | files | pages | workers | seconds | files/s | pages/s | peak RSS per worker MB | main process MB | errors |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| copies | files | pages | workers | seconds | files/s | pages/s | RSS per worker MB | PSS per worker MB | forkserver MB | main process MB | errors |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
             *batch_rows,
+            "",
+            "| copies | files | workers | files/s over 1 worker |",
+            "|---|---|---|---|",
+            *speedup_rows,
+            "",
+            "Starting a worker:",
+            "",
+            "| what | time |",
+            "|---|---|",
+            *worker_rows,
         ]
     lines += [
         "",

@@ -17,7 +17,9 @@ import pytest
 from conftest import ROOT, corpus_path
 from extract.dataset import Limits, batch
 from extract.dataset.journal import Journal, read_lines
-from extract.dataset.worker import _run_isolated, process_file
+from extract.bounded import run_bounded
+from extract.dataset.worker import process_file
+from extract.errors import WorkerCrashed
 
 REPORT_MD = """**SỞ CÔNG THƯƠNG**
 
@@ -60,7 +62,7 @@ def test_every_input_file_ends_as_exactly_one_report_or_error_row(tmp_path):
     assert summary.files == len(reports) + 2
     assert summary.reports == len(reports)
     assert summary.errors_by_type == {"EmptyDocument": 1, "UnsupportedFormat": 1}
-    assert [Path(p).name for p in summary.skipped] == ["notes.xyz"]
+    assert [(Path(s.path).name, s.reason) for s in summary.skipped] == [("notes.xyz", "not a report file (.xyz)")]
     report_paths = sorted(Path(r["path"]).name for r in rows(tmp_path / "ds", "reports"))
     error_paths = sorted(Path(r["path"]).name for r in rows(tmp_path / "ds", "errors"))
     assert report_paths == sorted(p.name for p in reports)
@@ -137,10 +139,9 @@ def _die(path):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def test_a_parser_process_that_dies_becomes_an_error_row_not_a_lost_file():
-    kind, (error_type, message) = _run_isolated(_die, ("x.pdf",), Limits())
-    assert (kind, error_type) == ("err", "WorkerCrashed")
-    assert "x.pdf" in message and "signal 9" in message
+def test_a_parser_process_that_dies_raises_worker_crashed_naming_the_file_and_signal():
+    with pytest.raises(WorkerCrashed, match=r"^x\.pdf: .*signal 9"):
+        run_bounded(_die, ("x.pdf",), name="x.pdf", timeout=10, memory_mb=100)
 
 
 def _sorted_jsonl(dataset: Path) -> list[bytes]:

@@ -6,27 +6,36 @@
 
 Writes into ``out``: ``reports.jsonl`` (one report JSON a line) and
 ``errors.jsonl`` as the run goes, then the Parquet tables ``reports``,
-``sections``, ``citations``, ``indicators``, ``errors`` and ``vnreport.duckdb``.
-Every input file ends as exactly one report row or one error row. Files run on a
-local process pool, or on a Dask cluster when ``client`` (or ``scheduler``) is given.
+``sections``, ``citations``, ``indicators``, ``errors``, ``skipped`` and
+``vnreport.duckdb``, each under a temporary name renamed when complete.
+Every input ends as exactly one report row, one error row or one skipped row
+(``skipped.jsonl``, the ``skipped`` table: not a report file, a FIFO, a link out
+of the given folders …). One run at a time writes a folder (``.vnreport.lock``).
+Files run each in its own process on this machine (:mod:`extract.dataset.pool`),
+or on a Dask cluster when ``client`` (or ``scheduler``) is given
+(:mod:`extract.dataset.cluster`, which also says whom a cluster must trust).
+See ``docs/reliability.md`` for the faults this survives.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import msgspec
 
-from extract.dataset.discover import discover
+from extract.dataset.discover import Skipped, discover
 from extract.dataset.journal import Journal, read_lines, rewrite
+from extract.dataset.lock import DatasetLock
 from extract.dataset.tables import read_journal_keys, write_duckdb, write_parquet
-from extract.dataset.worker import Limits, Outcome, process_file, sha256_of, warm_up
+from extract.dataset.worker import Limits, Outcome, sha256_of, unreadable
+from extract.outputs import atomic_write, output_error, remove_temporaries
+from extract.paths import NotRegularFile
 
 
 @dataclass
@@ -36,11 +45,12 @@ class Summary:
     reports: int = 0
     errors: int = 0
     errors_by_type: dict[str, int] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)  # not report files
+    skipped: list[Skipped] = field(default_factory=list)  # inputs not read, each with its reason
     resumed: int = 0  # already done in an earlier run
     missing: list[str] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    took_over_lock: str | None = None  # the run, killed earlier, whose lock this one took over
     out: str = ""
 
     def to_json(self) -> bytes:
@@ -57,63 +67,110 @@ def batch(
     workers: int | None = None,
     client=None,
     scheduler: str | None = None,
+    security=None,
     resume: bool = False,
+    follow_links: bool = False,
     limits: Limits = Limits(),
     on_start: Callable[[int], None] | None = None,
     on_result: Progress | None = None,
 ) -> Summary:
-    """Parse every report file under ``paths`` into the dataset folder ``out``."""
+    """Parse every report file under ``paths`` into the dataset folder ``out``.
+
+    Raises :class:`~extract.errors.DatasetLocked` if another run writes ``out``,
+    :class:`~extract.errors.OutputError` if ``out`` cannot be written (the journals
+    then hold every file finished so far: ``resume=True`` completes the dataset),
+    :class:`~extract.errors.SchedulerUnavailable` for a Dask scheduler that cannot
+    be reached. Ctrl-C (or SIGTERM) stops the run within seconds, keeping every
+    finished file; ``summary.interrupted`` says so.
+    """
     started = time.monotonic()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    found = discover(list(paths))
-    summary = Summary(skipped=[str(p) for p in found.skipped], missing=found.missing, out=str(out))
-
-    reports_path, errors_path = out / "reports.jsonl", out / "errors.jsonl"
-    if not resume:
-        for stale in (reports_path, errors_path):
-            stale.unlink(missing_ok=True)
-    done = read_journal_keys(reports_path) if resume else set()
-    if resume:  # errors are retried: forget them, they will be written again if they recur
-        rewrite(errors_path, [])
-
-    todo: list[tuple[str, str]] = []
-    for path in found.files:
-        try:
-            digest = sha256_of(str(path))
-        except OSError:
-            digest = ""
-        if digest and digest in done:
-            summary.resumed += 1
-        else:
-            todo.append((str(path), digest))
-    summary.files = len(found.files)
-    if on_start:
-        on_start(len(todo))
-
-    reports, errors = Journal(reports_path), Journal(errors_path)
     try:
-        run = _run_on_dask(client or scheduler) if (client or scheduler) else _run_on_pool(workers)
-        for outcome in run(todo, limits):
-            _record(outcome, reports, errors, summary)
-            if on_result:
-                on_result(outcome, summary)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    finally:
-        reports.close()
-        errors.close()
-        # Whatever happened, the tables describe exactly what the journals hold.
-        write_parquet(out)
-        write_duckdb(out)
-        summary.reports = summary.resumed + summary.reports
-        summary.seconds = round(time.monotonic() - started, 3)
-        (out / "summary.json").write_bytes(summary.to_json())
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise output_error(err, out) from None
+    with DatasetLock(out) as lock, _StopOnSignal() as stop:
+        if client is None and scheduler is None:
+            from extract.dataset.pool import start_server
+
+            start_server()
+        remove_temporaries(out)
+        found = discover(list(paths), follow_links=follow_links)
+        summary = Summary(skipped=found.skipped, missing=found.missing, out=str(out))
+        if lock.took_over:
+            summary.took_over_lock = str(lock.took_over)
+        reports_path, errors_path = out / "reports.jsonl", out / "errors.jsonl"
+        if not resume:
+            for stale in (reports_path, errors_path):
+                stale.unlink(missing_ok=True)
+        done = read_journal_keys(reports_path) if resume else set()
+        if resume:  # errors are retried: forget them, they will be written again if they recur
+            rewrite(errors_path, [])
+        rewrite(out / "skipped.jsonl", [msgspec.json.encode(asdict(s)) for s in found.skipped])
+
+        reports, errors = Journal(reports_path), Journal(errors_path)
+        summary.files = len(found.files)
+        failure: BaseException | None = None
+        try:
+            todo: list[tuple[str, str]] = []
+            for path in found.files:
+                try:
+                    digest = sha256_of(path)
+                except (OSError, NotRegularFile) as err:
+                    _record(unreadable(path, err), reports, errors, summary)
+                    continue
+                if digest in done:
+                    summary.resumed += 1
+                else:
+                    todo.append((path, digest))
+            if on_start:
+                on_start(len(todo))
+            for outcome in _runner(workers, client, scheduler, security, limits)(todo, stop.requested):
+                _record(outcome, reports, errors, summary)
+                if on_result:
+                    on_result(outcome, summary)
+        except BaseException as err:
+            failure = err
+            raise
+        finally:
+            summary.interrupted = stop.requested()
+            closing = _close_all(reports, errors)
+            summary.reports = summary.resumed + summary.reports
+            summary.seconds = round(time.monotonic() - started, 3)
+            # Whatever happened, the tables describe exactly what the journals hold.
+            _finish(out, summary, failure or closing)
+            if closing and not failure:
+                raise closing
     return summary
 
 
+def _close_all(*journals: Journal) -> Exception | None:
+    """Close every journal; the first failure (a disk that filled up) is returned, not raised."""
+    first = None
+    for journal in journals:
+        try:
+            journal.close()
+        except Exception as err:  # noqa: BLE001
+            first = first or err
+    return first
+
+
+def _finish(out: Path, summary: Summary, failure: BaseException | None) -> None:
+    """Rebuild the tables and write summary.json; after an output failure, only try (the disk
+    may be full still: the journals are the record, and --resume rebuilds the tables)."""
+    try:
+        write_parquet(out)
+        write_duckdb(out)
+        atomic_write(out / "summary.json", summary.to_json())
+    except Exception:
+        if failure is None:
+            raise
+
+
 def _record(outcome: Outcome, reports: Journal, errors: Journal, summary: Summary) -> None:
-    summary.pages += outcome.pages
+    # The one place an input becomes a row. Each outcome names its input (path as shown,
+    # sha256), so a journal of inputs — one line per path, pointing at one report per
+    # sha256 — is one more Journal appended here.
     if outcome.ok:
         reports.append_raw(outcome.report_json)
         summary.reports += 1
@@ -122,70 +179,59 @@ def _record(outcome: Outcome, reports: Journal, errors: Journal, summary: Summar
                        "error_type": outcome.error_type, "message": outcome.message})
         summary.errors += 1
         summary.errors_by_type[outcome.error_type] = summary.errors_by_type.get(outcome.error_type, 0) + 1
+    summary.pages += outcome.pages
 
 
-Runner = Callable[[list[tuple[str, str]], Limits], Iterator[Outcome]]
+Runner = Callable[[list[tuple[str, str]], Callable[[], bool]], Iterator[Outcome]]
 
 
-def _run_on_pool(workers: int | None) -> Runner:
-    def run(todo: list[tuple[str, str]], limits: Limits) -> Iterator[Outcome]:
-        if not todo:
-            return
-        n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"), initializer=warm_up)
-        pending = iter(todo)
-        running = {}
+def _runner(workers, client, scheduler, security, limits: Limits) -> Runner:
+    if client is None and scheduler is None:
+        from extract.dataset.pool import Pool
+
+        def on_pool(todo, stopping):
+            if todo:
+                yield from Pool(min(workers or os.cpu_count() or 1, len(todo)), limits).run(todo, stopping)
+
+        return on_pool
+    from extract.dataset.cluster import Cluster
+
+    def on_cluster(todo, stopping):
+        cluster = Cluster(client or scheduler, security=security)
+        cluster.connect()
         try:
-            # Keep a bounded number of files in flight: memory stays flat on huge batches.
-            for path, digest in _take(pending, 2 * n):
-                running[pool.submit(process_file, path, limits, digest)] = (path, digest)
-            while running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield _outcome_of(future, *running.pop(future))
-                    for nxt, digest in _take(pending, 1):
-                        running[pool.submit(process_file, nxt, limits, digest)] = (nxt, digest)
+            yield from cluster.run(todo, limits, stopping)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            cluster.close()
 
-    return run
-
-
-def _run_on_dask(client_or_address) -> Runner:
-    def run(todo: list[tuple[str, str]], limits: Limits) -> Iterator[Outcome]:
-        from distributed import Client, as_completed
-
-        client = client_or_address if not isinstance(client_or_address, str) else Client(client_or_address)
-        try:
-            client.run(warm_up)
-            futures = [client.submit(process_file, path, limits, digest, pure=False) for path, digest in todo]
-            inputs = {f.key: item for f, item in zip(futures, todo)}
-            try:
-                for future in as_completed(futures):
-                    yield _outcome_of(future, *inputs[future.key])
-            finally:
-                client.cancel(futures)
-        finally:
-            if isinstance(client_or_address, str):
-                client.close()
-
-    return run
+    return on_cluster
 
 
-def _outcome_of(future, path: str, digest: str) -> Outcome:
-    try:
-        return future.result()
-    except Exception as err:  # the worker process itself died: the file still gets its row
-        return Outcome(path, digest, False, error_type="WorkerCrashed", message=f"{path}: {type(err).__name__}: {err}")
+class _StopOnSignal:
+    """Ctrl-C and SIGTERM ask the run to stop (checked every tick) instead of raising mid-write;
+    a second Ctrl-C raises KeyboardInterrupt at once."""
 
+    def __init__(self):
+        self._event = threading.Event()
+        self._previous: dict[int, object] = {}
 
-def _take(iterator, n: int) -> list:
-    items = []
-    for item in iterator:
-        items.append(item)
-        if len(items) == n:
-            break
-    return items
+    def requested(self) -> bool:
+        return self._event.is_set()
+
+    def _handle(self, signum, frame) -> None:
+        if self._event.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self._event.set()
+
+    def __enter__(self) -> _StopOnSignal:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
 
 
 def load_reports(dataset: str | Path) -> Iterator[dict]:

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.dataset.journal import read_lines
+from extract.outputs import replacing
 
 BATCH = 256  # reports per Parquet row group
 
@@ -47,6 +48,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("base_value", F), ("base_unit", S), ("role", S),
     ]),
     "errors": pa.schema([("sha256", S), ("path", S), ("error_type", S), ("message", S)]),
+    # inputs that are not read: not report files, FIFOs, devices, links out of the roots …
+    "skipped": pa.schema([("path", S), ("reason", S)]),
 }
 
 
@@ -127,10 +130,13 @@ class _KeyOnly(msgspec.Struct):
 
 
 class _TableWriters:
+    """Parquet writers that write under temporary names and rename on close: a table is
+    the old one or the new one, never half written (a full disk, a killed run)."""
+
     def __init__(self, out: Path, names: list[str]):
         self.out = out
         self.buffers: dict[str, list[dict]] = {name: [] for name in names}
-        self.writers: dict[str, pq.ParquetWriter] = {}
+        self.writers: dict[str, tuple[pq.ParquetWriter, object]] = {}
 
     def add(self, name: str, rows: list[dict]) -> None:
         self.buffers[name].extend(rows)
@@ -143,19 +149,37 @@ class _TableWriters:
 
     def _writer(self, name: str) -> pq.ParquetWriter:
         if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.out / f"{name}.parquet", SCHEMAS[name], compression="zstd")
-        return self.writers[name]
+            target = replacing(self.out / f"{name}.parquet")
+            tmp = target.__enter__()
+            try:
+                writer = pq.ParquetWriter(tmp, SCHEMAS[name], compression="zstd")
+            except BaseException as err:
+                target.__exit__(type(err), err, err.__traceback__)
+                raise
+            self.writers[name] = (writer, target)
+        return self.writers[name][0]
 
     def close(self) -> None:
-        self.flush()
-        for name in self.buffers:
-            self._writer(name)  # an empty table still gets its file, with its schema
-        for writer in self.writers.values():
-            writer.close()
+        try:
+            self.flush()
+            for name in self.buffers:
+                self._writer(name)  # an empty table still gets its file, with its schema
+            for writer, _ in self.writers.values():
+                writer.close()
+        except BaseException as err:
+            for writer, target in self.writers.values():
+                try:
+                    writer.close()
+                except Exception:  # noqa: BLE001 - the first failure is the one reported
+                    pass
+                target.__exit__(type(err), err, err.__traceback__)
+            raise
+        for _, target in self.writers.values():
+            target.__exit__(None, None, None)
 
 
 def write_parquet(out: Path) -> None:
-    """(Re)build the five Parquet tables from ``reports.jsonl`` and ``errors.jsonl``."""
+    """(Re)build the Parquet tables from ``reports.jsonl``, ``errors.jsonl`` and ``skipped.jsonl``."""
     writers = _TableWriters(out, ["reports", "sections", "citations", "indicators"])
     for n, line in enumerate(_sorted_records(out / "reports.jsonl"), 1):
         for name, rows in report_rows(msgspec.json.decode(line)).items():
@@ -163,10 +187,11 @@ def write_parquet(out: Path) -> None:
         if n % BATCH == 0:
             writers.flush()
     writers.close()
-    errors = _TableWriters(out, ["errors"])
-    for line in _sorted_records(out / "errors.jsonl"):
-        errors.add("errors", [msgspec.json.decode(line)])
-    errors.close()
+    for name in ("errors", "skipped"):
+        table = _TableWriters(out, [name])
+        for line in _sorted_records(out / f"{name}.jsonl"):
+            table.add(name, [msgspec.json.decode(line)])
+        table.close()
 
 
 VIEWS = {
@@ -197,18 +222,16 @@ def write_duckdb(out: Path) -> Path:
     import duckdb
 
     target = out / "vnreport.duckdb"
-    tmp = out / "vnreport.duckdb.tmp"
-    tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
-    try:
-        for name in SCHEMAS:
-            parquet = (out / f"{name}.parquet").as_posix().replace("'", "''")
-            con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{parquet}')")
-        for name, sql in VIEWS.items():
-            con.execute(f"CREATE VIEW {name} AS {sql}")
-    finally:
-        con.close()
-    tmp.replace(target)
+    with replacing(target) as tmp:
+        con = duckdb.connect(str(tmp))
+        try:
+            for name in SCHEMAS:
+                parquet = (out / f"{name}.parquet").as_posix().replace("'", "''")
+                con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{parquet}')")
+            for name, sql in VIEWS.items():
+                con.execute(f"CREATE VIEW {name} AS {sql}")
+        finally:
+            con.close()
     return target
 
 

@@ -1,42 +1,43 @@
-"""Parse one file in a forked child with a time and memory limit.
-
-Whatever happens inside the parse — an exception, a hang in a C library, a
-runaway allocation, a crash of LibreOffice or Tesseract — the caller gets back
-one :class:`Outcome`: a report or an error row, never nothing.
+"""One file of a batch → one :class:`Outcome`: a report or an error row, never nothing.
 
     >>> outcome = process_file("corpora/samples/bao-cao-6-thang-2021.docx", Limits())  # doctest: +SKIP
     >>> outcome.ok, outcome.error_type  # doctest: +SKIP
     (True, None)
 
-The child is forked from an already-warm worker (modules imported), so isolation
-costs a few milliseconds, not an interpreter start. Memory is watched from the
-parent with psutil over the child's whole process tree (an rlimit would also cap
-LibreOffice, which reserves far more address space than it uses).
+:func:`parse_outcome` parses in the calling process and turns every failure into
+an error row; it runs inside a process that is already bounded (a batch's
+per-file process, see :mod:`extract.dataset.pool`). :func:`process_file` bounds it
+itself, in a forked child (:mod:`extract.bounded`): that is what a Dask worker runs.
+
+Error rows carry the name of the error: the :class:`~extract.errors.VnreportError`
+subclasses (``CorruptDocument``, ``Timeout``, ``MemoryLimit``, ``WorkerCrashed`` …),
+or the name of another exception when the parser itself failed on the file.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import select
-import signal
 import time
 from dataclasses import dataclass
 
-import psutil
+from extract.errors import MemoryLimit, VnreportError
+from extract.paths import NotRegularFile, open_regular, shown
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     timeout: float = 300.0  # seconds per file
-    memory: int = 2 * 1024**3  # bytes of resident memory for the file's process tree
+    memory: int = 2 * 1024**3  # bytes of resident memory a file's processes may add
     ocr: str = "auto"
+
+    @property
+    def memory_mb(self) -> int:
+        return max(1, self.memory // 1024**2)
 
 
 @dataclass(slots=True)
 class Outcome:
-    path: str
+    path: str  # as shown (extract.paths.shown): any file name, printable
     sha256: str
     ok: bool
     report_json: bytes | None = None
@@ -47,136 +48,59 @@ class Outcome:
 
 
 def sha256_of(path: str) -> str:
+    """The file's SHA-256; a FIFO or device raises :class:`~extract.paths.NotRegularFile` instead of blocking."""
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
-_WARM_UP_REPORT = """**BÁO CÁO**
-**Kết quả công tác 6 tháng đầu năm 2021**
-
-**I. KẾT QUẢ**
-
-Theo Chỉ thị số 08-CT/TU ngày 25/5/2021 của Ban Thường vụ Tỉnh ủy, tỷ lệ hồ sơ đúng hạn đạt 98,5%, 37/42 TTHC.
-
-Sở Công Thương kính báo cáo./.
-""".encode()
+def unreadable(path: str, err: OSError | NotRegularFile) -> Outcome:
+    """The error row of a file that cannot even be opened for hashing."""
+    reason = getattr(err, "strerror", None) or str(err)
+    return Outcome(shown(path), "", False, error_type="VnreportError", message=f"{shown(path)}: cannot read ({reason})")
 
 
-def warm_up() -> None:
-    """Import the pipeline and fill its caches once per worker, before any child is forked.
-
-    Regexes and reference tables load on first use; done in the worker they are
-    inherited by every forked child instead of being rebuilt (and thrown away) per file.
-    """
-    import extract.readers.docx  # noqa: F401
-    import extract.readers.pdf  # noqa: F401
-    from extract import nlp
+def parse_outcome(path: str, ocr: str, sha256: str) -> Outcome:
+    """Parse ``path`` here, unbounded; any failure becomes the file's error row."""
     from extract.pipeline import parse
 
-    parse(_WARM_UP_REPORT, "md", name="warm-up.md")
-    # underthesea loads its tagger models on the first call: 0.6 s that every forked
-    # child would otherwise pay again for its first unknown counted noun.
-    nlp.pos_tag("Đã tiếp nhận 5 gian hàng")
+    started = time.monotonic()
+    name = shown(path)
+    try:
+        report = parse(path, name=name, ocr=ocr, timeout=None, memory_mb=None)
+        report_json = report.to_json()
+    except MemoryError:
+        err: BaseException = MemoryLimit(name, "ran out of memory")
+    except VnreportError as caught:
+        err = caught
+    except Exception as caught:  # noqa: BLE001 - a bug of ours on this file: still its row
+        err = caught
+    else:
+        return Outcome(name, sha256 or report.source.sha256, True, report_json=report_json,
+                       pages=report.source.pages or 0, seconds=time.monotonic() - started)
+    return error_outcome(name, sha256, err, time.monotonic() - started)
 
 
-def _parse_to_json(path: str, ocr: str) -> tuple[bytes, int]:
-    from extract.pipeline import parse
-
-    report = parse(path, ocr=ocr)
-    return report.to_json(), report.source.pages or 0
+def error_outcome(name: str, sha256: str, err: BaseException, seconds: float = 0.0) -> Outcome:
+    message = str(err) if isinstance(err, VnreportError) else f"{name}: {err}"
+    return Outcome(name, sha256, False, error_type=type(err).__name__, message=message, seconds=seconds)
 
 
 def process_file(path: str, limits: Limits, sha256: str | None = None) -> Outcome:
+    """Hash and parse ``path`` in a forked child under ``limits`` (what a Dask worker runs)."""
+    from extract import warm
+    from extract.bounded import run_bounded
+
     started = time.monotonic()
     try:
         digest = sha256 or sha256_of(path)
-    except OSError as err:
-        return Outcome(path, "", False, error_type="VnreportError", message=f"{path}: cannot read ({err.strerror})")
-    kind, payload = _run_isolated(_parse_to_json, (path, limits.ocr), limits)
-    seconds = time.monotonic() - started
-    if kind == "ok":
-        report_json, pages = payload
-        return Outcome(path, digest, True, report_json=report_json, pages=pages, seconds=seconds)
-    error_type, message = payload
-    return Outcome(path, digest, False, error_type=error_type, message=message, seconds=seconds)
-
-
-def _run_isolated(func, args, limits: Limits):
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: its own process group, so a kill takes its helpers too
-        status = 0
-        try:
-            os.close(read_end)
-            os.setpgid(0, 0)
-            try:
-                result = ("ok", func(*args))
-            except MemoryError:
-                result = ("err", ("MemoryLimit", f"{args[0]}: ran out of memory"))
-            except BaseException as err:  # noqa: BLE001 - every failure becomes an error row
-                message = str(err) if getattr(err, "file", None) else f"{args[0]}: {err}"
-                result = ("err", (type(err).__name__, message))
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(result))
-        except BaseException:  # noqa: BLE001
-            status = 1
-        finally:
-            os._exit(status)
-
-    os.close(write_end)
-    path = args[0]
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + limits.timeout
-    verdict = None
+    except (OSError, NotRegularFile) as err:
+        return unreadable(path, err)
+    warm.warm_up(nlp=True)  # a batch: most reports need underthesea, load it once per worker
     try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                verdict = ("Timeout", f"{path}: stopped after {limits.timeout:g} s (per-file time limit)")
-                break
-            ready, _, _ = select.select([read_end], [], [], min(remaining, 0.25))
-            if ready:
-                chunk = os.read(read_end, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            elif _tree_rss(pid) > limits.memory:
-                verdict = ("MemoryLimit", f"{path}: stopped above {limits.memory / 1024**2:.0f} MB (per-file memory limit)")
-                break
-    finally:
-        os.close(read_end)
-        if verdict:
-            _kill_group(pid)
-        _, status = os.waitpid(pid, 0)
-    if verdict:
-        return "err", verdict
-    if not chunks:
-        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit code {os.WEXITSTATUS(status)}"
-        return "err", ("WorkerCrashed", f"{path}: the parser process died ({how})")
-    return pickle.loads(b"".join(chunks))
-
-
-def _tree_rss(pid: int) -> int:
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    total = 0
-    for proc in procs:
-        try:
-            total += proc.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
-
-
-def _kill_group(pid: int) -> None:
-    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
-        try:
-            target()
-        except (ProcessLookupError, PermissionError):
-            pass
+        return run_bounded(parse_outcome, (path, limits.ocr, digest), name=shown(path),
+                           timeout=limits.timeout, memory_mb=limits.memory_mb)
+    except VnreportError as err:  # Timeout, MemoryLimit, WorkerCrashed: the child was stopped
+        return error_outcome(shown(path), digest, err, time.monotonic() - started)

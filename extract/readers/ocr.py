@@ -38,6 +38,7 @@ import regex
 from extract.document import Block, Document
 from extract.errors import CorruptDocument, EmptyDocument, OcrUnavailable, Timeout
 from extract.readers.ocr_table import Cell, read_cells, ruled_tables
+from extract.readers.sizes import check_page, open_image
 
 # 250 dpi reads the corpus scans as well as 300 dpi (same word confidence) in 60 % of
 # the time, and reads bold serif Roman numerals ("II.") better (docs/ocr.md).
@@ -126,7 +127,7 @@ def ocr_image(data: bytes, name: str, options) -> Document:
         raise EmptyDocument(name, "an image holds no text unless it is read by OCR, and OCR is off (--ocr never)")
     require_tesseract(name)
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with open_image(data, name, DPI, getattr(options, "max_pages", 2000)) as image:
             fmt = (image.format or "image").lower()
             frames = [_grey(frame, DPI) for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, OSError, ValueError) as exc:
@@ -166,6 +167,7 @@ def read_pdf_pages(data: bytes, name: str, page_numbers: list[int], options) -> 
             # Rendering stays on this thread (pdfium is not thread-safe); Tesseract
             # reads each page in its own process while the next page renders.
             for number in wanted:
+                check_page(name, number, pdf[number - 1].get_size(), DPI)
                 bitmap = pdf[number - 1].render(scale=DPI / 72, grayscale=True)
                 yield number, bitmap.to_pil()
 

@@ -61,9 +61,25 @@ def parse_number(s: str) -> float | None:
     for pattern, group in _FORMS:
         m = pattern.fullmatch(s)
         if m:
-            digits = m["int"].translate(str.maketrans("", "", group))
-            return float(f"{sign}{digits}.{m['frac'] or '0'}")
+            digits = _ascii_digits(m["int"].translate(str.maketrans("", "", group)))
+            frac = _ascii_digits(m["frac"] or "0")
+            return None if digits is None or frac is None else float(f"{sign}{digits}.{frac}")
     return None
+
+
+def _ascii_digits(digits: str) -> str | None:
+    r"""Any script's decimal digits as ASCII ones, or None for a digit this Python does not know.
+
+    ``regex``'s ``\d`` follows a newer Unicode than ``unicodedata`` (and ``float``): a
+    Kawi digit "\U00011f51" matches ``\d`` but has no value here.
+
+        >>> _ascii_digits("٤١"), _ascii_digits("\U00011f51")
+        ('41', None)
+    """
+    if digits.isascii():
+        return digits
+    values = [unicodedata.decimal(ch, None) for ch in digits]
+    return None if None in values else "".join(map(str, values))
 
 
 def format_number(x: float, decimals: int | None = None) -> str:
