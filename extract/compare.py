@@ -8,10 +8,15 @@
     ('Chỉ số sản xuất công nghiệp (IIP)', [12.5, 10.8, 9.6, 8.9])
 
 Reports are ordered by ``metadata.period.start`` (then its end, then the report's
-date). Indicators are aligned only within one kind and unit, by label similarity
+date). Indicators are aligned only within one kind, base unit and role, and only
+when the scope their sentences state agrees (:mod:`extract.scopes`: a figure of a
+60-day campaign is not the running total of the month before), by label similarity
 (rapidfuzz, token based, on the accented text and on an accent-folded copy, so an
 OCR'd report that lost its tones still lines up), the section's title breaking
 ties; every indicator ends in an aligned row or in :attr:`Comparison.unmatched`.
+Each cell says how sure its match is (``score``, ``reason``); a match a reader
+should check (one period states a scope the other does not, a running total that
+fell, a figure ten times larger or smaller) is ``uncertain`` and shows no change.
 Citations are grouped by canonical ``key``; sections are matched by title with
 the period words taken out ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022" is the same section
 as "… 6 THÁNG CUỐI NĂM 2021").
@@ -36,6 +41,10 @@ from extract.schema import Citation, Indicator, Report, Section
 # A label pair scoring below this (0–100) is two different indicators; sections likewise.
 LABEL_THRESHOLD = 85.0  # "Kim ngạch xuất khẩu" / "… nhập khẩu" score 84.5
 SECTION_THRESHOLD = 70.0
+# Below this a label match is shown, but as uncertain: the words differ enough for a reader to check.
+SURE_THRESHOLD = 92.0
+# A figure this many times larger or smaller than the period before is more likely another measure.
+JUMP = 10.0
 
 
 # ---------------------------------------------------------------- result
@@ -61,6 +70,10 @@ class Cell(msgspec.Struct, kw_only=True):
     score: float = 100.0  # label similarity to the row's previous cell
     change: float | None = None  # amount minus the previous stated period's amount, in the row's unit
     change_pct: float | None = None  # relative change, percent of the previous amount
+    id: str | None = None  # the indicator's id in its report
+    scope: str | None = None  # what it counts (extract.scopes): cumulative, month, campaign …; None: unsaid
+    reason: str = ""  # why it joined the row, in the reader's words (Vietnamese)
+    uncertain: bool = False  # a match to check, not a change to read: no change is computed
 
     @property
     def shown(self) -> str:
@@ -87,6 +100,11 @@ class IndicatorRow(msgspec.Struct, kw_only=True):
     # the targets set for the same indicator (chỉ tiêu, kế hoạch), one per period, beside the results
     targets: list[Cell | None] = []
     role: str = "result"  # "target": a row of targets no result row states
+    scope: str | None = None  # the scope its cells state (extract.scopes), None where none says
+
+    @property
+    def uncertain(self) -> bool:
+        return any(c is not None and c.uncertain for c in self.cells)
 
 
 class Unmatched(msgspec.Struct, kw_only=True):
@@ -367,9 +385,18 @@ def _base_value(indicator: Indicator) -> float | None:
     return based(indicator)[0]  # a report whose JSON leaves base_value out
 
 
-def _cell(indicator: Indicator, score: float = 100.0) -> Cell:
+def _cell(indicator: Indicator, score: float = 100.0, scope: str | None = None, reason: str = "",
+          uncertain: bool = False) -> Cell:
     return Cell(value=_base_value(indicator), numerator=indicator.numerator, denominator=indicator.denominator,
-                text=indicator.text, label=indicator.label, section=indicator.section, score=score)
+                text=indicator.text, label=indicator.label, section=indicator.section, score=score,
+                id=indicator.id, scope=scope, reason=reason, uncertain=uncertain)
+
+
+def _scope(report: Report, indicator: Indicator) -> str | None:
+    from extract.scopes import scope_of
+
+    found = scope_of(report.text, tuple(indicator.span) if indicator.span else None, indicator.label)
+    return found.name if found else None
 
 
 def _upgraded(report: Report) -> Report:
@@ -388,44 +415,87 @@ def _upgraded(report: Report) -> Report:
 
 
 class _Row:
-    """A row being built: its cells so far and the last label and section that joined it."""
+    """A row being built: its cells so far and the last label, section and stated scope that joined it."""
 
-    def __init__(self, number: int, indicator: Indicator, section_title: str, width: int, at: int):
+    def __init__(self, number: int, indicator: Indicator, section_title: str, width: int, at: int,
+                 scope: str | None):
         self.number = number
         self.kind, self.unit, self.role = indicator.kind, _unit(indicator), _role(indicator)
         self.label, self.section_title = indicator.label or "", section_title
         self.folded = _folded_key(self.label)
+        self.scope = scope
         self.cells: list[Cell | None] = [None] * width
-        self.cells[at] = _cell(indicator)
+        self.cells[at] = _cell(indicator, scope=scope)
         self.unit_shown = indicator.unit
+        self.last_value = self.cells[at].value
 
-    def add(self, indicator: Indicator, section_title: str, at: int, score: float) -> None:
-        self.cells[at] = _cell(indicator, score)
+    def add(self, indicator: Indicator, section_title: str, at: int, score: float, scope: str | None) -> None:
+        cell = _cell(indicator, score, scope)
+        cell.uncertain, cell.reason = _judged(self, cell, score)
+        self.cells[at] = cell
         self.label, self.section_title = indicator.label or self.label, section_title
         self.folded = _folded_key(self.label)
+        self.scope = scope or self.scope
+        self.last_value = cell.value if cell.value is not None else self.last_value
+
+
+def _judged(row: _Row, cell: Cell, score: float) -> tuple[bool, str]:
+    """(uncertain, reason) for ``cell`` joining ``row``: the reason in the page's words."""
+    from extract.scopes import SCOPE_WORDS
+
+    said = SCOPE_WORDS.get(cell.scope or row.scope or "", "")
+    reason = f"cùng loại, đơn vị, vai trò; nhãn giống {format_number(score)}%"
+    doubts = []
+    if cell.scope == row.scope:
+        reason += f"; cùng phạm vi «{said}»" if said else ""
+    else:
+        doubts.append(f"chỉ một kỳ ghi phạm vi «{said}»")
+    if score < SURE_THRESHOLD:
+        doubts.append("nhãn khác nhau nhiều")
+    before, now = row.last_value, cell.value
+    if before is not None and now is not None and row.kind in _AMOUNT_KINDS:
+        if "cumulative" in (cell.scope, row.scope) and now < before:
+            doubts.append("số lũy kế lại giảm")
+        elif before and now and not 1 / JUMP <= abs(now / before) <= JUMP:
+            doubts.append(f"giá trị chênh hơn {format_number(JUMP)} lần")
+    if doubts:
+        return True, reason + "; chưa chắc: " + ", ".join(doubts)
+    return False, reason
+
+
+# Kinds whose value is an amount that a jump or a fall of a running total makes doubtful
+_AMOUNT_KINDS = frozenset({"count", "quantity", "money"})
+
+
+def _agree(row_scope: str | None, scope: str | None) -> bool:
+    """Two stated scopes must be the same; an unsaid one agrees (and the match is then uncertain)."""
+    return row_scope is None or scope is None or row_scope == scope
 
 
 def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tuple[list[IndicatorRow], list[Unmatched]]:
     """Rows of one indicator across periods, and the indicators no other period states.
 
-    Within each report the pairs (open row, indicator) of the same kind and unit are
-    scored by label similarity, then by section title similarity, and taken best
-    first, each row and each indicator at most once per report.
+    Within each report the pairs (open row, indicator) of the same kind, unit and
+    role whose stated scopes agree are scored by label similarity, then by section
+    title similarity, and taken best first, each row and each indicator at most
+    once per report.
     """
     width = len(reports)
     rows: list[_Row] = []
-    by_kind_unit: dict[tuple[str, str], list[_Row]] = {}
+    by_kind_unit: dict[tuple[str, str, str], list[_Row]] = {}
     unlabelled: list[Unmatched] = []
+    other_scope: dict[tuple[int, int], tuple[str, str]] = {}  # (report, indicator) → (its scope, the row's)
     for at, report in enumerate(reports):
         titles = _section_titles(report)
         labelled = []
         for indicator in report.indicators:
             if indicator.role == "threshold":
-                unlabelled.append(_unmatched(indicator, periods[at], "a rule's threshold, not a reported figure"))
+                unlabelled.append(_unmatched(indicator, periods[at], "ngưỡng của một quy định, không phải số liệu báo cáo"))
             elif indicator.label:
                 labelled.append(indicator)
             else:
-                unlabelled.append(_unmatched(indicator, periods[at], "no label to align it by"))
+                unlabelled.append(_unmatched(indicator, periods[at], "không có nhãn để đối chiếu"))
+        scopes = [_scope(report, indicator) for indicator in labelled]
         pairs = []
         choices = {group: [row.folded for row in members] for group, members in by_kind_unit.items()}
         for i, indicator in enumerate(labelled):
@@ -434,21 +504,26 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             members = by_kind_unit.get(group, ())
             for row in _candidates(indicator.label, members, choices.get(group, ())):
                 score = _label_score(row.label, indicator.label)
-                if score >= LABEL_THRESHOLD:
-                    context = _label_score(row.section_title, title) if title else 0.0
-                    pairs.append((-score, -context, row.number, i, row))
+                if score < LABEL_THRESHOLD:
+                    continue
+                if not _agree(row.scope, scopes[i]):
+                    other_scope.setdefault((at, i), (scopes[i], row.scope))
+                    continue
+                context = _label_score(row.section_title, title) if title else 0.0
+                pairs.append((-score, -context, row.number, i, row))
         pairs.sort(key=lambda pair: pair[:4])
         placed_rows, placed = set(), set()
         for neg_score, _, number, i, row in pairs:
             if number in placed_rows or i in placed:
                 continue
             indicator = labelled[i]
-            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score)
+            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i])
             placed_rows.add(number)
             placed.add(i)
         for i, indicator in enumerate(labelled):
             if i not in placed:
-                row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at)
+                row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at, scopes[i])
+                row.other_scope = other_scope.get((at, i))
                 rows.append(row)
                 by_kind_unit.setdefault((row.kind, row.unit, row.role), []).append(row)
     aligned, alone = [], []
@@ -463,15 +538,24 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             alone.append(Unmatched(
                 period=periods[at].label, label=cell.label, kind=row.kind, unit=row.unit_shown, value=cell.value,
                 amount=_amount(cell.value, row.unit_shown),
-                text=cell.text, section=cell.section,
-                reason="no indicator of the same kind and unit with a similar label in another period"))
+                text=cell.text, section=cell.section, reason=_alone_reason(getattr(row, "other_scope", None))))
             continue
         _fill_amounts(row.cells, row.unit_shown)
         _fill_amounts(targets, row.unit_shown, changes=False)
         aligned.append(IndicatorRow(label=present[0][1].label or "", kind=row.kind, unit=row.unit_shown,
                                     cells=row.cells, score=min(c.score for _, c in present), targets=targets,
-                                    role=row.role))
+                                    role=row.role, scope=row.scope))
     return aligned, alone + unlabelled
+
+
+def _alone_reason(other: tuple[str | None, str | None] | None) -> str:
+    """Why a figure stands alone, in the page's words."""
+    from extract.scopes import SCOPE_WORDS
+
+    if other:
+        mine, theirs = (SCOPE_WORDS.get(s or "", "không rõ") for s in other)
+        return f"có chỉ tiêu cùng tên ở kỳ khác nhưng khác phạm vi: «{mine}» so với «{theirs}»"
+    return "không kỳ nào khác có chỉ tiêu cùng loại, đơn vị và nhãn tương tự"
 
 
 def _role(indicator: Indicator) -> str:
@@ -527,6 +611,9 @@ def _fill_amounts(cells: list[Cell | None], unit: str | None, changes: bool = Tr
         if cell is None:
             continue
         cell.amount = _amount(cell.value, unit)
+        if cell.uncertain:
+            previous = cell  # a match to check: its change would be read as news
+            continue
         if changes and previous is not None and previous.amount is not None and cell.amount is not None:
             cell.change = round(cell.amount - previous.amount, 6)
             if previous.amount:
