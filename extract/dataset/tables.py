@@ -212,13 +212,17 @@ VIEWS = {
     # Every mention of one cited document, across all reports: WHERE key = 'CT|8|TU'
     "citation_mentions": """
         SELECT c.key, c.symbol, c.doc_type, c.form, c.date AS cited_date, c.issuer, c.text,
-               r.agency, r.date AS report_date, r.period_label, r.path, c.section, c.sha256
+               r.agency, r.date AS report_date, r.period_label, r.period_start, r.period_end, r.path,
+               c.section, c.sha256
         FROM citations c JOIN reports r USING (sha256)""",
-    # One row per cited document: how many reports cite it, first and last report date
+    # One row per cited document: how many reports cite it, first and last report date (a draft's
+    # blank date line gives way to the end of its period), first and last period citing it
     "citations_by_key": """
         SELECT key, any_value(doc_type) AS doc_type, any_value(symbol) AS symbol,
                count(DISTINCT sha256) AS reports, count(*) AS mentions,
-               min(report_date) AS first_report, max(report_date) AS last_report
+               min(coalesce(report_date, period_end)) AS first_report,
+               max(coalesce(report_date, period_end)) AS last_report,
+               min(period_start) AS first_period, max(period_end) AS last_period
         FROM citation_mentions WHERE key IS NOT NULL GROUP BY key""",
     # Each report with the input paths that hold it (a draft and its sent copy, one file in two folders)
     "report_copies": """
