@@ -124,6 +124,7 @@ class CitationRow(msgspec.Struct, kw_only=True):
     text: str
     doc_type: str | None
     present: list[bool]
+    symbol: str | None = None  # as printed ("06/QĐ-TTg"), where the citation gives one
 
 
 class CitationChange(msgspec.Struct, kw_only=True):
@@ -354,7 +355,7 @@ def compare(reports: list[Report]) -> Comparison:
     """Line the reports up by period and compare what they state."""
     ordered = sorted(map(_upgraded, reports), key=period_order)
     periods = [column(r) for r in ordered]
-    warnings = [f"{p.source}: no period or date, placed last" for r, p in zip(ordered, periods)
+    warnings = [f"{p.source}: không có kỳ báo cáo hay ngày, xếp cuối" for r, p in zip(ordered, periods)
                 if period_order(r)[0] == "9999"]
     rows, unmatched = align_indicators(ordered, periods)
     citations, citation_changes = compare_citations(ordered, periods)
@@ -657,6 +658,7 @@ def compare_citations(reports: list[Report], periods: list[PeriodColumn]) -> tup
             keys.add(key)
             row = seen.setdefault(key, CitationRow(key=key, text=citation.text, doc_type=citation.doc_type,
                                                    present=[False] * len(reports)))
+            row.symbol = row.symbol or citation.symbol
             if citation.form == "full" and len(citation.text) > len(row.text):
                 row.text = citation.text  # the fullest spelling describes the document best
             row.present[at] = True
@@ -721,7 +723,63 @@ def compare_sections(reports: list[Report], periods: list[PeriodColumn]) -> list
     return changes
 
 
-def write(comparison: Comparison, fmt: str) -> bytes:
+class AgencyComparison(msgspec.Struct, kw_only=True):
+    agency: str | None
+    comparison: Comparison | None  # None: the agency has one report, nothing to compare it with
+    reports: int
+
+
+class ByAgency(msgspec.Struct, kw_only=True):
+    """A dataset's reports compared agency by agency (``vnreport compare --dataset`` without ``--agency``)."""
+
+    agencies: list[AgencyComparison]
+
+    def to_json(self, *, pretty: bool = False) -> bytes:
+        raw = msgspec.json.encode(self)
+        return msgspec.json.format(raw, indent=2) if pretty else raw
+
+    def to_csv(self) -> str:
+        """Each agency's sheet under its name: an ``agency`` column first, a header row per agency
+        (each has its own periods)."""
+        out = io.StringIO()
+        writer = _SpreadsheetSafeWriter(csv.writer(out, lineterminator="\n"))
+        for group in self.agencies:
+            if group.comparison is None:
+                continue
+            for row in csv.reader(io.StringIO(group.comparison.to_csv())):
+                writer.writerow([group.agency or "", *row])
+        return out.getvalue()
+
+    def to_html(self) -> str:
+        from extract.compare_html import render_agencies
+
+        return render_agencies(self)
+
+
+def compare_by_agency(reports: list[Report]) -> ByAgency:
+    """The reports grouped by agency (case and accents aside), each group compared on its own.
+
+        >>> from extract.schema import Metadata, Source
+        >>> def report(agency, day):
+        ...     return Report(source=Source(path=f"{agency}-{day}.json", sha256="0" * 64, format="txt"),
+        ...                   metadata=Metadata(agency=agency, date=f"2025-0{day}-01"))
+        >>> grouped = compare_by_agency([report("Sở Nội vụ", 1), report("Sở Y tế", 2), report("sở nội vụ", 3)])
+        >>> [(g.agency, g.reports, g.comparison is not None) for g in grouped.agencies]
+        [('Sở Nội vụ', 2, True), ('Sở Y tế', 1, False)]
+    """
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(fold(" ".join((report.metadata.agency or "").split())), []).append(report)
+    agencies = []
+    for members in groups.values():
+        named = next((r.metadata.agency for r in members if r.metadata.agency), None)
+        agencies.append(AgencyComparison(agency=" ".join(named.split()) if named else None, reports=len(members),
+                                         comparison=compare(members) if len(members) > 1 else None))
+    agencies.sort(key=lambda g: (g.comparison is None, -g.reports, fold(g.agency or "")))
+    return ByAgency(agencies=agencies)
+
+
+def write(comparison: Comparison | ByAgency, fmt: str) -> bytes:
     """The comparison in ``json``, ``csv`` or ``html``, as bytes to write."""
     renderers = {
         "json": lambda: comparison.to_json(pretty=True) + b"\n",

@@ -67,3 +67,50 @@ def test_a_figures_scope_is_the_nearest_scope_words_of_its_sentence(sentence, fi
     at = sentence.index(figure)
     found = scope_of(sentence, (at, at + len(figure)))
     assert (found.name if found else None) == scope
+
+
+@pytest.fixture(scope="module")
+def dean06_page(dean06, tmp_path_factory):
+    from lxml import html
+
+    from test_compare_html import chromium
+
+    path = tmp_path_factory.mktemp("dean06") / "so-sanh.html"
+    path.write_text(dean06.to_html(), encoding="utf-8")
+    return html.fromstring(chromium("--dump-dom", path.as_uri()))
+
+
+def test_dean06_page_opens_with_a_summary_of_periods_gaps_movers_and_citations(dean06_page):
+    headings = [h.text_content() for h in dean06_page.xpath("//h2")]
+    assert headings[0] == "Tóm tắt" and headings[1].startswith("Chỉ tiêu qua các kỳ")
+    summary = dean06_page.xpath("string(//h2[1]/following-sibling::p[1])")
+    assert summary == "Kỳ báo cáo: 4 kỳ, tháng 8/2025, tháng 9/2025, tháng 11/2025, tháng 3/2026."
+    gaps = dean06_page.xpath("string(//h2[1]/following-sibling::p[2])")
+    assert gaps == "Không có báo cáo: tháng 10/2025; tháng 12/2025 – tháng 2/2026."
+    assert dean06_page.xpath('//h3[.="Tăng nhiều nhất"]') and dean06_page.xpath('//h3[.="Giảm nhiều nhất"]')
+    cited = dean06_page.xpath('string(//table[@class="cited-changes"])')
+    assert "Chỉ thị số 24/CT-TTg ngày 13/9/2025 của Thủ tướng Chính phủ" in cited and "|" not in cited
+
+
+def test_dean06_table_has_a_gap_column_for_october_and_folds_the_unmatched(dean06_page, dean06):
+    headers = [th.text_content() for th in dean06_page.xpath('//table[@class="indicators"]//th')]
+    assert headers[2:7] == ["tháng 8/2025", "tháng 9/2025", "Không có báo cáo tháng 10/2025", "tháng 11/2025",
+                            "Không có báo cáo tháng 12/2025 – tháng 2/2026"]
+    folded = dean06_page.xpath('//details[.//table[@class="unmatched"]]')
+    assert len(folded) == 1 and folded[0].get("open") is None
+    assert len(folded[0].xpath('.//table[@class="unmatched"]//tr')) == len(dean06.unmatched) + 1
+
+
+ENGLISH = {"the", "of", "and", "no", "not", "with", "count", "percent", "ratio", "money", "result", "target",
+           "unmatched", "change", "label", "period", "save", "view", "source", "open", "editor", "undefined", "nan"}
+
+
+def test_every_word_our_page_writes_is_vietnamese(dean06_page):
+    import regex
+
+    from extract.compare_html import KIND_WORDS
+
+    words = {w.casefold() for t in dean06_page.xpath("//body//text()[not(ancestor::script)]")
+             for w in regex.findall(r"\p{L}+", t)}
+    assert words & ENGLISH == set()
+    assert not words & set(KIND_WORDS)  # kinds are named in Vietnamese
