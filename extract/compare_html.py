@@ -134,9 +134,9 @@ _DRAW = """
 def _comparison(comparison, prefix: str, charts: dict[str, dict]) -> str:
     slots = timeline(comparison.periods)
     parts = [
-        "<h2>Tóm tắt</h2>",
+        f'<h2 id="{prefix}-tom-tat">Tóm tắt</h2>',
         _summary(comparison, slots),
-        f"<h2>Chỉ tiêu qua các kỳ ({len(comparison.indicators)})</h2>",
+        f'<h2 id="{prefix}-chi-tieu">Chỉ tiêu qua các kỳ ({len(comparison.indicators)})</h2>',
         '<p class="muted">Mỗi hàng là một chỉ tiêu mà người đọc coi là một: cùng loại, cùng đơn vị, cùng vai trò, '
         "cùng phạm vi (lũy kế, trong tháng, đợt cao điểm …) và nhãn giống nhau. Ô tô màu cam là đối chiếu chưa "
         "chắc chắn: không tính mức thay đổi. Cột gạch chéo là kỳ không có báo cáo.</p>",

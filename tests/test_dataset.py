@@ -156,15 +156,17 @@ def test_dask_local_cluster_gives_the_same_dataset_as_the_process_pool(tmp_path,
     make_archive(archive, count=3)
     shutil.copy(corpus / "seed" / "bao-cao-qcdc-6t-2021.docx", archive)
     shutil.copy(corpus / "seed" / "bao-cao-qcdc-6t-2021.pdf", archive)
+    (archive / "ban-sao").mkdir()
+    shutil.copy(corpus / "seed" / "bao-cao-qcdc-6t-2021.docx", archive / "ban-sao")  # a copy: one report
 
     batch([archive], tmp_path / "pool", workers=2)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
             summary = batch([archive], tmp_path / "dask", client=client)
 
-    assert summary.reports == 5 and summary.errors == 2
+    assert summary.reports == 5 and summary.errors == 2 and summary.copies == 1
     assert _sorted_jsonl(tmp_path / "pool") == _sorted_jsonl(tmp_path / "dask")
-    for table in ("reports", "sections", "citations", "indicators", "errors"):
+    for table in ("reports", "sections", "citations", "indicators", "errors", "files"):
         pool_bytes = (tmp_path / "pool" / f"{table}.parquet").read_bytes()
         assert pool_bytes == (tmp_path / "dask" / f"{table}.parquet").read_bytes(), table
 
