@@ -487,16 +487,21 @@ def _period(m: Metadata, header_year: int | None, opening: str = ""):
 
 def _opening_period(opening: str):
     """The first dated period of a body's first paragraph, or None."""
-    return next((p for _, p in find_periods(opening) if p.start is not None), None)
+    found = next((p for _, p in find_periods(opening) if p.start is not None), None)
+    if found is not None and found.label.isupper():  # a heading in capitals: "NĂM 2025" → "năm 2025"
+        found.label = found.label.lower()
+    return found
 
 
 # How much of the body's start stands for its first paragraph (a DOCX paragraph, a PDF's lines)
 _OPENING = 600
 
 
-def _opening(skeleton: Skeleton) -> str:
-    """The start of the body after the front matter: its first paragraph or two."""
-    body = [pb for pb in skeleton.blocks if pb.region not in ("front", "back")]
+def _opening(skeleton: Skeleton, titled: bool) -> str:
+    """The start of the body after the front matter: its first paragraph or two; for a text with no
+    title found (an appendix: "PHỤ LỤC / BIỂU MẪU THỐNG KÊ … NĂM 2025"), its first lines whatever they are."""
+    skipped = ("front", "back") if titled else ("back",)
+    body = [pb for pb in skeleton.blocks if pb.region not in skipped]
     return " ".join(" ".join(lines(pb.block)) for pb in body[:3])[:_OPENING]
 
 
@@ -565,5 +570,5 @@ def extract_metadata(skeleton: Skeleton) -> Metadata:
     _adopted(skeleton, m)
     if m.doc_type is None:
         m.doc_type = _doc_type_from_symbol(m.symbol)
-    m.period = _period(m, header_year, _opening(skeleton))
+    m.period = _period(m, header_year, _opening(skeleton, m.title is not None))
     return m

@@ -126,6 +126,13 @@ def test_a_drafts_title_period_without_a_year_borrows_the_year_of_its_first_para
     assert m.period == Period(label="quý I năm 2026", start="2026-01-01", end="2026-03-31")
 
 
+def test_an_appendix_without_a_title_takes_its_period_from_its_first_lines():
+    m = extract_metadata(header_skeleton(
+        "PHỤ LỤC", "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025",
+        "(Kèm theo Báo cáo số /BC-UBND ngày tháng 12 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)", "Biểu mẫu 1"))
+    assert m.period == Period(label="năm 2025", start="2025-01-01", end="2025-12-31")
+
+
 def test_party_symbol_and_cong_van_subject():
     m = extract_metadata(header_skeleton(
         "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY SỞ CÔNG THƯƠNG", "*", "Số 416-CV/ĐU", "V/v triển khai thực hiện",
