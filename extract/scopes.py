@@ -47,7 +47,7 @@ class Scope(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
-def _cues() -> tuple[regex.Pattern, dict[str, str]]:
+def _cues() -> tuple[regex.Pattern, list[str], dict[str, str]]:
     scopes: dict[str, str] = {}
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip() or line.startswith("cue\t"):
@@ -55,14 +55,26 @@ def _cues() -> tuple[regex.Pattern, dict[str, str]]:
         cue, scope = line.split("\t")
         scopes[" ".join(cue.split())] = scope
     longest_first = sorted(scopes, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(regex.escape, cue.split())) for cue in longest_first)
-    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.I), scopes
+    alternatives = "|".join(f"(?P<c{n}>{_cue_pattern(cue)})" for n, cue in enumerate(longest_first))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.I), longest_first, scopes
+
+
+_YEAR = "{năm}"
+
+
+def _cue_pattern(cue: str) -> str:
+    """A cue's words with any spacing; ``{năm}`` a year that may be printed or not."""
+    words = [r"(?:\s+(?:19|20)\d{2})?" if w == _YEAR else r"\s+" + regex.escape(w) for w in cue.split()]
+    return "".join(words).removeprefix(r"\s+")
 
 
 def _found(text: str) -> list[tuple[int, Scope]]:
-    pattern, scopes = _cues()
-    return [(m.start(), Scope(scopes[" ".join(m.group().lower().split())], " ".join(m.group().lower().split())))
-            for m in pattern.finditer(text)]
+    pattern, cues, scopes = _cues()
+    found = []
+    for m in pattern.finditer(text):
+        cue = cues[int(m.lastgroup[1:])]
+        found.append((m.start(), Scope(scopes[cue], cue.replace(" " + _YEAR, ""))))
+    return found
 
 
 def scope_of(text: str, span: tuple[int, int] | None, label: str | None = None) -> Scope | None:

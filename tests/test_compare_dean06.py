@@ -59,6 +59,7 @@ def test_an_uncertain_match_shows_no_change(dean06):
     ("Trong tháng, toàn tỉnh phát sinh 5.264 hồ sơ, lũy kế 69.971 hồ sơ.", "5.264", "month"),
     ("Trong tháng, toàn tỉnh phát sinh 5.264 hồ sơ, lũy kế 69.971 hồ sơ.", "69.971", "cumulative"),
     ("Lũy kế từ đầu năm giải ngân 1.250 tỷ đồng.", "1.250", "year_to_date"),
+    ("Từ đầu năm 2026 đến nay, toàn tỉnh đã phát sinh 6.317 hồ sơ.", "6.317", "year_to_date"),
     ("Trong quý, toàn tỉnh phát sinh 12.467 hồ sơ.", "12.467", "quarter"),
     ("b) Đẩy mạnh đợt cao điểm 60 ngày đêm:\n- Đã thu nhận 500 hồ sơ.\n- Đã cấp 400 tài khoản.", "400", "campaign"),
     ("Thanh toán viện phí không dùng tiền mặt đạt 34,3% trên tổng số chi phí.", "34,3", None),
