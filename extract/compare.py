@@ -332,7 +332,7 @@ def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]
     if not path.is_file():
         raise VnreportError(str(path), "no reports.jsonl here: is this a folder written by vnreport batch?")
     wanted = fold(" ".join(agency.split())) if agency else None
-    reports = []
+    reports, seen = [], set()
     with path.open("rb") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -341,6 +341,9 @@ def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]
                 report = Report.from_json(line)
             except (msgspec.DecodeError, msgspec.ValidationError) as err:
                 raise VnreportError(str(path), f"line {number} is not a report JSON ({err})") from None
+            if report.source.sha256 in seen:
+                continue  # a dataset written before copies were told apart: one report per content
+            seen.add(report.source.sha256)
             if wanted is None or fold(" ".join((report.metadata.agency or "").split())) == wanted:
                 reports.append(report)
     if not reports:

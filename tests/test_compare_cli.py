@@ -34,6 +34,7 @@ def dataset(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dataset")
     other = model_series()[0]
     other.metadata.agency = "Sở Nội vụ"
+    other.source.sha256 = "f" * 64  # another content: a dataset holds one report per sha256
     lines = [r.to_json() for r in model_series()] + [other.to_json()]
     (folder / "reports.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     return folder
@@ -100,3 +101,10 @@ def test_vnreport_compare_names_the_file_that_is_not_a_report(series_json, tmp_p
     bad.write_text('{"hello": 1}', encoding="utf-8")
     done = vnreport("compare", series_json[0], str(bad))
     assert done.returncode == 1 and b"bad.json: not a vnreport report JSON" in done.stderr
+
+
+def test_vnreport_compare_dataset_counts_a_report_journalled_twice_once(tmp_path):
+    lines = [r.to_json() for r in model_series()]
+    (tmp_path / "reports.jsonl").write_bytes(b"\n".join(lines + lines[:1]) + b"\n")  # an old journal's copy
+    data = json.loads(vnreport("compare", "--dataset", str(tmp_path), "--agency", "Sở Công Thương").stdout)
+    assert len(data["periods"]) == 4
