@@ -433,9 +433,10 @@ class _Row:
         self.unit_shown = indicator.unit
         self.last_value = self.cells[at].value
 
-    def add(self, indicator: Indicator, section_title: str, at: int, score: float, scope: str | None) -> None:
+    def add(self, indicator: Indicator, section_title: str, at: int, score: float, scope: str | None,
+            context: float = 100.0) -> None:
         cell = _cell(indicator, score, scope)
-        cell.uncertain, cell.reason = _judged(self, cell, score)
+        cell.uncertain, cell.reason = _judged(self, cell, score, context)
         self.cells[at] = cell
         self.label, self.section_title = indicator.label or self.label, section_title
         self.folded = _folded_key(self.label)
@@ -443,8 +444,11 @@ class _Row:
         self.last_value = cell.value if cell.value is not None else self.last_value
 
 
-def _judged(row: _Row, cell: Cell, score: float) -> tuple[bool, str]:
-    """(uncertain, reason) for ``cell`` joining ``row``: the reason in the page's words."""
+def _judged(row: _Row, cell: Cell, score: float, context: float = 100.0) -> tuple[bool, str]:
+    """(uncertain, reason) for ``cell`` joining ``row``: the reason in the page's words.
+
+    ``context`` is the similarity of the two sections' titles: a label that says no more than
+    its unit ("12 văn bản") is a measure only by where it stands."""
     from extract.scopes import SCOPE_WORDS
 
     said = SCOPE_WORDS.get(cell.scope or row.scope or "", "")
@@ -456,6 +460,8 @@ def _judged(row: _Row, cell: Cell, score: float) -> tuple[bool, str]:
         doubts.append(f"chỉ một kỳ ghi phạm vi «{said}»")
     if score < SURE_THRESHOLD:
         doubts.append("nhãn khác nhau nhiều")
+    if _folded_key(cell.label or "") == _folded_key(row.unit_shown or "") and context < SECTION_THRESHOLD:
+        doubts.append("nhãn chỉ là đơn vị, đề mục khác nhau")
     before, now = row.last_value, cell.value
     if before is not None and now is not None and row.kind in _AMOUNT_KINDS:
         if "cumulative" in (cell.scope, row.scope) and now < before:
@@ -517,11 +523,11 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
                 pairs.append((-score, -context, row.number, i, row))
         pairs.sort(key=lambda pair: pair[:4])
         placed_rows, placed = set(), set()
-        for neg_score, _, number, i, row in pairs:
+        for neg_score, neg_context, number, i, row in pairs:
             if number in placed_rows or i in placed:
                 continue
             indicator = labelled[i]
-            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i])
+            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i], -neg_context)
             placed_rows.add(number)
             placed.add(i)
         for i, indicator in enumerate(labelled):

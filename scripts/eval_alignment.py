@@ -37,6 +37,9 @@ GOLD = ROOT / "corpora" / "gold" / "alignment"
 
 
 def _file(name: str) -> Path:
+    """A gold file's document: ``real/x.docx`` under the corpus, a bare name in ``real/``, or a full path."""
+    if Path(name).is_absolute():
+        return Path(name)
     return document_path(name) if "/" in name else CORPUS / "real" / name
 
 
