@@ -17,10 +17,15 @@ MONTHS = ["thang8-2025", "thang9-2025", "thang11-2025", "thang3-2026"]
 
 
 @pytest.fixture(scope="module")
-def dean06():
+def reports():
     import extract
 
-    return compare([extract.parse(corpus_path(f"real/vbai_bc-dean06-{m}-lamdong.docx")) for m in reversed(MONTHS)])
+    return [extract.parse(corpus_path(f"real/vbai_bc-dean06-{m}-lamdong.docx")) for m in reversed(MONTHS)]
+
+
+@pytest.fixture(scope="module")
+def dean06(reports):
+    return compare(reports)
 
 
 def cells_of(comparison, printed: str):
@@ -115,3 +120,24 @@ def test_every_word_our_page_writes_is_vietnamese(dean06_page):
              for w in regex.findall(r"\p{L}+", t)}
     assert words & ENGLISH == set()
     assert not words & set(KIND_WORDS)  # kinds are named in Vietnamese
+
+
+def test_the_alignment_scorer_locates_gold_figures_by_their_context_and_pairs_consecutive_cells(reports, dean06):
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_alignment import locate, predicted_pairs
+
+    september, november = reports[2], reports[1]  # given newest first
+    running = locate(september, "2.725.227", "2.725.227 tài khoản định danh điện tử, kích hoạt")
+    campaign = locate(november, "138.816", "toàn tỉnh đã thu nhận được 138.816 tài khoản định danh điện tử mức 2")
+    assert running.value == 2725227 and campaign.value == 138816
+    assert locate(november, "99.999", "không có trong báo cáo") is None
+    files = [f"real/vbai_bc-dean06-{m}-lamdong.docx" for m in MONTHS]
+    pairs = predicted_pairs(dean06, files)
+    names = [f.split("/")[1] for f in files]
+    assert pairs["certain"] <= pairs["all"] and len(pairs["all"]) > 100
+    assert all((names.index(b) == names.index(a) + 1) for a, _, b, _ in pairs["all"])
+    assert not any(a_id == running.id and b_id == campaign.id for _, a_id, _, b_id in pairs["all"])
