@@ -172,7 +172,8 @@ class Comparison(msgspec.Struct, kw_only=True):
         blank = [""] * (len(labels) - 1)
         for row in self.indicators:
             cells = row.cells
-            writer.writerow(["indicator", row.label, row.kind, row.unit or "", "aligned", plain_number(row.score),
+            status = "aligned, uncertain" if row.uncertain else "aligned"  # a match to check, no change shown
+            writer.writerow(["indicator", row.label, row.kind, row.unit or "", status, plain_number(row.score),
                              *(c.plain if c else "" for c in cells),
                              *(plain_number(c.change) if c else "" for c in cells[1:]),
                              *(plain_number(c.change_pct) if c else "" for c in cells[1:])])
