@@ -41,10 +41,13 @@ from extract.schema import Citation, Indicator, Report, Section
 # A label pair scoring below this (0–100) is two different indicators; sections likewise.
 LABEL_THRESHOLD = 85.0  # "Kim ngạch xuất khẩu" / "… nhập khẩu" score 84.5
 SECTION_THRESHOLD = 70.0
-# Below this a label match is shown, but as uncertain: the words differ enough for a reader to check.
-SURE_THRESHOLD = 92.0
-# A figure this many times larger or smaller than the period before is more likely another measure.
+# A figure this many times larger or smaller than the period before (periods of one length; a year
+# beside a quarter allows four times more) is more likely another measure.
 JUMP = 10.0
+# Kinds whose figure is a share, a status at the report's date: its sentence's window ("trong tháng",
+# "đến nay") says how it was counted, not what it measures, so windows that differ make a match to
+# check, not two measures.
+SHARE_KINDS = frozenset({"percent"})
 
 
 # ---------------------------------------------------------------- result
@@ -433,11 +436,13 @@ class _Row:
         self.cells[at] = _cell(indicator, scope=scope)
         self.unit_shown = indicator.unit
         self.last_value = self.cells[at].value
+        self.last_months: int | None = None
 
     def add(self, indicator: Indicator, section_title: str, at: int, score: float, scope: str | None,
-            context: float = 100.0) -> None:
+            context: float = 100.0, months: int | None = None) -> None:
         cell = _cell(indicator, score, scope)
-        cell.uncertain, cell.reason = _judged(self, cell, score, context)
+        cell.uncertain, cell.reason = _judged(self, cell, score, context, months)
+        self.last_months = months
         self.cells[at] = cell
         self.label, self.section_title = indicator.label or self.label, section_title
         self.folded = _folded_key(self.label)
@@ -445,11 +450,13 @@ class _Row:
         self.last_value = cell.value if cell.value is not None else self.last_value
 
 
-def _judged(row: _Row, cell: Cell, score: float, context: float = 100.0) -> tuple[bool, str]:
+def _judged(row: _Row, cell: Cell, score: float, context: float = 100.0,
+            months: int | None = None) -> tuple[bool, str]:
     """(uncertain, reason) for ``cell`` joining ``row``: the reason in the page's words.
 
     ``context`` is the similarity of the two sections' titles: a label that says no more than
-    its unit ("12 văn bản") is a measure only by where it stands."""
+    its unit ("12 văn bản") is a measure only by where it stands. ``months``: the length of the
+    cell's period, against the row's last one (a year's flow is some four quarters')."""
     from extract.scopes import SCOPE_WORDS
 
     said = SCOPE_WORDS.get(cell.scope or row.scope or "", "")
@@ -457,17 +464,18 @@ def _judged(row: _Row, cell: Cell, score: float, context: float = 100.0) -> tupl
     doubts = []
     if cell.scope == row.scope:
         reason += f"; cùng phạm vi «{said}»" if said else ""
+    elif cell.scope and row.scope:  # a share counted over two windows (SHARE_KINDS)
+        doubts.append(f"phạm vi khác nhau: «{SCOPE_WORDS.get(row.scope, '')}» và «{SCOPE_WORDS.get(cell.scope, '')}»")
     else:
         doubts.append(f"chỉ một kỳ ghi phạm vi «{said}»")
-    if score < SURE_THRESHOLD:
-        doubts.append("nhãn khác nhau nhiều")
     if _folded_key(cell.label or "") == _folded_key(row.unit_shown or "") and context < SECTION_THRESHOLD:
         doubts.append("nhãn chỉ là đơn vị, đề mục khác nhau")
     before, now = row.last_value, cell.value
     if before is not None and now is not None and row.kind in _AMOUNT_KINDS:
+        longer = months / row.last_months if months and row.last_months else 1.0
         if "cumulative" in (cell.scope, row.scope) and now < before:
             doubts.append("số lũy kế lại giảm")
-        elif before and now and not 1 / JUMP <= abs(now / before) <= JUMP:
+        elif before and now and not min(1.0, longer) / JUMP <= abs(now / before) <= JUMP * max(1.0, longer):
             doubts.append(f"giá trị chênh hơn {format_number(JUMP)} lần")
     if doubts:
         return True, reason + "; chưa chắc: " + ", ".join(doubts)
@@ -478,9 +486,18 @@ def _judged(row: _Row, cell: Cell, score: float, context: float = 100.0) -> tupl
 _AMOUNT_KINDS = frozenset({"count", "quantity", "money"})
 
 
-def _agree(row_scope: str | None, scope: str | None) -> bool:
-    """Two stated scopes must be the same; an unsaid one agrees (and the match is then uncertain)."""
-    return row_scope is None or scope is None or row_scope == scope
+def _agree(row_scope: str | None, scope: str | None, kind: str = "count") -> bool:
+    """Two stated scopes must be the same; an unsaid one agrees (and the match is then uncertain),
+    and so does any window of a share (:data:`SHARE_KINDS`, uncertain too)."""
+    return row_scope is None or scope is None or row_scope == scope or kind in SHARE_KINDS
+
+
+def _months(period: PeriodColumn) -> int | None:
+    """How many months a period spans ("quý I/2026": 3), None when it has no dates."""
+    if not period.start or not period.end:
+        return None
+    (y0, m0), (y1, m1) = (map(int, d.split("-")[:2]) for d in (period.start, period.end))
+    return (y1 - y0) * 12 + m1 - m0 + 1
 
 
 def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tuple[list[IndicatorRow], list[Unmatched]]:
@@ -511,30 +528,33 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
         choices = {group: [row.folded for row in members] for group, members in by_kind_unit.items()}
         for i, indicator in enumerate(labelled):
             title = titles.get(indicator.section or "", "")
-            group = (indicator.kind, _unit(indicator), _role(indicator))
-            members = by_kind_unit.get(group, ())
-            for row in _candidates(indicator.label, members, choices.get(group, ())):
-                score = _label_score(row.label, indicator.label)
-                if score < LABEL_THRESHOLD:
-                    continue
-                if not _agree(row.scope, scopes[i]):
-                    other_scope.setdefault((at, i), (scopes[i], row.scope))
-                    continue
-                context = _label_score(row.section_title, title) if title else 0.0
-                pairs.append((-score, -context, row.number, i, row))
-        pairs.sort(key=lambda pair: pair[:4])
+            for group in _groups(by_kind_unit, indicator):
+                for row in _candidates(indicator.label, by_kind_unit[group], choices.get(group, ())):
+                    score = _label_score(row.label, indicator.label)
+                    if score < LABEL_THRESHOLD:
+                        continue
+                    if not _agree(row.scope, scopes[i], indicator.kind):
+                        other_scope.setdefault((at, i), (scopes[i], row.scope))
+                        continue
+                    context = _label_score(row.section_title, title) if title else 0.0
+                    differ = bool(row.scope and scopes[i] and row.scope != scopes[i])
+                    pairs.append((differ, -score, -context, row.number, i, row))
+        pairs.sort(key=lambda pair: pair[:5])
         placed_rows, placed = set(), set()
-        for neg_score, neg_context, number, i, row in pairs:
+        months = _months(periods[at])
+        for _, neg_score, neg_context, number, i, row in pairs:
             if number in placed_rows or i in placed:
                 continue
             indicator = labelled[i]
-            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i], -neg_context)
+            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i], -neg_context,
+                    months)
             placed_rows.add(number)
             placed.add(i)
         for i, indicator in enumerate(labelled):
             if i not in placed:
                 row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at, scopes[i])
                 row.other_scope = other_scope.get((at, i))
+                row.last_months = months
                 rows.append(row)
                 by_kind_unit.setdefault((row.kind, row.unit, row.role), []).append(row)
     aligned, alone = [], []
@@ -569,6 +589,17 @@ def _alone_reason(other: tuple[str | None, str | None] | None) -> str:
     return "không kỳ nào khác có chỉ tiêu cùng loại, đơn vị và nhãn tương tự"
 
 
+def _groups(by_kind_unit: dict[tuple[str, str, str], list[_Row]], indicator: Indicator) -> list[tuple[str, str, str]]:
+    """The open rows' groups an indicator may join: its kind and role, a unit naming the same thing
+    (a count in "TTHC" beside one in "thủ tục": :func:`extract.compare_words.same_unit`)."""
+    from extract.compare_words import same_unit
+
+    kind, unit, role = indicator.kind, _unit(indicator), _role(indicator)
+    if kind != "count":
+        return [(kind, unit, role)] if (kind, unit, role) in by_kind_unit else []
+    return [g for g in by_kind_unit if g[0] == kind and g[2] == role and same_unit(g[1], unit)]
+
+
 def _role(indicator: Indicator) -> str:
     """Results line up with results, targets with targets (a figure of no stated role is a result)."""
     return "target" if indicator.role == "target" else "result"
@@ -591,7 +622,9 @@ def _targets_beside(rows: list[_Row]) -> dict[int, int]:
 
 
 def _folded_key(label: str) -> str:
-    return utils.default_process(fold(section_key(label)))
+    from extract.compare_words import spelled_out
+
+    return utils.default_process(fold(section_key(spelled_out(label))))
 
 
 def _candidates(label: str, rows: list[_Row], folded: list[str]) -> list[_Row]:
@@ -610,9 +643,12 @@ def _candidates(label: str, rows: list[_Row], folded: list[str]) -> list[_Row]:
 
 @functools.lru_cache(maxsize=65536)
 def _label_score(a: str, b: str) -> float:
-    """Similarity of two labels or section titles once their period words are out
-    (a dataset repeats the same labels period after period: cached)."""
-    return similarity(section_key(a), section_key(b))
+    """Similarity of two labels or section titles once their period words are out and their
+    abbreviations spelled out ("TTHC" / "thủ tục hành chính"; a dataset repeats the same labels
+    period after period: cached)."""
+    from extract.compare_words import spelled_out
+
+    return similarity(section_key(spelled_out(a)), section_key(spelled_out(b)))
 
 
 def _fill_amounts(cells: list[Cell | None], unit: str | None, changes: bool = True) -> None:
