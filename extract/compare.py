@@ -524,6 +524,14 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             else:
                 unlabelled.append(_unmatched(indicator, periods[at], "không có nhãn để đối chiếu"))
         scopes = [_scope(report, indicator) for indicator in labelled]
+        # The k-th figure of one label in a report goes on beside the k-th of the report before
+        # ("hồ sơ tiếp nhận từ các nguồn" province-wide, then at the provincial police): the tie-breaker.
+        seen_labels: dict[str, int] = {}
+        ordinals = []
+        for indicator in labelled:
+            key = _folded_key(indicator.label)
+            ordinals.append(seen_labels.get(key, 0))
+            seen_labels[key] = ordinals[-1] + 1
         pairs = []
         choices = {group: [row.folded for row in members] for group, members in by_kind_unit.items()}
         for i, indicator in enumerate(labelled):
@@ -538,16 +546,17 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
                         continue
                     context = _label_score(row.section_title, title) if title else 0.0
                     differ = bool(row.scope and scopes[i] and row.scope != scopes[i])
-                    pairs.append((differ, -score, -context, row.number, i, row))
-        pairs.sort(key=lambda pair: pair[:5])
+                    pairs.append((differ, -score, -context, abs(row.ordinal - ordinals[i]), row.number, i, row))
+        pairs.sort(key=lambda pair: pair[:6])
         placed_rows, placed = set(), set()
         months = _months(periods[at])
-        for _, neg_score, neg_context, number, i, row in pairs:
+        for _, neg_score, neg_context, _, number, i, row in pairs:
             if number in placed_rows or i in placed:
                 continue
             indicator = labelled[i]
             row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i], -neg_context,
                     months)
+            row.ordinal = ordinals[i]
             placed_rows.add(number)
             placed.add(i)
         for i, indicator in enumerate(labelled):
@@ -555,6 +564,7 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
                 row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at, scopes[i])
                 row.other_scope = other_scope.get((at, i))
                 row.last_months = months
+                row.ordinal = ordinals[i]
                 rows.append(row)
                 by_kind_unit.setdefault((row.kind, row.unit, row.role), []).append(row)
     aligned, alone = [], []
