@@ -87,7 +87,9 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
             repeated = _repeated_rows(_first_part(blocks, tables, renumber, first), [blocks[i] for i in tables[t]])
             drop.update(i for i in tables[t] if blocks[i].cell[1] < repeated)
             end = max(blocks[i].cell[1] + blocks[i].row_span for i in tables[previous]) + row_offset[previous]
-            renumber[t], row_offset[t] = first, end - repeated
+            split = _rest_of_split_row(blocks, [i for i in tables[previous] if i not in drop], tables[t], repeated)
+            drop.update(split or ())
+            renumber[t], row_offset[t] = first, end - repeated - (split is not None)
         else:
             renumber[t], row_offset[t] = len(set(renumber.values())), 0
         previous = t
@@ -100,6 +102,34 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
             b.cell = (renumber[t], r + row_offset[t], c)
         out.append(b)
     return out
+
+
+def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int], row: int) -> list[int] | None:
+    """When the page break cut the last row of ``before`` in two, put the rest (row ``row`` of
+    ``after``) into it and return the cells so emptied (None when the row is a row of its own).
+
+    A row is cut when its rest opens the next page without the first column's cell (its
+    number, "STT", stayed above) and either the row above has a first cell of its own or the
+    rest goes on a sentence in lower case ("kịp thời những nội dung …"). Under a first cell
+    merged over several rows the rest of a cut row and a new row look alike but for that case.
+    """
+    last = max(blocks[i].cell[1] for i in before)
+    above = {blocks[i].cell[2]: blocks[i] for i in before if blocks[i].cell[1] == last}
+    rest = [i for i in after if blocks[i].cell[1] == row]
+    if not rest or any(blocks[i].cell[2] == 0 for i in rest):
+        return None
+    opener = above.get(0)
+    own_first_cell = opener is not None and opener.row_span == 1 and bool(opener.text.strip())
+    goes_on = any(blocks[i].text.lstrip()[:1].islower() for i in rest)
+    covered = any(blocks[i].cell[2] == 0 and blocks[i].cell[1] + blocks[i].row_span - 1 == last for i in before)
+    if not (own_first_cell or (covered and goes_on)):
+        return None
+    emptied = []
+    for i in rest:
+        if (cell := above.get(blocks[i].cell[2])) is not None:
+            cell.text = f"{cell.text.rstrip()} {blocks[i].text.lstrip()}"
+            emptied.append(i)
+    return emptied
 
 
 def _first_part(blocks, tables, renumber, first: int) -> list[Block]:
