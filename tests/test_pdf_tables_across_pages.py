@@ -108,3 +108,27 @@ def test_score_and_rank_cells_of_a_text_pdf_table_come_out_with_row_and_column_l
     assert (rank.kind, rank.value, rank.unit, rank.denominator) == ("rank", 3.0, None, 63.0)
     sipas = table["Đắk Nông, SIPAS Chỉ số"]
     assert (sipas.kind, sipas.value, sipas.unit) == ("percent", 83.1, "%")
+
+
+def _cells(table: int, page: int, rows: list[tuple[str, ...]], first_row: int = 0) -> list[Block]:
+    return [Block(text=t, kind="table_cell", cell=(table, first_row + r, c), page=page)
+            for r, row in enumerate(rows) for c, t in enumerate(row) if t]
+
+
+def test_a_row_the_page_break_cuts_in_two_is_put_back_together():
+    first = _cells(0, 1, [("STT", "Nhiệm vụ", "Thời gian"), ("1", "Rà soát các quy định về phân cấp", "Năm 2026"),
+                          ("2", "Kiến nghị sửa đổi, điều chỉnh", "Hằng năm")])
+    rest = _cells(1, 2, [("", "kịp thời những nội dung không còn phù hợp", ""), ("3", "Tổ chức thực hiện", "Quý I")])
+    joined = join_continued_tables(first + rest)
+    rows = {b.cell[1:]: b.text for b in joined}
+    assert rows[(2, 1)] == "Kiến nghị sửa đổi, điều chỉnh kịp thời những nội dung không còn phù hợp"
+    assert rows[(3, 0)] == "3" and len(joined) == len(first) + 3
+
+
+def test_a_header_printed_again_and_misread_is_no_rest_of_a_cut_row():
+    # a scan's next page repeats the header; OCR lost its "STT" and garbled a word
+    first = _cells(0, 1, [("STT", "Bộ, cơ quan", "KH TTCP giao (triệu đồng)", "Ghi chú"), ("12", "Đà Nẵng", "16.402.859", "")])
+    again = _cells(1, 2, [("", "Bộ, cơ quan _", "KH TTCP giao (triệu dong)", "Ghi chú"), ("13", "Huế", "5.100.000", "")])
+    rows = {b.cell[1:]: b.text for b in join_continued_tables(first + again)}
+    assert rows[(1, 2)] == "16.402.859"
+    assert rows[(3, 1)] == "Huế"

@@ -87,7 +87,8 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
             repeated = _repeated_rows(_first_part(blocks, tables, renumber, first), [blocks[i] for i in tables[t]])
             drop.update(i for i in tables[t] if blocks[i].cell[1] < repeated)
             end = max(blocks[i].cell[1] + blocks[i].row_span for i in tables[previous]) + row_offset[previous]
-            split = _rest_of_split_row(blocks, [i for i in tables[previous] if i not in drop], tables[t], repeated)
+            head = _first_part(blocks, tables, renumber, first)
+            split = _rest_of_split_row(blocks, [i for i in tables[previous] if i not in drop], tables[t], repeated, head)
             drop.update(split or ())
             renumber[t], row_offset[t] = first, end - repeated - (split is not None)
         else:
@@ -104,7 +105,8 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int], row: int) -> list[int] | None:
+def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int], row: int,
+                       head: list[Block]) -> list[int] | None:
     """When the page break cut the last row of ``before`` in two, put the rest (row ``row`` of
     ``after``) into it and return the cells so emptied (None when the row is a row of its own).
 
@@ -112,11 +114,21 @@ def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int],
     number, "STT", stayed above) and either the row above has a first cell of its own or the
     rest goes on a sentence in lower case ("kịp thời những nội dung …"). Under a first cell
     merged over several rows the rest of a cut row and a new row look alike but for that case.
+    A header printed again that OCR misread (no "STT" read) is no rest: its cells say what the
+    table's first rows (``head``) say.
     """
     last = max(blocks[i].cell[1] for i in before)
     above = {blocks[i].cell[2]: blocks[i] for i in before if blocks[i].cell[1] == last}
     rest = [i for i in after if blocks[i].cell[1] == row]
     if not rest or any(blocks[i].cell[2] == 0 for i in rest):
+        return None
+    # the table's header: its rows above the first that prints a figure
+    first_figures = min((b.cell[1] for b in head if b.cell[2] > 0 and _prints_figure(b.text)), default=0)
+    heading = defaultdict(set)
+    for b in head:
+        if b.cell[1] < first_figures:
+            heading[b.cell[2]] |= _words(b.text)
+    if any(_says_again(_words(blocks[i].text), heading[blocks[i].cell[2]]) for i in rest):
         return None
     opener = above.get(0)
     own_first_cell = opener is not None and opener.row_span == 1 and bool(opener.text.strip())
@@ -130,6 +142,16 @@ def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int],
             cell.text = f"{cell.text.rstrip()} {blocks[i].text.lstrip()}"
             emptied.append(i)
     return emptied
+
+
+def _says_again(words: set[str], header: set[str]) -> bool:
+    """Most of a cell's words are its column header's: the header printed again."""
+    common = len(words & header)
+    return common >= 2 and common >= 0.6 * len(words)
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in regex.findall(r"\p{L}{2,}", text)}
 
 
 def _first_part(blocks, tables, renumber, first: int) -> list[Block]:
