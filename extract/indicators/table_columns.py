@@ -249,7 +249,8 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_gro
     for col in sorted(c for c in row if c > label_col and role[c] not in ("ordinal", "note", "unit")):
         text = row[col]
         value, part = _figure(text, comma_groups), _fraction(text)
-        header = " ".join(_header_parts(headers, col, label_col))
+        parts = _header_parts(headers, col, label_col)
+        header = " ".join(parts)
         if (value is None and part is None) or "=" in header:
             continue
         column = _column(header)
@@ -258,6 +259,8 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_gro
         else:
             unit, kind, _ = _cell_unit(text, column, unit_cell, row_unit or table_unit, table_unit)
             numerator = denominator = None
+            if unit is None and kind == "count" and parts and (counted := _unit(parts[-1])):
+                unit, kind = counted[0], counted[1]  # "Website | Ứng dụng" under a group header: what is counted
         if label_is_period and not _period(column.name):
             name, period = f"{column.name}, {label}" if column.name else label, _period(label)
         else:
