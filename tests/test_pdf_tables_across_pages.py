@@ -53,11 +53,16 @@ def test_tables_after_a_joined_one_are_numbered_on(tmdt):
     assert [sorted({b.page for b in tables[t]}) for t in sorted(tables)][1:] == [[28], [29], [33]]
 
 
-def test_a_continued_tables_figures_take_the_header_of_its_first_page():
+def test_the_ruled_tables_of_a_text_pdf_give_their_figures_cell_by_cell():
     report = extract.parse(corpus_path(TMDT))
-    figures = {(i.label, i.value) for i in report.indicators}
-    # "Năm 2024" is on page 27, under the header printed on page 26 only
-    assert any(v == 120 and "Website" in (label or "") and "2024" in (label or "") for label, v in figures)
+    figures = {(i.page, i.label, i.value, i.unit, i.period) for i in report.indicators}
+    # "Năm 2024" is on page 27, under the header printed on page 26 only; "Website" is what is counted
+    assert (27, "Hoạt động cung cấp dịch vụ TMĐT (đăng ký) Website, Năm 2024", 120, "website", "năm 2024") in figures
+    assert (27, "Hoạt động TMĐT bán hàng (thông báo) Ứng dụng, Tổng số", 592, "ứng dụng", None) in figures
+    # page 29: contracts certified per month (rows) and year (columns)
+    assert (29, "Tháng 9, 2022", 38, None, "năm 2022") in figures
+    # page 33: complaints per year (rows under "Năm") and kind (columns)
+    assert (33, "Giả mạo thông tin đăng ký, 2021", 19, None, "năm 2021") in figures
 
 
 def test_a_header_printed_again_on_the_next_page_is_dropped():
