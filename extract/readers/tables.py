@@ -84,10 +84,10 @@ def join_continued_tables(blocks: list[Block]) -> list[Block]:
     for t in order:
         if previous is not None and _continues(blocks, tables[previous], tables[t]):
             first = renumber[previous]
-            repeated = _repeated_rows(_first_part(blocks, tables, renumber, first), [blocks[i] for i in tables[t]])
+            head = _first_part(blocks, tables, renumber, first)
+            repeated = _repeated_rows(head, [blocks[i] for i in tables[t]])
             drop.update(i for i in tables[t] if blocks[i].cell[1] < repeated)
             end = max(blocks[i].cell[1] + blocks[i].row_span for i in tables[previous]) + row_offset[previous]
-            head = _first_part(blocks, tables, renumber, first)
             split = _rest_of_split_row(blocks, [i for i in tables[previous] if i not in drop], tables[t], repeated, head)
             drop.update(split or ())
             renumber[t], row_offset[t] = first, end - repeated - (split is not None)
@@ -117,6 +117,8 @@ def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int],
     A header printed again that OCR misread (no "STT" read) is no rest: its cells say what the
     table's first rows (``head``) say.
     """
+    if not before:
+        return None
     last = max(blocks[i].cell[1] for i in before)
     above = {blocks[i].cell[2]: blocks[i] for i in before if blocks[i].cell[1] == last}
     rest = [i for i in after if blocks[i].cell[1] == row]
