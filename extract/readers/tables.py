@@ -124,8 +124,9 @@ def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int],
     rest = [i for i in after if blocks[i].cell[1] == row]
     if not rest or any(blocks[i].cell[2] == 0 for i in rest):
         return None
-    # the table's header: its rows above the first that prints a figure
-    first_figures = min((b.cell[1] for b in head if b.cell[2] > 0 and _prints_figure(b.text)), default=0)
+    # the table's header: its rows above the first with a cell that is a figure and nothing else
+    # (a header names dates: "Giải ngân đến hết ngày 30/9/2025")
+    first_figures = min((b.cell[1] for b in head if b.cell[2] > 0 and _is_figure_cell(b.text)), default=0)
     heading = defaultdict(set)
     for b in head:
         if b.cell[1] < first_figures:
@@ -144,6 +145,10 @@ def _rest_of_split_row(blocks: list[Block], before: list[int], after: list[int],
             cell.text = f"{cell.text.rstrip()} {blocks[i].text.lstrip()}"
             emptied.append(i)
     return emptied
+
+
+def _is_figure_cell(text: str) -> bool:
+    return bool(regex.fullmatch(r"\s*[\d.,]*\d[\d.,]*\s*%?\s*", text)) and not _NOT_A_FIGURE.match(text)
 
 
 def _says_again(words: set[str], header: set[str]) -> bool:
