@@ -125,6 +125,16 @@ class Indicator(msgspec.Struct, kw_only=True):
     role: Literal["result", "target", "threshold"] | None = None
 
 
+class DocumentPart(msgspec.Struct, kw_only=True):
+    """One of several documents a file holds (a tờ trình and the draft it submits): the page it
+    begins on, its type and số ký hiệu, and where its text starts in ``Report.text``."""
+
+    page: int | None = None
+    doc_type: str | None = None
+    symbol: str | None = None
+    start: int = 0
+
+
 class Report(msgspec.Struct, kw_only=True):
     schema_version: str = SCHEMA_VERSION
     source: Source
@@ -133,6 +143,9 @@ class Report(msgspec.Struct, kw_only=True):
     sections: list[Section] = []
     citations: list[Citation] = []
     indicators: list[Indicator] = []
+    # every document of a file that holds more than one, in order (the first is the one
+    # ``metadata`` and ``sections`` describe); empty for a file of one document
+    documents: list[DocumentPart] = []
     warnings: list[str] = []
 
     def to_json(self, *, pretty: bool = False) -> bytes:

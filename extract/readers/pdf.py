@@ -770,6 +770,7 @@ def _ruled_cells(grid: TableGrid, cell_lines: list[list[list[_Piece]]], page: in
         block = _block([_merge(line) for line in lines], page, None)
         block.kind, block.cell = "table_cell", (tables[0] - 1, cell.row, cell.column)
         block.row_span, block.col_span = cell.row_span, cell.column_span
+        block.cell_x = (round(cell.box[0], 1), round(cell.box[2], 1))
         out.append(block)
     return out
 
