@@ -183,3 +183,23 @@ LABELS = [
 @pytest.mark.parametrize("sentence,labels", LABELS, ids=[s[:40] for s, _ in LABELS])
 def test_label_is_the_subject_noun_phrase_of_the_figures_clause(sentence, labels):
     assert [i.label for i in find_indicators(sentence)] == labels
+
+
+def test_a_series_item_named_only_by_its_time_takes_the_heads_measure_at_its_own_time():
+    found = find_indicators("Tuổi thọ bình quân của người dân tỉnh tăng, từ 70,1 tuổi (2010) lên 71,5 tuổi (2015) "
+                            "và 72,4 tuổi (2020).")
+    assert [(i.value, i.label) for i in found] == [
+        (70.1, "Tuổi thọ bình quân của người dân tỉnh năm 2010"),
+        (71.5, "Tuổi thọ bình quân của người dân tỉnh năm 2015"),
+        (72.4, "Tuổi thọ bình quân của người dân tỉnh năm 2020"),
+    ]
+
+
+def test_figures_in_a_bracket_are_values_of_what_the_words_before_it_name():
+    found = find_indicators("Mật độ dân số vùng Bắc Trung Bộ (từ 190 người/km2 năm 2000 lên 210 người/km2 năm 2020).")
+    assert [i.label for i in found] == ["Mật độ dân số vùng Bắc Trung Bộ năm 2000", "Mật độ dân số vùng Bắc Trung Bộ năm 2020"]
+
+
+def test_a_year_after_a_lone_unbracketed_figure_is_not_added_to_its_label():
+    found = find_indicators("Số lượng người mua sắm trực tuyến đạt 60 triệu người năm 2025.")
+    assert found[0].label == "Số lượng người mua sắm trực tuyến"

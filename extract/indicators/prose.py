@@ -24,7 +24,8 @@ import regex
 from extract.indicators.filters import not_indicator
 from extract.indicators.footnotes import FootnoteMarks
 from extract.indicators.kinds import cues_before, reading, scale_after
-from extract.indicators.labels import action, change_end, clean, has_predicate, of_whole, predicate, rank_label, right_label, with_owner
+from extract.indicators.labels import (action, change_end, clean, has_predicate, left_label, of_whole, predicate, rank_label,
+                                       right_label, with_owner)
 from extract.indicators.measure import (age_measure, cited, index_value, over, per, per_others, scaled_noun,
                                         scaled_subject, unit_of_subject)
 from extract.indicators.naming import label_of, no_subject, part_label, part_of_share, whole_of, with_topic
@@ -34,6 +35,7 @@ from extract.indicators.roles import role_of
 from extract.indicators.ranks import ordinal_rank, top_group, without_group_words
 from extract.indicators.reference import Unit
 from extract.indicators.scale import base_unit, based
+from extract.indicators.times import has_time, open_aside_start, pinned_time, time_only, without_time
 from extract.indicators.sentences import WINDOW, period_near, sentence_at, sentence_bounds, within
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -125,6 +127,29 @@ class _Excluded:
     def __contains__(self, pos: int) -> bool:
         k = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
+
+
+def _at_time(label: str | None, text: str, sentence: int, start: int, unit_end: int, unit: Unit | None,
+             found: list[Indicator]) -> str | None:
+    """A figure of a series is its measure at its time (:mod:`~extract.indicators.times`): a label that
+    names only a time takes the measure of the series head (the nearest figure before in its sentence, in
+    its unit, whose label names more), or the words before the bracket the figure sits in; then the year
+    printed right after the figure ("73,6 tuổi (2019)") is added when the label names no time yet."""
+    clause = within(sentence, start)
+    same_unit = [f for f in found if f.span[0] >= clause and unit is not None and f.unit == unit.unit]
+    series = bool(same_unit)
+    if time_only(label):
+        head = next((f for f in reversed(same_unit) if not time_only(f.label)), None)
+        if head is not None:
+            label = without_time(head.label)
+        elif (aside := open_aside_start(text, clause, start)) is not None and (named := left_label(text[clause:aside])):
+            label, series = named, True
+    when = pinned_time(text, unit_end)
+    # a year after a lone figure may say when a fact held ("… năm 2025"), not which value of a series it is;
+    # a bracketed year, or a figure of a series, is the value then
+    if label and when and (series or when.bracketed) and not time_only(label) and not has_time(label):
+        label = f"{label} {when}"
+    return label
 
 
 def _find(text: str, nlp: bool, nouns: bool, period: str | None,
@@ -295,6 +320,8 @@ class _ProseReader:
             label = f"{_WHEN_END.sub('', measured.series[0].label or '')} {measured.series[1]}".strip()
         elif measured.series and measured.series[0].label:  # "và tăng lên 2,5 triệu": the same measure
             label = measured.series[0].label
+        if not rank:
+            label = _at_time(label, text, sentence, m.start, unit_end, unit, found)
         if label and grouped:
             label = without_group_words(label)  # "Xếp hạng … trong nhóm": the words that made it a rank
         label = clean(label)
