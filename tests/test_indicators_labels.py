@@ -203,3 +203,15 @@ def test_figures_in_a_bracket_are_values_of_what_the_words_before_it_name():
 def test_a_year_after_a_lone_unbracketed_figure_is_not_added_to_its_label():
     found = find_indicators("Số lượng người mua sắm trực tuyến đạt 60 triệu người năm 2025.")
     assert found[0].label == "Số lượng người mua sắm trực tuyến"
+
+
+def test_a_count_of_a_documents_parts_is_labelled_by_the_part_and_what_holds_it():
+    text = ("Dự thảo Nghị định được xây dựng gồm 45 Điều và được bố cục thành 6 Chương, cụ thể như sau:\n"
+            "- Chương I. Những quy định chung, gồm 07 Điều (từ Điều 1 đến Điều 7).\n"
+            "- Chương II. Quản lý tài sản công gồm 12 Điều.")
+    assert [i.label for i in find_indicators(text)] == [
+        "Điều của Dự thảo Nghị định",
+        "Chương của Dự thảo Nghị định",
+        "Điều trong Chương I. Những quy định chung của Dự thảo Nghị định",
+        "Điều trong Chương II. Quản lý tài sản công của Dự thảo Nghị định",
+    ]

@@ -21,6 +21,7 @@ import bisect
 
 import regex
 
+from extract.indicators.composition import Composition, is_part
 from extract.indicators.filters import not_indicator
 from extract.indicators.footnotes import FootnoteMarks
 from extract.indicators.kinds import cues_before, reading, scale_after
@@ -189,6 +190,7 @@ class _ProseReader:
         self.found: list[Indicator] = []
         self.consumed_until = self.last_figure_end = -1
         self.list_head: Indicator | None = None
+        self.composition = Composition()
 
     def read(self) -> list[Indicator]:
         text = self.text
@@ -320,6 +322,8 @@ class _ProseReader:
             label = f"{_WHEN_END.sub('', measured.series[0].label or '')} {measured.series[1]}".strip()
         elif measured.series and measured.series[0].label:  # "và tăng lên 2,5 triệu": the same measure
             label = measured.series[0].label
+        if unit is not None and unit.kind == "count" and is_part(text[unit_start:unit_end]):
+            label = self.composition.label(text, m.start, text[unit_start:unit_end]) or label
         if not rank:
             label = _at_time(label, text, sentence, m.start, unit_end, unit, found)
         if label and grouped:
