@@ -215,3 +215,10 @@ def test_a_count_of_a_documents_parts_is_labelled_by_the_part_and_what_holds_it(
         "Điều trong Chương I. Những quy định chung của Dự thảo Nghị định",
         "Điều trong Chương II. Quản lý tài sản công của Dự thảo Nghị định",
     ]
+
+
+def test_the_parts_listed_after_gomcolon_take_the_wholes_noun_phrase_across_semicolons():
+    found = find_indicators("Đến hết năm 2024, có 1.200 giấy phép xây dựng đang còn hiệu lực, gồm: 200 giấy phép của "
+                            "Sở Xây dựng; 1.000 giấy phép của UBND cấp xã.")
+    assert [i.label for i in found][1:] == ["giấy phép xây dựng đang còn hiệu lực của Sở Xây dựng",
+                                            "giấy phép xây dựng đang còn hiệu lực của UBND cấp xã"]

@@ -27,7 +27,8 @@ _RATE_NAMED = regex.compile(r"(?i)t[ỷỉ] lệ\s*$")
 _COPULA = regex.compile(r"(?:\blà|\bgồm)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
-_PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
+# "…, trong đó: 5.117 hồ sơ …", "3.776 giấy phép … đang còn hiệu lực, gồm: 537 giấy phép của Bộ …": the parts of a whole
+_PART_OF = regex.compile(r"(?<![\p{L}])(?:trong đó|(?:bao\s+)?gồm(?:\s+có)?\s*:)", regex.IGNORECASE)
 _OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 
 
@@ -112,6 +113,11 @@ def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int
     scope = sentence
     if _OPENS_PART.match(text, sentence) and sentence > 0:
         scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
+    else:  # "…, gồm: 537 giấy phép của Bộ …; 3.239 giấy phép của UBND …": the items of one list, split by ";"
+        for _ in range(5):
+            if scope <= 0 or not text[:scope].rstrip().endswith(";"):
+                break
+            scope = bounds[bisect.bisect_right(bounds, scope - 1) - 1]
     scope = within(scope, start)
     first = bisect.bisect_left(found, scope, key=lambda f: f.span[0])  # found is in text order
     whole = next((f for f in found[first:] if f.unit == noun and f.kind == "count"), None)
@@ -135,8 +141,8 @@ def part_label(label: str, noun: str, whole: Indicator) -> str:
         phrase = COUNT_SUBJECT.sub("", subject(whole.label or ""), count=1).strip()
     counter = COUNT_SUBJECT.match(label)  # "Số hồ sơ …": the part's own "số" stays
     said = label[counter.end() :] if counter else label
-    if not phrase.startswith(noun):
-        return label
+    if not phrase.startswith(noun) or phrase[len(noun) :].startswith(","):
+        return label  # "29 cơ quan, đơn vị, địa phương (gồm: 04 cơ quan chuyên môn …": a list of nouns, each its own
     if not said.startswith(noun):
         return label if regex.search(rf"(?<!\p{{L}}){regex.escape(noun)}(?!\p{{L}})", label) else f"{noun} {label}"
     shared, own = phrase[len(noun) :].split(), said[len(noun) :].split()
