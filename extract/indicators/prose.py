@@ -36,7 +36,7 @@ from extract.indicators.roles import role_of
 from extract.indicators.ranks import ordinal_rank, top_group, without_group_words
 from extract.indicators.reference import Unit
 from extract.indicators.scale import base_unit, based
-from extract.indicators.times import has_time, open_aside_start, pinned_time, time_only, without_time
+from extract.indicators.times import has_time, measure_of, open_aside_start, pinned_time, time_only, without_time
 from extract.indicators.sentences import WINDOW, period_near, sentence_at, sentence_bounds, within
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -142,14 +142,14 @@ def _at_time(label: str | None, text: str, sentence: int, start: int, unit_end: 
     if time_only(label):
         head = next((f for f in reversed(same_unit) if not time_only(f.label)), None)
         if head is not None:
-            label = without_time(head.label)
+            label = measure_of(without_time(head.label))
         elif (aside := open_aside_start(text, clause, start)) is not None and (named := left_label(text[clause:aside])):
             label, series = named, True
     when = pinned_time(text, unit_end)
     # a year after a lone figure may say when a fact held ("… năm 2025"), not which value of a series it is;
     # a bracketed year, or a figure of a series, is the value then
     if label and when and (series or when.bracketed) and not time_only(label) and not has_time(label):
-        label = f"{label} {when}"
+        label = f"{measure_of(label)} {when}"
     return label
 
 

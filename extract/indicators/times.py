@@ -61,6 +61,21 @@ def without_time(label: str) -> str:
     return _TIME_END.sub("", label).strip()
 
 
+# "Mức sinh trên toàn quốc đang có xu hướng giảm …", "Tuổi thọ … liên tục tăng": what a series says of its measure
+_TREND = regex.compile(r"\s+(?:liên tục|tiếp tục|ngày càng|luôn|vẫn|đang|có xu hướng|tăng|giảm|thay đổi|biến động)(?:\s.*)?$",
+                       regex.IGNORECASE)
+
+
+def measure_of(label: str) -> str:
+    """The measure a series' values are of: its label without what the sentence says of the measure.
+
+        >>> measure_of("Mức sinh trên toàn quốc đang có xu hướng giảm thấp dưới mức sinh thay thế")
+        'Mức sinh trên toàn quốc'
+    """
+    measure = _TREND.sub("", label).strip()
+    return measure if len(measure.split()) >= 2 else label
+
+
 def open_aside_start(text: str, start: int, end: int) -> int | None:
     """Where the "(" opens that is still open at ``end`` (read back to ``start``): "vùng Tây Nguyên (từ 52
     người/km2 …": the figures in the bracket are values of what the words before it name."""
