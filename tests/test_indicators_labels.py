@@ -222,3 +222,13 @@ def test_the_parts_listed_after_gomcolon_take_the_wholes_noun_phrase_across_semi
                             "Sở Xây dựng; 1.000 giấy phép của UBND cấp xã.")
     assert [i.label for i in found][1:] == ["giấy phép xây dựng đang còn hiệu lực của Sở Xây dựng",
                                             "giấy phép xây dựng đang còn hiệu lực của UBND cấp xã"]
+
+
+def test_a_rank_whose_following_words_are_its_scope_names_the_scope_once():
+    found = find_indicators("Thị trường bán lẻ của tỉnh được đánh giá cao (xếp thứ 3 trong khu vực Tây Nguyên về quy mô).")
+    assert found[0].kind == "rank" and found[0].label == "thứ hạng trong khu vực Tây Nguyên về quy mô"
+
+
+def test_a_forecast_year_before_a_share_is_no_subject_the_words_after_it_are():
+    found = find_indicators("Theo dự báo, dự kiến đến năm 2030, 35% tổng số giao dịch bán lẻ sẽ được thực hiện trực tuyến.")
+    assert found[0].label == "tổng số giao dịch bán lẻ sẽ được thực hiện trực tuyến"

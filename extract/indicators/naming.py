@@ -19,10 +19,12 @@ from extract.indicators.labels import (action, has_predicate, is_generic, left_l
                                        subject, words)
 from extract.indicators.measure import COUNT_SUBJECT
 from extract.indicators.sentences import within
+from extract.indicators.times import time_only
 from extract.schema import Indicator
 
 # "Năm 2021 có khoảng 11% …": the words before say only that there is
 _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
+_FORECAST = regex.compile(r"^(?:dự kiến|dự báo|ước tính|ước)\s+", regex.IGNORECASE)
 _RATE_NAMED = regex.compile(r"(?i)t[ỷỉ] lệ\s*$")
 _COPULA = regex.compile(r"(?:\blà|\bgồm)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
@@ -36,8 +38,8 @@ def weak_left(before: str, left: str) -> bool:
     """ "Năm 2021 có khoảng 11% dân số tham gia …": the words before only say when, or that there is."""
     from extract.periods import find_periods
 
-    if _EXISTENTIAL.search(before):
-        return True
+    if _EXISTENTIAL.search(before) or (_FORECAST.match(left) and time_only(_FORECAST.sub("", left))):
+        return True  # "dự kiến đến năm 2027, 22,6% tổng số giao dịch …": only when
     named = sum(b - a for (a, b), _ in find_periods(left))
     return named > 0 and named >= len(left) - 12
 
