@@ -232,3 +232,10 @@ def test_a_rank_whose_following_words_are_its_scope_names_the_scope_once():
 def test_a_forecast_year_before_a_share_is_no_subject_the_words_after_it_are():
     found = find_indicators("Theo dự báo, dự kiến đến năm 2030, 35% tổng số giao dịch bán lẻ sẽ được thực hiện trực tuyến.")
     assert found[0].label == "tổng số giao dịch bán lẻ sẽ được thực hiện trực tuyến"
+
+
+def test_an_amount_that_is_part_of_another_takes_the_wholes_qualifying_phrase():
+    found = find_indicators("Tổng số tiền kiến nghị xử lý qua kiểm toán là 1.200 tỷ đồng, trong đó: truy thu là 700 tỷ "
+                            "đồng, giảm lỗ là 500 tỷ đồng.")
+    assert [i.label for i in found] == ["Tổng số tiền kiến nghị xử lý qua kiểm toán", "truy thu qua kiểm toán",
+                                        "giảm lỗ qua kiểm toán"]

@@ -109,7 +109,7 @@ def left_start(text: str, s_start: int, start: int, left: str) -> int:
 
 
 def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int, start: int,
-             noun: str) -> Indicator | None:
+             noun: str, kind: str = "count") -> Indicator | None:
     """The count a figure after "trong đó" is part of: the first count of the same noun in its sentence, or
     in the sentence before when "trong đó" opens this one ("Tổng số hồ sơ … là 125.712 hồ sơ; trong đó: …")."""
     scope = sentence
@@ -122,8 +122,25 @@ def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int
             scope = bounds[bisect.bisect_right(bounds, scope - 1) - 1]
     scope = within(scope, start)
     first = bisect.bisect_left(found, scope, key=lambda f: f.span[0])  # found is in text order
-    whole = next((f for f in found[first:] if f.unit == noun and f.kind == "count"), None)
+    whole = next((f for f in found[first:] if f.unit == noun and f.kind == kind), None)
     return whole if whole is not None and _PART_OF.search(text, whole.span[1], start) else None
+
+
+# "Tổng số tiền kiến nghị xử lý qua thanh tra, kiểm tra": the phrase saying by what or where an amount arose
+_QUALIFIER = regex.compile(r"(?<![\p{L}])(?:qua|thông qua|tại|từ)\s+\p{L}.*$", regex.IGNORECASE)
+
+
+def with_qualifier(label: str, whole: str | None) -> str:
+    """An amount that is part of another ("trong đó: … giảm lỗ là 241.266 tỷ đồng") arose as its whole did:
+    it takes the whole's qualifying phrase when it has none of its own ("giảm lỗ qua thanh tra, kiểm tra").
+
+        >>> with_qualifier("giảm lỗ", "Tổng số tiền kiến nghị xử lý qua thanh tra, kiểm tra")
+        'giảm lỗ qua thanh tra, kiểm tra'
+    """
+    m = _QUALIFIER.search(whole or "")
+    if not m or _QUALIFIER.search(label) or m.start() == 0:
+        return label
+    return f"{label} {m[0]}"
 
 
 def part_of_share(text: str, whole_end: int, start: int) -> bool:

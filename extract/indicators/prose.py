@@ -29,7 +29,8 @@ from extract.indicators.labels import (action, change_end, clean, has_predicate,
                                        right_label, with_owner)
 from extract.indicators.measure import (age_measure, cited, index_value, over, per, per_others, scaled_noun,
                                         scaled_subject, unit_of_subject)
-from extract.indicators.naming import label_of, no_subject, part_label, part_of_share, whole_of, with_topic
+from extract.indicators.naming import (label_of, no_subject, part_label, part_of_share, whole_of, with_qualifier,
+                                       with_topic)
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
 from extract.indicators.roles import role_of
@@ -313,6 +314,9 @@ class _ProseReader:
         whole = whole_of(found, text, self.bounds, sentence, m.start, unit.unit) if unit is not None and r.kind == "count" else None
         if label and whole is not None:  # a part is named from its whole, which took the topic if it needed it
             label = part_label(label, text[unit_start:unit_end] if counted else unit.unit, whole)
+        elif label and r.kind in {"money", "quantity"} and unit is not None and \
+                (amount := whole_of(found, text, self.bounds, sentence, m.start, unit.unit, kind=r.kind)) is not None:
+            label = with_qualifier(label, amount.label)  # "…, trong đó: …, giảm lỗ là 241.266 tỷ đồng"
         elif label and r.kind == "percent" and previous is not None and previous.unit == "%" and \
                 previous.label and part_of_share(text, previous.span[1], m.start):
             label = with_owner(label, previous.label)
