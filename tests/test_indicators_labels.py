@@ -239,3 +239,10 @@ def test_an_amount_that_is_part_of_another_takes_the_wholes_qualifying_phrase():
                             "đồng, giảm lỗ là 500 tỷ đồng.")
     assert [i.label for i in found] == ["Tổng số tiền kiến nghị xử lý qua kiểm toán", "truy thu qua kiểm toán",
                                         "giảm lỗ qua kiểm toán"]
+
+
+def test_items_of_a_list_after_a_measure_are_that_measure_of_each_item():
+    found = find_indicators("Năm 2024 gia tăng sản lượng nhiều loại cây trồng, như: lúa gần 1,2 triệu tấn, ngô hơn "
+                            "300 nghìn tấn.")
+    assert [(i.value, i.unit, i.label) for i in found] == [(1.2, "triệu tấn", "sản lượng lúa"),
+                                                          (300.0, "nghìn tấn", "sản lượng ngô")]

@@ -29,7 +29,7 @@ Where each decision lives (one module, one job):
 - :mod:`~extract.indicators.refine`: underthesea's part (counted nouns, label trimming).
 
 Word lists are tables in ``extract/data/`` (``units.tsv``, ``indicator_cues.tsv``,
-``not_indicator_cues.tsv``, ``role_cues.tsv``, ``money_subjects.txt``, ``structure_units.txt``, ``not_noun_words.txt``,
+``not_indicator_cues.tsv``, ``role_cues.tsv``, ``money_subjects.txt``, ``structure_units.txt``, ``measure_words.txt``, ``not_noun_words.txt``,
 ``table_columns.tsv``). Conventions (schema 1.1: value and unit as printed, base_value and
 base_unit to compare by): ``docs/accuracy.md``.
 """

@@ -12,6 +12,7 @@ heading that completes it. The phrases themselves are cut by :mod:`extract.indic
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 import regex
 
@@ -141,6 +142,36 @@ def with_qualifier(label: str, whole: str | None) -> str:
     if not m or _QUALIFIER.search(label) or m.start() == 0:
         return label
     return f"{label} {m[0]}"
+
+
+@cache
+def _measure_word() -> regex.Pattern:
+    from extract.indicators.reference import word_list
+
+    words = sorted(word_list("measure_words.txt"), key=len, reverse=True)
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})(?![\p{{L}}])")
+
+
+_LIST_OPENS = regex.compile(r"(?:\s(?:như|gồm|bao gồm|cụ thể))?\s*:\s*", regex.IGNORECASE)
+
+
+def listed_measure(label: str, text: str, sentence: int, start: int) -> str:
+    """An item of a list whose intro names the measure ("Đã góp phần gia tăng trữ lượng gần 40 loại khoáng
+    sản, như: đá vôi xi măng gần 1,8 tỷ tấn, than hơn 1,2 tỷ tấn") is that measure of the item: "trữ
+    lượng than". A label naming a measure of its own stays.
+
+        >>> t = "Gia tăng trữ lượng nhiều loại khoáng sản, như: than hơn 1,2 tỷ tấn"
+        >>> listed_measure("than", t, 0, t.index("1,2"))
+        'trữ lượng than'
+    """
+    head = text[sentence:start]
+    colon = head.rfind(":")
+    if colon < 0 or _measure_word().search(label):
+        return label
+    named = list(_measure_word().finditer(head, 0, colon))
+    if not named or not _LIST_OPENS.search(head[: colon + 1]):
+        return label
+    return f"{named[-1][0]} {label}"
 
 
 def part_of_share(text: str, whole_end: int, start: int) -> bool:

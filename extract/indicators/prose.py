@@ -29,7 +29,7 @@ from extract.indicators.labels import (action, change_end, clean, has_predicate,
                                        right_label, with_owner)
 from extract.indicators.measure import (age_measure, cited, index_value, over, per, per_others, scaled_noun,
                                         scaled_subject, unit_of_subject)
-from extract.indicators.naming import (label_of, no_subject, part_label, part_of_share, whole_of, with_qualifier,
+from extract.indicators.naming import (label_of, listed_measure, no_subject, part_label, part_of_share, whole_of, with_qualifier,
                                        with_topic)
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
@@ -322,6 +322,8 @@ class _ProseReader:
             label = with_owner(label, previous.label)
         elif label and (counted or denominator_after is not None) and sentence >= m.start - WINDOW:
             label = with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
+        if label and r.kind in {"quantity", "money"} and not measured.series:
+            label = listed_measure(label, text, within(sentence, m.start), m.start)
         if measured.series and measured.series[1]:  # "năm 2015 là 112,8": the measure before, at this time
             label = f"{_WHEN_END.sub('', measured.series[0].label or '')} {measured.series[1]}".strip()
         elif measured.series and measured.series[0].label:  # "và tăng lên 2,5 triệu": the same measure
