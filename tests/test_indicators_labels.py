@@ -246,3 +246,9 @@ def test_items_of_a_list_after_a_measure_are_that_measure_of_each_item():
                             "300 nghìn tấn.")
     assert [(i.value, i.unit, i.label) for i in found] == [(1.2, "triệu tấn", "sản lượng lúa"),
                                                           (300.0, "nghìn tấn", "sản lượng ngô")]
+
+
+def test_a_contributed_share_names_the_contributor_and_what_it_contributes_to():
+    found = find_indicators("Kinh tế số đóng góp khoảng 18% GDP, hơn 20% tổng thu ngân sách.")
+    assert [i.label for i in found] == ["đóng góp của Kinh tế số vào GDP",
+                                        "đóng góp của Kinh tế số vào tổng thu ngân sách"]

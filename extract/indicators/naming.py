@@ -174,6 +174,44 @@ def listed_measure(label: str, text: str, sentence: int, start: int) -> str:
     return f"{named[-1][0]} {label}"
 
 
+# "…, đóng góp gần 10% tổng doanh thu …": a share one thing contributes to another
+_CONTRIBUTES = regex.compile(r"(?:^|[\s,])đóng góp(?:\s+(?:khoảng|gần|hơn|trên|xấp xỉ|tới|đến))?\s*$", regex.IGNORECASE)
+_NEXT_OF_LIST = regex.compile(r"^[\s,;]*(?:và\s+)?(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", regex.IGNORECASE)
+
+
+def contribution(text: str, s_start: int, start: int, unit_end: int, first: Indicator | None,
+                 previous: Indicator | None) -> str | None:
+    """The label of a share that says what one thing contributes to another: "Quy mô thị trường … đến 25 tỷ
+    đô năm 2024, …, đóng góp 10% tổng doanh thu …" → "đóng góp của Quy mô thị trường … vào tổng doanh thu
+    …"; the contributor is named before "đóng góp" in its clause, else by the sentence's first figure (a
+    measure, not a count). "…, hơn 30% tổng thu ngân sách" after such a share is another contribution of the
+    same. None when the figure is no contribution.
+
+        >>> t = "Kinh tế số đóng góp khoảng 18% GDP."
+        >>> contribution(t, 0, t.index("18"), t.index("%") + 1, None, None)
+        'đóng góp của Kinh tế số vào GDP'
+    """
+    from extract.indicators.labels import left_label, right_label
+    from extract.indicators.times import measure_of, without_time
+
+    before = text[s_start:start]
+    from extract.indicators.labels import subject
+
+    into = regex.sub(r"(?i)^vào\s+", "", right_label(text[unit_end : unit_end + 200]))
+    m = _CONTRIBUTES.search(before)
+    if m is None:
+        said, _, joint = before.rpartition(",")  # "đóng góp khoảng 50% GDP, hơn 30% …": the tail of the one before
+        if previous is not None and (previous.label or "").startswith("đóng góp") and into and \
+                previous.label.endswith(said.strip()) and _NEXT_OF_LIST.match(joint):
+            return f"{previous.label.split(' vào ')[0]} vào {into}"
+        return None
+    own = before[: m.start()]
+    owner = left_label(own) if "," not in own else ""
+    if not owner and first is not None and first.kind != "count" and first.label:
+        owner = measure_of(without_time(subject(f"{first.label} ").strip()))
+    return " ".join(w for w in ["đóng góp", f"của {owner}" if owner else "", f"vào {into}" if into else ""] if w)
+
+
 def part_of_share(text: str, whole_end: int, start: int) -> bool:
     """Whether "trong đó" stands between a share and the figure at ``start``."""
     return bool(_PART_OF.search(text, whole_end, start))

@@ -29,7 +29,7 @@ from extract.indicators.labels import (action, change_end, clean, has_predicate,
                                        right_label, with_owner)
 from extract.indicators.measure import (age_measure, cited, index_value, over, per, per_others, scaled_noun,
                                         scaled_subject, unit_of_subject)
-from extract.indicators.naming import (label_of, listed_measure, no_subject, part_label, part_of_share, whole_of, with_qualifier,
+from extract.indicators.naming import (contribution, label_of, listed_measure, no_subject, part_label, part_of_share, whole_of, with_qualifier,
                                        with_topic)
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
@@ -304,6 +304,9 @@ class _ProseReader:
             label = change_end(label, before, text[unit_end : unit_end + 40], ends)
         if label and r.kind == "percent":
             label = of_whole(label, before, text[unit_end : unit_end + 200])
+        if r.kind == "percent":
+            first = next((f for f in found if f.span[0] >= sentence), None)
+            label = contribution(text, s_start, m.start, unit_end, first, previous) or label
         if denominator_after is not None:  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(before)
