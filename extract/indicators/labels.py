@@ -62,7 +62,7 @@ _RIGHT_END = regex.compile(
     r"[.;:!?…](?=\s|$)|\n|[(),]|\svà\s+\d|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng|tương đương|tương ứng)\s"
 )
 _RIGHT_END_COMMAS = regex.compile(
-    r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
+    r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua|như|cụ thể)\b)|\svà\s+\d|"
     r"(?:^|\s)(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
 # "chiếm (khoảng) 19%": the verb of a share, whose whole may follow the figure
