@@ -56,12 +56,38 @@ _NATIONAL = regex.compile(
 )
 # "Số: 123/BC-SCT", "SỐ: …", "Luật số: 64/2025/QH15"; not "(Kèm theo Báo cáo số …)" in running text.
 _SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^(?:Luật|Bộ\s+luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
+# The dateline: "Hà Nội, ngày 01 tháng 12 năm 2025", also without the comma ("Hà Nội ngày …")
+# and with the date in figures ("Hà Nội, ngày 1/12/2025").
+_DATE_WORDS = (r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
+               r"|ngày\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})\b")
 _PLACE_DATE = regex.compile(
-    r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}?)\s*[,.]\s*"
-    r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
+    # a place is written in name case ("Lâm Đồng", "TP. Hồ Chí Minh"): "KH-STTTT, ngày 6 …" in a sentence is none
+    r"(?<![\p{L}\d/-])(?P<place>(?:(?:Thành\s+phố|TP\.|Tp\.)\s*)?\p{Lu}\p{Ll}[\p{L}.]*(?:\s+\p{Lu}\p{Ll}[\p{L}.]*){0,4}?)"
+    r"(?P<sep>\s*[,.]\s*|\s*)"
+    r"(?:" + _DATE_WORDS + ")"
 )
+
+
+def find_dateline(line: str) -> regex.Match | None:
+    """The place and date in ``line``; without a comma only where the place opens the line.
+
+        >>> m = find_dateline("Hà Nội ngày 01 tháng 12 năm 2025")
+        >>> m["place"], m["day"], m["month"], m["year"]
+        ('Hà Nội', '01', '12', '2025')
+        >>> find_dateline("của Thủ tướng Chính Phủ ngày 5 tháng 3 năm 2020") is None
+        True
+    """
+    for found in _PLACE_DATE.finditer(line):
+        if found["sep"].strip() or not line[:found.start()].strip():
+            return found
+    return None
+# "ngày 01 tháng 12 năm 2025" alone on its line (the right column with no place printed).
+_BARE_DATE = regex.compile(r"^\s*(?:" + _DATE_WORDS + r")\s*[.]?\s*$")
+# The gazette's running header "CÔNG BÁO/Số 1267 + 1268/Ngày 21-11-2024": its issue number is no số ký hiệu.
+_GAZETTE_HEADER = regex.compile(r"CÔNG\s*BÁO\s*/?\s*Số\s*[\d\s+]+/?\s*Ngày\s*[\d\s./-]+", regex.I)
 _LETTER = regex.compile(r"\p{L}")
-_SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+$")
+_SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+(?:o[0O]o[-_=–—.…*\s]+)?$")  # "-----", "*", "=====o0o====="
+_TRAILING_RULE = regex.compile(r"\s*[-_=–—]{3,}\s*$")  # "HUYỆN LỆ THỦY -------" (the rule under a name)
 _ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
 _DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
 _ANNEX = regex.compile(r"^PH[ỤU]\s+L[ỤU]C\b")
@@ -237,6 +263,7 @@ def _front_lines(skeleton: Skeleton) -> list[tuple[str, bool]]:
             for line in lines(pb.block):
                 # PDF text may run the two header columns into one line.
                 cell = pb.block.kind == "table_cell"
+                line = _GAZETTE_HEADER.sub(" ", line)
                 out.extend((part.strip(), cell) for part in _NATIONAL.split(line) if part.strip())
     return out
 
@@ -281,7 +308,7 @@ def _agency_groups(agency_lines: list[str]) -> list[str]:
     """Header lines regrouped into names: "ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG" is one name."""
     groups: list[str] = []
     for line in agency_lines:
-        if groups and _continues_name(groups[-1], line):
+        if groups and (_continues_name(groups[-1], line) or not _opens_agency(line)):
             groups[-1] = f"{groups[-1]} {line}"
         else:
             groups.append(line)
@@ -301,9 +328,15 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     for line in texts:
         if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
-        if m.place is None and (place_date := _PLACE_DATE.search(_SYMBOL.sub(" ", line))):
+        if m.place is None and (place_date := find_dateline(_SYMBOL.sub(" ", line))):
             _set_place_date(place_date, m)
             year = int(place_date.group("year"))
+    if m.place is None and m.date is None:
+        for line in texts:
+            if bare := _BARE_DATE.match(line):
+                _set_place_date(bare, m)
+                year = int(bare.group("year"))
+                break
     types = [(k, found) for k, line in enumerate(texts) if (found := _type_of(line))]
     # A cover page repeats the type line; the one over the real title stands alone.
     exact = [t for t in types if not t[1][1]]
@@ -312,21 +345,30 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
         m.title = _title(([vietnamese_case(rest)] if rest else []) + _title_lines(front[k + 1:])) or None
     else:
         m.title = _about(texts)
-        # A công văn has no type line: "V/v …" under its number says what it is about.
-        m.doc_type = _doc_type_from_symbol(m.symbol) or ("Công văn" if m.title else None)
+        m.doc_type = _untyped_doc_type(m.symbol, bool(m.title), any(_ADDRESSEE.match(t) for t in texts))
     first_type = types[0][0] if types else len(texts)
     agency_lines: list[str] = []
     # The agency is the run of capitals heading the page (header lines may interleave),
     # opening with the name of a body: "THUYẾT MINH …" or "BẢNG TỔNG HỢP" is no agency.
-    for line in texts[:first_type]:
-        if (_SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line)
-                or len(_LETTER.findall(line)) < 4):  # stamps and specks
+    closed = False  # the "Số:" line, the dateline or the rule under the names closes them
+    previous_cell = None
+    for line, cell in front[:first_type]:
+        if not _SEPARATOR.match(line):
+            line = _TRAILING_RULE.sub("", line)
+        if _SYMBOL.search(line) or _PLACE_DATE.search(line) or _BARE_DATE.match(line) or _SEPARATOR.match(line):
+            closed = bool(agency_lines)
+            continue
+        if _DRAFT.match(line) or len(_LETTER.findall(line)) < 4:  # stamps and specks
             continue
         if line.upper() != line or _ANNEX.match(line):
             break
-        if not (_opens_agency(line) or (agency_lines and _continues_name(agency_lines[-1], line))):
+        # A capitals line that opens no body continues the name above it ("BỘ LAO ĐỘNG -
+        # THƯƠNG" / "BINH VÀ XÃ HỘI") when nothing closed the names and it sits where the name
+        # does (both in the header table, or both outside it); else it is a type line.
+        if not (_opens_agency(line) or (agency_lines and not closed and cell == previous_cell)):
             break
         agency_lines.append(line.strip("* "))
+        previous_cell = cell
     groups = [g for g in _agency_groups([ln for ln in agency_lines if ln]) if g]
     if groups:
         m.agency = vietnamese_case(groups[-1])
@@ -367,7 +409,8 @@ def _about(texts: list[str]) -> str | None:
 
 
 def _set_place_date(found: regex.Match, m: Metadata) -> None:
-    m.place = " ".join(found.group("place").split())
+    if "place" in found.re.groupindex:
+        m.place = " ".join(found.group("place").split())
     day, month, year = found.group("day"), found.group("month"), found.group("year")
     if day and month:
         try:
@@ -382,6 +425,24 @@ def _title(title_lines: list[str]) -> str:
     if text.upper() == text:
         text = vietnamese_case(text)
     return text[:1].upper() + text[1:]
+
+
+def _untyped_doc_type(symbol: str | None, about: bool, addressed: bool) -> str | None:
+    """The type of a document that prints no type line.
+
+    A công văn has no type line and no type code in its number: "V/v …" under the number,
+    or a "Kính gửi:" line, say it is a letter, and then the code after the slash is the
+    issuer's ("5665/CT-CS" of a Cục Thuế is no Chỉ thị). Only without that evidence does
+    the number's code say the type.
+
+        >>> _untyped_doc_type("5665/CT-CS", about=True, addressed=True)
+        'Công văn'
+        >>> _untyped_doc_type("15/CT-UBND", about=False, addressed=False)
+        'Chỉ thị'
+    """
+    if about or addressed:
+        return "Công văn"
+    return _doc_type_from_symbol(symbol)
 
 
 def _doc_type_from_symbol(symbol: str | None) -> str | None:
@@ -436,31 +497,161 @@ def _back(back: list[str], m: Metadata) -> None:
     m.signer = _signer(signature)
 
 
-def _signer(signature: list[str]) -> Signer | None:
-    """Authority, title and name from the signature lines (stacked prefixes: the innermost wins)."""
-    start = next((k for k, line in enumerate(signature) if _prefix_of(line)[0] or is_position(line)), None)
-    if start is None:
+@cache
+def _ranks() -> regex.Pattern:
+    """Rank and degree words printed before a signer's name (``extract/data/signer_ranks.tsv``)."""
+    words = sorted((row[0] for row in _rows("signer_ranks.tsv")), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(r"\.", r"\s*\.\s*") for w in words)
+    return regex.compile(rf"^(?:(?:{alternatives})\s*)+", regex.I)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    text = (DATA / "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().upper() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+_NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}*$")
+_CAPS_WORD = regex.compile(r"^\p{Lu}+$")
+
+
+def person_name(line: str) -> str | None:
+    """The personal name a signature line prints: 2–5 capitalised syllables, rank words dropped.
+
+        >>> person_name("Thượng tướng Vũ Hải Sản"), person_name("PGS.TS. Trần Văn Thuấn")
+        ('Vũ Hải Sản', 'Trần Văn Thuấn')
+        >>> person_name("NGUYỄN VĂN G"), person_name("BAN CHÍNH SÁCH, THUẾ QUỐC TẾ")
+        ('Nguyễn Văn G', None)
+
+    A name in capitals must open with a family name; an OCR line that runs on into
+    specks keeps the name it opens with ("Nguyễn Hữu Việt pAnws SÁC" → "Nguyễn Hữu Việt").
+    """
+    text = _ranks().sub("", " ".join(line.split())).strip(" .,;")
+    words = text.split()
+    if not words or is_position(text.upper()) or (text.upper() == text and _opens_agency(text)):
         return None
-    # Stacked lines: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the innermost
-    # prefix is the authority, the first unprefixed line is the signer's own title.
-    authority, title = None, None
-    k = start
-    while k < len(signature) and (_prefix_of(signature[k])[0] or is_position(signature[k])):
-        prefix, rest = _prefix_of(signature[k])
-        if prefix:
-            authority, title = prefix, rest
-        elif title is None or _prefix_of(signature[k - 1])[0]:
-            title = rest
-        k += 1
-    name = None
-    for line in signature[k:k + 6]:
-        clean = line.strip()
-        if clean.startswith(("(", "[")) or not clean:
-            continue
-        if _NAME.match(clean) and not is_position(clean):
-            name = clean if clean.upper() != clean else " ".join(_cap(w) for w in clean.split())
+    capitals = all(_CAPS_WORD.match(w) for w in words)
+    if capitals:
+        if 2 <= len(words) <= 5 and words[0] in _surnames():
+            return " ".join(_cap(w) for w in words)
+        return None
+    if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+        return text
+    lead = []
+    for w in words:
+        if not _NAME_WORD.match(w):
             break
-    return Signer(name=name, title=position_case(title) if title else None, authority=authority)
+        lead.append(w)
+    if 2 <= len(lead) <= 5 and lead[0].upper() in _surnames():
+        return " ".join(lead)
+    return None
+
+
+def _title_words(line: str) -> tuple[str, str]:
+    """(the run of capitals a title line opens with, what follows): "PHÓ THỦ TƯỚNGy]" → ("PHÓ THỦ TƯỚNG", "y]").
+
+    A title is made of title words only: specks a stamp or an OCR layer glues on are cut.
+    """
+    words = line.split()
+    taken: list[str] = []
+    for k, w in enumerate(words):
+        if w.upper() == w and regex.search(r"\p{L}", w) or regex.fullmatch(r"[-–&,.()]+", w):
+            taken.append(w)
+            continue
+        head = regex.match(r"[\p{Lu}]+", w)
+        if head and len(head.group()) >= 2 and not regex.search(r"\p{Lu}", w[head.end():]):
+            rest = " ".join([w[head.end():], *words[k + 1:]])
+            if not person_name(rest):
+                taken.append(head.group())
+                return " ".join(taken), rest
+        return " ".join(taken), " ".join(words[k:])
+    return " ".join(taken), ""
+
+
+def _split_positions(title: str) -> list[str]:
+    """A merged title line split at its second position: "BỘ TRƯỞNG THỨ TRƯỞNG" → ["BỘ TRƯỞNG", "THỨ TRƯỞNG"]."""
+    words = title.split()
+    for k in range(1, len(words)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if is_position(head) and is_position(tail) and _position_at_start(words[:k]) and \
+                _position_at_start(words[:k])[1] == k:
+            return [head, *_split_positions(tail)]
+    return [title]
+
+
+_SIGNATURE_NOTE = regex.compile(r"^[(\[].*[)\]]?$|^(?:Đã\s+ký|\(?ký\b)", regex.I)
+
+
+def _signature_block(signature: list[str], start: int) -> tuple[Signer, int]:
+    """The signer of the block opening at ``start`` and the index after it.
+
+    Title lines are capitals (prefixed "KT. BỘ TRƯỞNG", own "THỨ TRƯỞNG", an organ line
+    continuing the line above: "PHÓ TRƯỞNG BAN" / "BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"); the name
+    is the first line in name case after them. Stacked prefixes: the innermost is the
+    authority; the signer's title is the last unprefixed title, else the prefixed one.
+    """
+    groups: list[tuple[str | None, list[str]]] = []
+    name = None
+    k = start
+    while k < len(signature) and k < start + 14:
+        line = " ".join(signature[k].split())
+        k += 1
+        if not line or _SIGNATURE_NOTE.match(line) or len(_LETTER.findall(line)) < 2:
+            continue
+        prefix, rest = _prefix_of(line)
+        words, tail = _title_words(rest)
+        if prefix and words:
+            parts = _split_positions(words)
+            groups.append((prefix, [parts[0]]))
+            groups.extend((None, [part]) for part in parts[1:])
+        elif words and len(regex.findall(r"\p{L}", words)) >= 2 and (groups or is_position(words) or k - 1 == start) \
+                and not person_name(line):
+            if is_position(words) or not groups:
+                groups.extend((None, [part]) for part in _split_positions(words))
+            else:
+                groups[-1][1].append(words)
+        else:
+            name = person_name(line)
+            if name or groups:
+                break
+            continue
+        if tail and (found := person_name(tail)):
+            name = found
+            break
+    authority = next((prefix for prefix, _ in reversed(groups) if prefix), None)
+    own = [lines_ for prefix, lines_ in groups if prefix is None]
+    chosen = own[-1] if own else (groups[-1][1] if groups else [])
+    title = position_case(" ".join(chosen)) if chosen else None
+    return Signer(name=name, title=title, authority=authority), k
+
+
+def _opens_signature(line: str, below: str | None = None) -> bool:
+    """A line that opens a signature block: a prefix or a position ("KT. GIÁM ĐỐC",
+    "THỨ TRƯỞNG"), or a capitals title over a person's name ("NGƯỜI TỰ KIỂM ĐIỂM" / "CHÂU MINH PHÚ")."""
+    prefix, rest = _prefix_of(line)
+    words = _title_words(rest)[0]
+    if words and (prefix is not None or is_position(words)):
+        return True
+    return (below is not None and words == " ".join(line.split()) and len(_LETTER.findall(words)) >= 4
+            and not person_name(line) and person_name(below) is not None)
+
+
+def _signer(signature: list[str]) -> Signer | None:
+    """Authority, title and name of the document's signature block: the last block in
+    the back matter that names its signer (examples of signature blocks a text quotes
+    come before it), else the last block."""
+    found: list[Signer] = []
+    k = 0
+    while k < len(signature):
+        if _opens_signature(signature[k], signature[k + 1] if k + 1 < len(signature) else None):
+            signer, k = _signature_block(signature, k)
+            found.append(signer)
+        else:
+            k += 1
+    if not found:
+        return None
+    named = [s for s in found if s.name]
+    return named[-1] if named else found[-1]
 
 
 # ---------------------------------------------------------------- the period
@@ -514,10 +705,13 @@ def _consolidated(skeleton: Skeleton, m: Metadata) -> None:
     for line in window:
         if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
-        if m.place is None and (place_date := _PLACE_DATE.search(line)):
+        if m.place is None and (place_date := find_dateline(line)):
             _set_place_date(place_date, m)
-    capitals = [ln for ln in window if ln.upper() == ln and regex.search(r"\p{L}{2}", ln)
-                and not _prefix_of(ln)[0] and not is_position(ln) and not _SYMBOL.search(ln)]
+    # The body's name is printed over the block, before its signer: a table heading further
+    # on ("TT", "STT") is none of it.
+    before_signer = window[:next((k for k, ln in enumerate(window) if _opens_signature(ln)), len(window))]
+    capitals = [ln for ln in before_signer if ln.upper() == ln and len(_LETTER.findall(ln)) >= 4
+                and not _SYMBOL.search(ln) and not _SEPARATOR.match(ln)]
     names = [g for g in _agency_groups(capitals) if _opens_agency(g)]
     if names:
         m.agency = vietnamese_case(names[0])
@@ -539,11 +733,21 @@ def _adopted(skeleton: Skeleton, m: Metadata) -> None:
             return
 
 
+_TAIL_LINES = 40
+
+
 def extract_metadata(skeleton: Skeleton) -> Metadata:
     """The report's :class:`~extract.schema.Metadata` from its front and back matter."""
     m = Metadata()
     header_year = _header(_front_lines(skeleton), m)
     _back(_back_lines(skeleton), m)
+    if m.signer is None or m.signer.name is None:
+        # The back matter was not told apart (a law's "CHỦ TỊCH QUỐC HỘI" in a table after
+        # its last Điều): the signature is then among the document's last lines.
+        tail = [line for pb in skeleton.blocks for line in lines(pb.block)][-_TAIL_LINES:]
+        found = _signer(tail)
+        if found is not None and found.name:
+            m.signer = found
     _consolidated(skeleton, m)
     _adopted(skeleton, m)
     if m.doc_type is None:
