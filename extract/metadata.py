@@ -55,7 +55,7 @@ _NATIONAL = regex.compile(
     regex.I,
 )
 # "Số: 123/BC-SCT", "SỐ: …", "Luật số: 64/2025/QH15"; not "(Kèm theo Báo cáo số …)" in running text.
-_SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^(?:Luật|Bộ\s+luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
+_SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^(?:Luật|Bộ\s+luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:\s*[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
 # The dateline: "Hà Nội, ngày 01 tháng 12 năm 2025", also without the comma ("Hà Nội ngày …")
 # and with the date in figures ("Hà Nội, ngày 1/12/2025").
 _DATE_WORDS = (r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
@@ -274,10 +274,31 @@ def _type_of(line: str) -> tuple[str, str] | None:
     # "QUYẾT ĐỊNH:" with a colon is the enacting formula after the preamble, not the type line.
     if not upper or upper != upper.upper() or upper.endswith(":"):
         return None
-    for key, full in doc_types().items():
+    # longest first: "THÔNG TƯ LIÊN TỊCH" is not a "THÔNG TƯ"
+    for key, full in sorted(doc_types().items(), key=lambda item: -len(item[0])):
         if key == full.upper() and (upper == key or upper.startswith(key + " ")):
             return full, upper[len(key):].strip()
     return None
+
+
+# Words that open a title run on from the type line ("NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT …").
+_TITLE_OPENERS = regex.compile(r"^(?:VỀ|CỦA|QUY\s+ĐỊNH|BAN\s+HÀNH|HƯỚNG\s+DẪN|SỬA\s+ĐỔI|PHÊ\s+DUYỆT|V/V)\b")
+
+
+def _whole_type_line(rest: str, after: list[str]) -> bool:
+    """True when the words after a type word belong to the type: "BÁO CÁO TÓM TẮT" over
+    "Báo cáo thẩm tra …", "BẢNG TỔNG HỢP KẾT QUẢ" over "Phân loại …" — the title is the
+    next line, printed in running case."""
+    following = next((t for t in after if not _SEPARATOR.match(t)), None)
+    return bool(rest) and not _TITLE_OPENERS.match(rest) and following is not None and \
+        (following.startswith(("“", '"')) or following.upper() != following and following[:1].isupper())
+
+
+# An old-style type line runs on with the issuer, number and date:
+# "NGHỊ ĐỊNH" / "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007" / "VỀ MINH BẠCH …".
+_OF_ISSUER = regex.compile(
+    r"^CỦA\s+(?P<agency>.+?)\s+SỐ\s*:?\s*(?P<symbol>\d[\w./-]*)\s+NGÀY\s+(?P<day>\d{1,2})\s+THÁNG\s+(?P<month>\d{1,2})"
+    r"\s+NĂM\s+(?P<year>\d{4})$")
 
 
 _AGENCY_KINDS = ("body", "ministry", "lead", "name", "committee")
@@ -338,12 +359,27 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
                 year = int(bare.group("year"))
                 break
     types = [(k, found) for k, line in enumerate(texts) if (found := _type_of(line))]
+    # An annex's "PHỤ LỤC" is the type only of a file that prints no other type line.
+    types = [t for t in types if t[1][0] != "Phụ lục"] or types
     # A cover page repeats the type line; the one over the real title stands alone.
     exact = [t for t in types if not t[1][1]]
     if types:
         k, (m.doc_type, rest) = exact[-1] if exact else types[0]
-        m.title = _title(([vietnamese_case(rest)] if rest else []) + _title_lines(front[k + 1:])) or None
+        title_lines = _title_lines(front[k + 1:])
+        if _whole_type_line(rest, texts[k + 1:k + 3]):
+            m.doc_type, rest = f"{m.doc_type} {rest.lower()}", ""
+        if title_lines and (issuer := _OF_ISSUER.match(" ".join(title_lines[0].split()))):
+            title_lines = title_lines[1:]
+            m.symbol = m.symbol or issuer["symbol"]
+            if m.date is None:
+                _set_place_date(issuer, m)
+                year = int(issuer["year"])
+            _issuer_of_title = vietnamese_case(issuer["agency"])
+        else:
+            _issuer_of_title = None
+        m.title = _title(([vietnamese_case(rest)] if rest else []) + title_lines) or None
     else:
+        _issuer_of_title = None
         m.title = _about(texts)
         m.doc_type = _untyped_doc_type(m.symbol, bool(m.title), any(_ADDRESSEE.match(t) for t in texts))
     first_type = types[0][0] if types else len(texts)
@@ -373,11 +409,14 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     if groups:
         m.agency = vietnamese_case(groups[-1])
         m.parent_agency = vietnamese_case(groups[-2]) if len(groups) > 1 else None
+    elif types and _issuer_of_title:
+        m.agency = _issuer_of_title
     return year
 
 
 _DATELINE = regex.compile(r"^\p{Lu}[\p{L} .]+,\s*(?:ngày|tháng)\b")
 _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|\()")
+_FORM_FIELD = regex.compile(r"^\p{Lu}[\p{L} ]{1,30}:\s*\S")  # "HỌ VÀ TÊN: …", "Chức vụ hiện nay: …" under a title
 
 
 def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
@@ -391,7 +430,7 @@ def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
         # "Căn cứ …", "(Ban hành kèm theo …)", or the issuing body in capitals over the
         # preamble ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "CHÍNH PHỦ").
         enacting = line.upper() == line and (title[-1].upper() != title[-1] or _opens_agency(line)) if title else False
-        if _PREAMBLE.match(line) or enacting:
+        if _PREAMBLE.match(line) or enacting or _FORM_FIELD.match(line):
             break
         if not _SEPARATOR.match(line):
             title.append(line)
@@ -649,6 +688,10 @@ def _signer(signature: list[str]) -> Signer | None:
         else:
             k += 1
     if not found:
+        # A body that signs as itself: the back matter ends with its name ("BỘ TÀI CHÍNH").
+        last = next((ln for ln in reversed(signature) if ln.strip() and not _SIGNATURE_NOTE.match(ln.strip())), None)
+        if last and last.upper() == last and _opens_agency(last) and len(last) < 90:
+            return Signer(title=vietnamese_case(last.strip()))
         return None
     named = [s for s in found if s.name]
     return named[-1] if named else found[-1]
@@ -699,7 +742,10 @@ def _consolidated(skeleton: Skeleton, m: Metadata) -> None:
     if at is None:
         return
     # The block's title may share a printed line with the body's name beside it.
-    window = [part for pb in skeleton.blocks[max(0, at - 4):at + _AUTHENTICATION_WINDOW] for ln in lines(pb.block)
+    # The body's name and the number stand over the block's title, the recipients may come between.
+    numbered = [k for k in range(max(0, at - 12), at) if _SYMBOL.search(texts[k])]
+    first = max(0, numbered[-1] - 2) if numbered else max(0, at - 4)
+    window = [part for pb in skeleton.blocks[first:at + _AUTHENTICATION_WINDOW] for ln in lines(pb.block)
               if (part := _AUTHENTICATION.sub(" ", ln).strip())]
     m.symbol = m.place = m.date = None
     for line in window:

@@ -65,9 +65,10 @@ REAL = {
                     "Lưu: VT, CT (VT, PC, CS 3b)"],
     ),
     "real/lit_bc-tomtat-thamtra-luat-gddh-2025.docx": dict(
-        doc_type="Báo cáo", symbol=None, agency="Ủy ban Văn hóa và Xã hội", parent_agency="Quốc hội khóa XV",
+        # "BÁO CÁO TÓM TẮT" over "Báo cáo thẩm tra …": the type line is kept whole (the gold's reading)
+        doc_type="Báo cáo tóm tắt", symbol=None, agency="Ủy ban Văn hóa và Xã hội", parent_agency="Quốc hội khóa XV",
         place="Hà Nội", date="2025-08-12",
-        title="Tóm tắt Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)",
+        title="Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)",
     ),
     # The PDF prints its number and day in a layer the text reader does not see: not pinned here.
     "real/vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf": dict(
