@@ -81,6 +81,8 @@ def find_dateline(line: str) -> regex.Match | None:
         if found["sep"].strip() or not line[:found.start()].strip():
             return found
     return None
+# "Phú Thọ, 2012" alone on a cover page: the place, a year and no day.
+_PLACE_YEAR = regex.compile(r"^(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*(?:năm\s+)?(?P<year>\d{4})\.?$")
 # "ngày 01 tháng 12 năm 2025" alone on its line (the right column with no place printed).
 _BARE_DATE = regex.compile(r"^\s*(?:" + _DATE_WORDS + r")\s*[.]?\s*$")
 # The gazette's running header "CÔNG BÁO/Số 1267 + 1268/Ngày 21-11-2024": its issue number is no số ký hiệu.
@@ -354,7 +356,7 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
             year = int(place_date.group("year"))
     if m.place is None and m.date is None:
         for line in texts:
-            if bare := _BARE_DATE.match(line):
+            if bare := (_BARE_DATE.match(line) or _PLACE_YEAR.match(line)):
                 _set_place_date(bare, m)
                 year = int(bare.group("year"))
                 break
@@ -450,6 +452,8 @@ def _about(texts: list[str]) -> str | None:
 def _set_place_date(found: regex.Match, m: Metadata) -> None:
     if "place" in found.re.groupindex:
         m.place = " ".join(found.group("place").split())
+    if "day" not in found.re.groupindex:
+        return
     day, month, year = found.group("day"), found.group("month"), found.group("year")
     if day and month:
         try:
