@@ -90,6 +90,7 @@ _GAZETTE_HEADER = regex.compile(r"CÔNG\s*BÁO\s*/?\s*Số\s*[\d\s+]+/?\s*Ngày\
 _LETTER = regex.compile(r"\p{L}")
 _SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+(?:o[0O]o[-_=–—.…*\s]+)?$")  # "-----", "*", "=====o0o====="
 _TRAILING_RULE = regex.compile(r"\s*[-_=–—]{3,}\s*$")  # "HUYỆN LỆ THỦY -------" (the rule under a name)
+_V_V = regex.compile(r"^V/v\s*:?\s*", regex.I)  # a công điện's "V/v …" under its type line: the title without it
 _ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
 _DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
 _ANNEX = regex.compile(r"^PH[ỤU]\s+L[ỤU]C\b")
@@ -259,6 +260,7 @@ def position_case(line: str) -> str:
 
 def _front_lines(skeleton: Skeleton) -> list[tuple[str, bool]]:
     """Lines of the front matter, each with whether it sits in a table cell."""
+    ocr = bool(skeleton.document and skeleton.document.ocr)
     out: list[tuple[str, bool]] = []
     for pb in skeleton.blocks:
         if pb.region == "front":
@@ -266,8 +268,64 @@ def _front_lines(skeleton: Skeleton) -> list[tuple[str, bool]]:
                 # PDF text may run the two header columns into one line.
                 cell = pb.block.kind == "table_cell"
                 line = _GAZETTE_HEADER.sub(" ", line)
-                out.extend((part.strip(), cell) for part in _NATIONAL.split(line) if part.strip())
+                if ocr:
+                    line = _ocr_dateline_digits(line)
+                for part in _NATIONAL.split(line):
+                    out.extend((piece, cell) for piece in _type_line_apart(part.strip(), ocr) if piece)
     return out
+
+
+# OCR reads the figures of a dateline as look-alike letters: "tháng T0", "tháng I1", "ngày O6".
+_LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "Ô": "0", "Ó": "0", "Q": "0", "I": "1", "l": "1", "|": "1",
+                                   "T": "1", "S": "5", "B": "8"})
+_DATE_SLOT = regex.compile(r"(?P<word>ngày|tháng)\s*(?P<value>[\dOoÔÓQIl|TSB]{1,2})(?=\s|$)")
+
+
+def _ocr_dateline_digits(line: str) -> str:
+    """``"Hà Nội. ngày 04 tháng T0 năm 2025"`` → ``"… tháng 10 năm 2025"`` (only a slot with a figure in it).
+
+        >>> _ocr_dateline_digits("Hà Nội, ngày 23 tháng I1 năm 2025")
+        'Hà Nội, ngày 23 tháng 11 năm 2025'
+    """
+    if "năm" not in line:
+        return line
+
+    def repair(found: regex.Match) -> str:
+        value = found["value"]
+        if not any(c.isdigit() for c in value) and len(value) < 2:
+            return found.group()
+        return f"{found['word']} {value.translate(_LOOKALIKE_DIGITS)}"
+
+    return _DATE_SLOT.sub(repair, line)
+
+
+@cache
+def _type_keys() -> tuple[str, ...]:
+    return tuple(sorted((k for k, full in doc_types().items() if k == full.upper()), key=len, reverse=True))
+
+
+def _type_line_apart(line: str, ocr: bool) -> list[str]:
+    """A type line run together with the title beside it, split: "KẾ HOẠCH Khảo sát, …" →
+    ["KẾ HOẠCH", "Khảo sát, …"]. On OCR'd pages the type words are matched without tone
+    marks ("QUYÉT ĐỊNH"), and a type line at the end of a line of specks is cut out
+    ("PˆN gi PHỦ CÔNG ĐIỆN" → […, "CÔNG ĐIỆN"]).
+    """
+    from extract.citations.tables import fold
+
+    folded = fold(line).upper() if ocr else line
+    for key in _type_keys():
+        probe = fold(key).upper() if ocr else key
+        if folded.startswith(probe + " "):
+            rest = line[len(key):].strip()
+            if regex.match(r"\p{Lu}\p{Ll}", rest) and rest.upper() != rest:
+                return [key, rest]
+            if ocr:
+                return [key + line[len(key):]]
+        elif ocr and folded == probe:
+            return [key]
+        elif ocr and " " in key and folded.endswith(" " + probe) and line.upper() != line:
+            return [line[:-len(key)].strip(), key]
+    return [line]
 
 
 def _type_of(line: str) -> tuple[str, str] | None:
@@ -434,8 +492,10 @@ def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
         enacting = line.upper() == line and (title[-1].upper() != title[-1] or _opens_agency(line)) if title else False
         if _PREAMBLE.match(line) or enacting or _FORM_FIELD.match(line):
             break
+        if title and line.rstrip().endswith(":"):  # "THỦ TƯỚNG CHÍNH PHỦ điện:" opens the text
+            break
         if not _SEPARATOR.match(line):
-            title.append(line)
+            title.append(_V_V.sub("", line) if not title else line)
     return title
 
 
@@ -451,7 +511,7 @@ def _about(texts: list[str]) -> str | None:
 
 def _set_place_date(found: regex.Match, m: Metadata) -> None:
     if "place" in found.re.groupindex:
-        m.place = " ".join(found.group("place").split())
+        m.place = " ".join(found.group("place").split()).rstrip(".")  # "Hà Nội. ngày …" (OCR's comma)
     if "day" not in found.re.groupindex:
         return
     day, month, year = found.group("day"), found.group("month"), found.group("year")
@@ -531,7 +591,9 @@ def _back(back: list[str], m: Metadata) -> None:
         if in_recipients and (dash := _RECIPIENT_DASH.match(line)):
             recipients.append(line[dash.end():].rstrip(" ;.,"))
             continue
-        in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0])
+        # The list is dashed: a position, a prefix or a line in capitals ends it.
+        in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0]
+                                               or (line.upper() == line and len(_LETTER.findall(line)) >= 4))
         if not in_recipients:
             signature.append(line)
         if m.agency is None and (closing := _CLOSING_AGENCY.search(line)):
@@ -676,7 +738,8 @@ def _opens_signature(line: str, below: str | None = None) -> bool:
     if words and (prefix is not None or is_position(words)):
         return True
     return (below is not None and words == " ".join(line.split()) and len(_LETTER.findall(words)) >= 4
-            and not person_name(line) and person_name(below) is not None)
+            and not person_name(line) and (name := person_name(below)) is not None
+            and name.split()[0].upper() in _surnames())
 
 
 def _signer(signature: list[str]) -> Signer | None:

@@ -281,3 +281,63 @@ def test_the_signature_is_the_last_block_that_names_its_signer():
                                      "Thông tư này có hiệu lực sau 45 ngày kể từ ngày ký.", "BỘ TRƯỞNG", "(Đã ký)",
                                      "Trần Văn Tuấn"))
     assert m.signer == Signer(name="Trần Văn Tuấn", title="Bộ trưởng")
+
+
+def test_type_line_run_together_with_its_title_is_split():
+    # A scan's header OCR'd as one line per row (Kế hoạch 753/KH-DCT).
+    m = extract_metadata(header_skeleton(
+        "BỘ CÔNG THƯƠNG", "Số: 753/KH-DCT", "Thành phố Hồ Chí Minh, ngày 23 tháng 6 năm 2026",
+        "KẾ HOẠCH Khảo sát, xác định chỉ số hài lòng của người dân đối với dịch vụ giáo dục công năm 2026",
+        "I. MỤC ĐÍCH", "Nội dung."))
+    assert (m.doc_type, m.title) == (
+        "Kế hoạch", "Khảo sát, xác định chỉ số hài lòng của người dân đối với dịch vụ giáo dục công năm 2026")
+
+
+def test_type_line_kept_whole_over_a_title_in_running_case():
+    m = extract_metadata(header_skeleton(
+        "QUỐC HỘI KHÓA XV", "ỦY BAN VĂN HÓA VÀ XÃ HỘI", "Hà Nội, ngày 12 tháng 8 năm 2025", "BÁO CÁO TÓM TẮT",
+        "Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)", "I. VỀ MỘT SỐ VẤN ĐỀ CHUNG", "Nội dung."))
+    assert (m.doc_type, m.title) == ("Báo cáo tóm tắt", "Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)")
+
+
+def test_old_style_type_line_gives_issuer_number_and_date():
+    # Nghị định 37/2007/NĐ-CP as the 2007 text prints it.
+    m = extract_metadata(header_skeleton(
+        "NGHỊ ĐỊNH", "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007", "VỀ MINH BẠCH TÀI SẢN, THU NHẬP",
+        "CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;", "Nội dung."))
+    assert (m.doc_type, m.symbol, m.date, m.agency, m.title) == (
+        "Nghị định", "37/2007/NĐ-CP", "2007-03-09", "Chính phủ", "Về minh bạch tài sản, thu nhập")
+
+
+def test_an_organ_signing_as_itself_is_the_signer_title():
+    m = extract_metadata(header_skeleton("BỘ TÀI CHÍNH", "THUYẾT MINH NỘI DUNG DỰ THẢO THÔNG TƯ",
+                                         "Quy định chi tiết một số điều", "I. SỰ CẦN THIẾT", "Nội dung.",
+                                         "Nơi nhận:", "- Như trên;", "BỘ TÀI CHÍNH"))
+    assert m.doc_type == "Thuyết minh nội dung dự thảo thông tư"
+    assert m.signer == Signer(title="Bộ Tài chính")
+
+
+def ocr_skeleton(*texts: str):
+    return build(Document(format="pdf", ocr=True, blocks=[Block(text=t) for t in texts]))
+
+
+def test_ocr_dateline_figures_read_as_letters_and_a_type_line_after_specks():
+    # Công điện 186/CĐ-TTg as Tesseract reads the scan.
+    m = extract_metadata(ocr_skeleton(
+        "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 186/CĐ-TTg Hà Nội. ngày 04 tháng T0 năm 2025", "PˆN gi PHỦ CÔNG ĐIỆN",
+        "V/v chủ động ứng phó bão số 11 năm 2025", "THỦ TƯỚNG CHÍNH PHỦ điện:",
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố khu vực Bắc Bộ và Bắc Trung Bộ;",
+        "Nội dung của công điện được trình bày ở đây."))
+    assert (m.doc_type, m.symbol, m.place, m.date, m.agency) == (
+        "Công điện", "186/CĐ-TTg", "Hà Nội", "2025-10-04", "Thủ tướng Chính phủ")
+    assert m.title == "Chủ động ứng phó bão số 11 năm 2025"
+
+
+def test_ocr_type_word_with_a_misread_tone_mark():
+    m = extract_metadata(ocr_skeleton(
+        "THỦ TƯỚNG CHÍNH PHỦ", "Số: 932/QĐ-TTg Hà Nội, ngày 15 tháng 5 năm 2025",
+        "QUYÉT ĐỊNH Về việc phê duyệt danh sách thành viên của Tổ Công tác cải cách hành chính",
+        "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Nội dung."))
+    assert (m.doc_type, m.title) == (
+        "Quyết định", "Về việc phê duyệt danh sách thành viên của Tổ Công tác cải cách hành chính")
