@@ -94,6 +94,8 @@ _V_V = regex.compile(r"^V/v\s*:?\s*", regex.I)  # a công điện's "V/v …" un
 _ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
 _DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
 _ANNEX = regex.compile(r"^PH[ỤU]\s+L[ỤU]C\b")
+# An annex's heading line: "PHỤ LỤC I", "Phụ lục 01", "DANH SÁCH …", "(Ban hành kèm theo …)".
+_ANNEX_HEADING = regex.compile(r"^(?:PH[ỤU]\s+L[ỤU]C|Phụ\s+lục|DANH\s+SÁCH)\b.{0,80}$|^\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _ADDRESSEE = regex.compile(r"^Kính\s+gửi\b", regex.I)
 _RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?\s*", regex.I)
 # "Sở Công Thương kính báo cáo./.", "Trên đây là Tờ trình …, Bộ Y tế kính trình …": the clause before "kính".
@@ -673,11 +675,17 @@ def _title_words(line: str) -> tuple[str, str]:
     return " ".join(taken), ""
 
 
+# A word that qualifies the position above it rather than naming another: "PHÓ CHỦ TỊCH" / "THƯỜNG TRỰC".
+_QUALIFIERS = frozenset({"THƯỜNG TRỰC"})
+
+
 def _split_positions(title: str) -> list[str]:
     """A merged title line split at its second position: "BỘ TRƯỞNG THỨ TRƯỞNG" → ["BỘ TRƯỞNG", "THỨ TRƯỞNG"]."""
     words = title.split()
     for k in range(1, len(words)):
         head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if tail in _QUALIFIERS:
+            break
         if is_position(head) and is_position(tail) and _position_at_start(words[:k]) and \
                 _position_at_start(words[:k])[1] == k:
             return [head, *_split_positions(tail)]
@@ -711,7 +719,7 @@ def _signature_block(signature: list[str], start: int) -> tuple[Signer, int]:
             groups.extend((None, [part]) for part in parts[1:])
         elif words and len(regex.findall(r"\p{L}", words)) >= 2 and (groups or is_position(words) or k - 1 == start) \
                 and not person_name(line):
-            if is_position(words) or not groups:
+            if (is_position(words) and words not in _QUALIFIERS) or not groups:
                 groups.extend((None, [part]) for part in _split_positions(words))
             else:
                 groups[-1][1].append(words)
@@ -749,6 +757,8 @@ def _signer(signature: list[str]) -> Signer | None:
     found: list[Signer] = []
     k = 0
     while k < len(signature):
+        if found and found[-1].name and _ANNEX_HEADING.match(signature[k].strip()):
+            break  # an annex after the signature lists people by title ("TRƯỞNG BAN" / a name): none signs
         if _opens_signature(signature[k], signature[k + 1] if k + 1 < len(signature) else None):
             signer, k = _signature_block(signature, k)
             found.append(signer)
@@ -857,7 +867,10 @@ def extract_metadata(skeleton: Skeleton) -> Metadata:
     if m.signer is None or m.signer.name is None:
         # The back matter was not told apart (a law's "CHỦ TỊCH QUỐC HỘI" in a table after
         # its last Điều): the signature is then among the document's last lines.
-        tail = [line for pb in skeleton.blocks for line in lines(pb.block)][-_TAIL_LINES:]
+        every = [line for pb in skeleton.blocks for line in lines(pb.block)]
+        # the text's own end: before an annex that follows it
+        annex = next((k for k in range(len(every) // 2, len(every)) if _ANNEX_HEADING.match(every[k].strip())), None)
+        tail = every[:annex][-_TAIL_LINES:]
         found = _signer(tail)
         if found is not None and found.name:
             m.signer = found

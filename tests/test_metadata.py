@@ -264,6 +264,11 @@ def back_matter(*signature: str):
      Signer(name="Vũ Hải Sản", title="Thứ trưởng", authority="KT.")),
     (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "PGS.TS. Trần Văn Thuấn"],
      Signer(name="Trần Văn Thuấn", title="Thứ trưởng", authority="KT.")),
+    # "THƯỜNG TRỰC" under a position qualifies it
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THƯỜNG TRỰC", "Trần Văn B"],
+     Signer(name="Trần Văn B", title="Phó Chủ tịch Thường trực", authority="KT.")),
+    (["KT. TRƯỞNG BAN THƯỜNG TRỰC", "Trần Văn B"],
+     Signer(name="Trần Văn B", title="Trưởng ban Thường trực", authority="KT.")),
     # a law: the chair of the National Assembly
     (["CHỦ TỊCH QUỐC HỘI", "Nguyễn Phú Trọng"], Signer(name="Nguyễn Phú Trọng", title="Chủ tịch Quốc hội")),
     # specks a stamp glues on a title are cut (gazette Quyết định 892/QĐ-TTg)
@@ -341,3 +346,9 @@ def test_ocr_type_word_with_a_misread_tone_mark():
         "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Nội dung."))
     assert (m.doc_type, m.title) == (
         "Quyết định", "Về việc phê duyệt danh sách thành viên của Tổ Công tác cải cách hành chính")
+
+
+def test_an_annex_after_the_signature_signs_nothing():
+    m = extract_metadata(back_matter("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phạm Lê Tuấn", "Phụ lục 01",
+                                     "DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nguyễn Văn Bình"))
+    assert m.signer == Signer(name="Phạm Lê Tuấn", title="Thứ trưởng", authority="KT.")
