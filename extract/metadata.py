@@ -642,7 +642,7 @@ def person_name(line: str) -> str | None:
         if 2 <= len(words) <= 5 and words[0] in _surnames():
             return " ".join(_cap(w) for w in words)
         return None
-    if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+    if 2 <= len(words) <= 6 and all(_NAME_WORD.match(w) for w in words):
         return text
     lead = []
     for w in words:
@@ -670,9 +670,13 @@ def _title_words(line: str) -> tuple[str, str]:
             rest = " ".join([w[head.end():], *words[k + 1:]])
             if not person_name(rest):
                 taken.append(head.group())
-                return " ".join(taken), rest
-        return " ".join(taken), " ".join(words[k:])
-    return " ".join(taken), ""
+                return _trim(taken), rest
+        return _trim(taken), " ".join(words[k:])
+    return _trim(taken), ""
+
+
+def _trim(words: list[str]) -> str:
+    return " ".join(words).strip(" -–&,(")
 
 
 # A word that qualifies the position above it rather than naming another: "PHÓ CHỦ TỊCH" / "THƯỜNG TRỰC".
@@ -692,6 +696,7 @@ def _split_positions(title: str) -> list[str]:
     return [title]
 
 
+_SKIPPED_LINES = 4  # lines other than titles and notes looked through for the name
 _SIGNATURE_NOTE = regex.compile(r"^[(\[].*[)\]]?$|^(?:Đã\s+ký|\(?ký\b)", regex.I)
 
 
@@ -705,11 +710,17 @@ def _signature_block(signature: list[str], start: int) -> tuple[Signer, int]:
     """
     groups: list[tuple[str | None, list[str]]] = []
     name = None
+    skipped = 0
     k = start
     while k < len(signature) and k < start + 14:
         line = " ".join(signature[k].split())
         k += 1
         if not line or _SIGNATURE_NOTE.match(line) or len(_LETTER.findall(line)) < 2:
+            continue
+        if _RECIPIENT_DASH.match(line):  # a recipient read beside the block: no title, no name
+            skipped += 1
+            if groups and skipped > _SKIPPED_LINES:
+                break
             continue
         prefix, rest = _prefix_of(line)
         words, tail = _title_words(rest)
@@ -725,7 +736,9 @@ def _signature_block(signature: list[str], start: int) -> tuple[Signer, int]:
                 groups[-1][1].append(words)
         else:
             name = person_name(line)
-            if name or groups:
+            skipped += 1
+            # a portal's or a seal's words may stand between the title and the name
+            if name or (groups and skipped > _SKIPPED_LINES):
                 break
             continue
         if tail and (found := person_name(tail)):

@@ -352,3 +352,9 @@ def test_an_annex_after_the_signature_signs_nothing():
     m = extract_metadata(back_matter("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phạm Lê Tuấn", "Phụ lục 01",
                                      "DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nguyễn Văn Bình"))
     assert m.signer == Signer(name="Phạm Lê Tuấn", title="Thứ trưởng", authority="KT.")
+
+
+def test_the_name_may_come_after_the_portals_words():
+    m = extract_metadata(back_matter("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Ký bởi: Bộ Tài chính",
+                                     "Thời gian ký: 08.10.2025 16:20:11 +07:00", "Đỗ Thành Trung"))
+    assert m.signer == Signer(name="Đỗ Thành Trung", title="Thứ trưởng", authority="KT.")
