@@ -436,12 +436,12 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
             if m.date is None:
                 _set_place_date(issuer, m)
                 year = int(issuer["year"])
-            _issuer_of_title = vietnamese_case(issuer["agency"])
+            issuer_of_title = vietnamese_case(issuer["agency"])
         else:
-            _issuer_of_title = None
+            issuer_of_title = None
         m.title = _title(([vietnamese_case(rest)] if rest else []) + title_lines) or None
     else:
-        _issuer_of_title = None
+        issuer_of_title = None
         m.title = _about(texts)
         m.doc_type = _untyped_doc_type(m.symbol, bool(m.title), any(_ADDRESSEE.match(t) for t in texts))
     first_type = types[0][0] if types else len(texts)
@@ -471,8 +471,8 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     if groups:
         m.agency = vietnamese_case(groups[-1])
         m.parent_agency = vietnamese_case(groups[-2]) if len(groups) > 1 else None
-    elif types and _issuer_of_title:
-        m.agency = _issuer_of_title
+    elif types and issuer_of_title:
+        m.agency = issuer_of_title
     return year
 
 
