@@ -587,7 +587,9 @@ _HEADER_ZONE = 0.45  # the header block stands in the top 45 % of its page
 _MOTTO_LINE = regex.compile(r"C\w{1,3}NG\s+H\w{1,3}\s+X\w\s+H\w{1,3}|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN", regex.I)
 _RECIPIENTS = regex.compile(r"^N[ơo]i\s+nh[ậa]n", regex.I)
 # The body begins here, whatever side of the page it starts on.
-_BODY_START = regex.compile(r"^(?:K[íi]nh\s+g[ửu]i|C[ăa]n\s+c[ứu]\b|[-–+•]\s)", regex.I)
+_BODY_START = regex.compile(r"^(?:\W{0,2}K[íi]nh\s+g[ửu]i|\W{0,2}C[ăa]n\s+c[ứu]\b|[-–+]\s)", regex.I)
+# A speck or a scrap of a seal read as a line of its own: no column to keep to.
+_SCRAP = regex.compile(r"^\W*\w{0,3}\W*$")
 _AUTHORITY = regex.compile(r"^(?:KT|TM|TL|TUQ|Q|PP)\s*\.|^(?:BỘ|THỨ|CHỦ|PHÓ|GIÁM|TỔNG|CỤC|VỤ|CHÁNH)\s+\p{Lu}")
 
 
@@ -622,26 +624,40 @@ def _side(line: Line, width: int) -> str | None:
     return None
 
 
-def _in_columns(lines: list[Line], width: int, header: bool) -> tuple[list[Line], list[Line], int]:
+def _in_columns(lines: list[Line], width: int, header: bool) -> tuple[list[Line], list[Line], list[Line]]:
     """Lines (top to bottom) cut at the gutter and sorted into the left and right
     column, up to the first line that spans both (in a header, or opens the body:
-    "Kính gửi:", "Căn cứ", a list dash); and how many lines were taken."""
+    "Kính gửi:", "Căn cứ", a list dash); and the lines taken. A scrap of a few
+    letters (a speck, a piece of a seal) is passed over and left to the body."""
     left: list[Line] = []
     right: list[Line] = []
-    taken = 0
+    taken: list[Line] = []
     for line in lines:
         if header and _BODY_START.match(line.text):
             break
+        line = _left_to_right(line)
         gaps = _column_gaps(line, width)
         parts = list(_cut(line, max(gaps, key=lambda k: line.boxes[k][0] - line.boxes[k - 1][2]))) if gaps else [line]
         sides = [_side(part, width) for part in parts]
-        if None in sides or sides == ["right", "left"]:
+        if None in sides:
+            if _SCRAP.match(line.text):
+                continue
             break
         for part, side in zip(parts, sides):
             part.area = f"{line.area}:{side}"
             (left if side == "left" else right).append(part)
-        taken += 1
+        taken.append(line)
     return left, right, taken
+
+
+def _left_to_right(line: Line) -> Line:
+    """The line with its words in the order of their boxes (Tesseract may give a line
+    that joins two columns at slightly different heights right column first)."""
+    if not line.boxes or all(a[0] <= b[0] for a, b in zip(line.boxes, line.boxes[1:])):
+        return line
+    order = sorted(range(len(line.boxes)), key=lambda k: line.boxes[k][0])
+    return Line(line.x0, line.y0, line.x1, line.y1, line.baseline, line.size, [line.words[k] for k in order],
+                [line.confidences[k] for k in order], line.area, line.x0, [line.boxes[k] for k in order])
 
 
 def header_and_signature(lines: list[Line], width: int, height: int):
@@ -671,22 +687,27 @@ def header_and_signature(lines: list[Line], width: int, height: int):
     """
     order = sorted(lines, key=lambda l: (l.y0, l.x0))
     head: tuple = ()
-    start = 0
     top = [l for l in order if l.y0 < _HEADER_ZONE * height]
+    rest = order
     if any(_MOTTO_LINE.search(l.text) for l in top[:8]):
         left, right, taken = _in_columns(top, width, header=True)
         if left and right:
-            head, start = (left, right), taken
-    rest = order[start:]
+            head = (left, right)
+            rest = [l for l in order if not any(l is t or _same(l, t) for t in taken)]
     tail: tuple = ()
     for i, line in enumerate(rest):
         if _RECIPIENTS.match(line.text) or (line.x0 >= 0.4 * width and _AUTHORITY.match(line.text)):
             left, right, taken = _in_columns(rest[i:], width, header=False)
             if left and right:
                 tail = (left, right)
-                rest = rest[:i] + rest[i + taken:]
+                rest = rest[:i] + [l for l in rest[i:] if not any(l is t or _same(l, t) for t in taken)]
             break
     return head, rest, tail
+
+
+def _same(line: Line, other: Line) -> bool:
+    """The same line of the page (``_left_to_right`` makes a new one in word order)."""
+    return (line.x0, line.y0, line.x1, line.y1) == (other.x0, other.y0, other.x1, other.y1)
 
 
 def _column_blocks(column: list[Line], page: int) -> list[Block]:
