@@ -581,8 +581,11 @@ def placed_paragraphs(lines: list[Line], width: int, height: int, page: int) -> 
 # the left column (agency, số ký hiệu, trích yếu) is centred near a quarter of the
 # page, the right (quốc hiệu, tiêu ngữ, place and date) near seven tenths.
 _GUTTER = (0.28, 0.64)
-# A gap between two words this many text sizes wide may part two columns.
+# A gap between two words this many text sizes wide may part two columns; in the
+# gutter of a header block one text size does (a long agency name ends 1.2 sizes
+# before the quốc hiệu: "BỘ KHOA HỌC VÀ CÔNG NGHỆ CỘNG HÒA …"), word spaces are a third.
 _COLUMN_GAP_SIZES = 1.5
+_GUTTER_GAP_SIZES = 1.0
 _HEADER_ZONE = 0.45  # the header block stands in the top 45 % of its page
 _MOTTO_LINE = regex.compile(r"C\w{1,3}NG\s+H\w{1,3}\s+X\w\s+H\w{1,3}|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN", regex.I)
 _RECIPIENTS = regex.compile(r"^N[ơo]i\s+nh[ậa]n", regex.I)
@@ -599,7 +602,7 @@ def _column_gaps(line: Line, width: int | None = None) -> list[int]:
     gaps = []
     for k in range(1, len(line.boxes)):
         start, end = line.boxes[k - 1][2], line.boxes[k][0]
-        if end - start < _COLUMN_GAP_SIZES * line.size:
+        if end - start < (_COLUMN_GAP_SIZES if width is None else _GUTTER_GAP_SIZES) * line.size:
             continue
         if width is None or _GUTTER[0] * width <= (start + end) / 2 <= _GUTTER[1] * width:
             gaps.append(k)
