@@ -168,7 +168,7 @@ def test_a_label_set_further_in_than_the_headings_is_not_taken_for_one():
 
 def test_a_long_agency_name_close_to_the_motto_is_still_cut_at_the_gutter():
     # lit_tt-19's first line: 64 px between "NGHỆ" and "CỘNG" at a text size of 53 px
-    line = words_line(222, (247, 979, "BỘ KHOA HỌC VÀ CÔNG NGHỆ"), (1055, 1919, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    line = words_line(222, (247, 979, "BỘ KHOA HỌC VÀ CÔNG NGHỆ"), (1031, 1919, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
                       size=53)
     head, _, _ = header_and_signature([line, words_line(298, (1173, 1740, "Độc lập - Tự do - Hạnh phúc"))], 2066, 2923)
     assert [[l.text for l in column] for column in head] == [
