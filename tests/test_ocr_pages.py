@@ -21,6 +21,7 @@ from test_ocr_fixtures import pdf_pages, scanned_copy
 from extract.document import Block
 from extract.readers import ReadOptions, read
 from extract.readers.furniture import PageLine, find_furniture
+from extract.readers.ink import image_share, uncovered_ink
 from extract.readers.ocr import Line, header_and_signature, repair_heading_labels
 
 SEED_PDF = "seed/bao-cao-qcdc-6t-2021.pdf"
@@ -81,9 +82,17 @@ def test_a_scan_with_its_own_invisible_ocr_layer_keeps_that_layer(scanned_seed_p
     pdfium.PdfDocument(scanned_seed_page)[0].render(scale=300 / 72, grayscale=True).to_pil().save(image, dpi=(300, 300))
     subprocess.run(["tesseract", str(image), str(tmp_path / "layer"), "-l", "vie", "--dpi", "300", "pdf"],
                    check=True, capture_output=True, timeout=300, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
-    doc = read((tmp_path / "layer.pdf").read_bytes(), "layer.pdf", options=ReadOptions())
+    layer = (tmp_path / "layer.pdf").read_bytes()
+    doc = read(layer, "layer.pdf", options=ReadOptions())
     assert doc.pages_read == ["text"]
     assert not doc.ocr
+    # and were it measured, the layer's characters hold nearly all of the page's ink
+    page = pdfium.PdfDocument(layer)[0]
+    chars = page.get_textpage()
+    boxes = [chars.get_charbox(i, loose=True) for i in range(chars.count_chars())]
+    assert image_share(page) > 0.9
+    assert uncovered_ink(page, boxes) < 0.2
+    assert uncovered_ink(page, []) == 1.0
 
 
 @pytest.mark.parametrize("lines, copy", [

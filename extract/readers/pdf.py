@@ -47,6 +47,8 @@ MIN_PAGE_CHARS = 20
 # a scan the text layer does not hold (a stamp's text over an image of the letter).
 # A text page with a logo, a scanned signature and seal leaves 5-25 % uncovered.
 MAX_UNCOVERED_INK = 0.5
+# Pages with fewer characters (spaces included) than this have their ink measured.
+INK_CHECK_BELOW_CHARS = 1200
 # vietnamese_score below this: the text layer is mojibake (a broken ToUnicode map).
 # Real text layers of the corpus score 0.92-1.00 per page; mojibake scores ~0.2.
 MOJIBAKE_SCORE = 0.5
@@ -384,7 +386,10 @@ def _read_page(pdf, index: int) -> _Page:
         k = end
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
     rotated = bool(page.get_rotation())
-    uncovered = None if blank or rotated else _uncovered_ink(page, found)
+    # A page full of text holds its print as text (a page of body text has 1,500-2,500
+    # characters); only the others pay for looking at their images (3 ms a page of
+    # hundreds of objects) and their ink.
+    uncovered = None if blank or rotated or count >= INK_CHECK_BELOW_CHARS else _uncovered_ink(page, found)
     turn = _usual_turn(found)
     frame = _Frame(turn, width, height)
     runs = [frame.place(boxes, run) for t, boxes, run in found if t == turn]
