@@ -182,3 +182,23 @@ def test_a_long_agency_name_close_to_the_motto_is_still_cut_at_the_gutter():
     head, _, _ = header_and_signature([line, words_line(298, (1173, 1740, "Độc lập - Tự do - Hạnh phúc"))], 2066, 2923)
     assert [[l.text for l in column] for column in head] == [
         ["BỘ KHOA HỌC VÀ CÔNG NGHỆ"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]]
+
+
+def test_header_column_lines_are_blocks_of_their_own_and_a_wrapped_trich_yeu_one_block():
+    from extract.readers.ocr import paragraphs
+
+    lines = [
+        words_line(200, (180, 800, "TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG"), (900, 1900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+        words_line(260, (200, 780, "THÀNH PHỐ HỒ CHÍ MINH"), (1050, 1750, "Độc lập - Tự do - Hạnh phúc")),
+        words_line(330, (300, 700, "số: 753/KH-DCT"), (1000, 1900, "Thành phố Hồ Chí Minh. ngày 23 tháng 6 năm 2026")),
+        words_line(400, (180, 760, "V/v khảo sát chỉ số hài lòng")),
+        words_line(450, (200, 740, "của người dân năm 2026")),
+        words_line(600, (250, 1800, "Kính gửi: Các đơn vị thuộc Trường.")),
+    ]
+    assert [b.text for b in paragraphs(lines, 2066, 2923, page=1)] == [
+        "TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG", "THÀNH PHỐ HỒ CHÍ MINH", "số: 753/KH-DCT",
+        "V/v khảo sát chỉ số hài lòng của người dân năm 2026",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Thành phố Hồ Chí Minh, ngày 23 tháng 6 năm 2026",
+        "Kính gửi: Các đơn vị thuộc Trường.",
+    ]

@@ -644,6 +644,7 @@ def _in_columns(lines: list[Line], width: int, header: bool) -> tuple[list[Line]
         sides = [_side(part, width) for part in parts]
         if None in sides:
             if _SCRAP.match(line.text):
+                taken.append(line)  # no column's and no body's: dropped with the header
                 continue
             break
         for part, side in zip(parts, sides):
@@ -708,6 +709,10 @@ def header_and_signature(lines: list[Line], width: int, height: int):
     return head, rest, tail
 
 
+# Header lines that stand alone even when OCR reads their first letter small ("số: 12/KH").
+_OWN_LINE = regex.compile(r"^(?:s[ốốôo]\s*:|v/v\b|về\s+việc\b)", regex.I)
+
+
 def _same(line: Line, other: Line) -> bool:
     """The same line of the page (``_left_to_right`` makes a new one in word order)."""
     return (line.x0, line.y0, line.x1, line.y1) == (other.x0, other.y0, other.x1, other.y1)
@@ -721,7 +726,7 @@ def _column_blocks(column: list[Line], page: int) -> list[Block]:
     left, right = min(l.x0 for l in column), max(l.x1 for l in column)
     groups: list[list[Line]] = []
     for line in column:
-        if groups and line.words and line.words[0][:1].islower():
+        if groups and line.words and line.words[0][:1].islower() and not _OWN_LINE.match(line.text):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -755,6 +760,30 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, pitch: 
     return bool(_LIST_LABEL.match(line.text) and _ENDS_SENTENCE.search(prev.text))
 
 
+# "Hà Nội. ngày 04 tháng T0 năm 2025": a date line's figures misread as letters, its
+# comma as a full stop. Only between "ngày"/"tháng"/"năm", only letters that look like
+# digits, only where the whole token then reads as a day or a month.
+_DATE_LINE = regex.compile(r"(?P<place>\p{L})\.(?=\s+ngày\s)|(?<=\b(?:ngày|tháng)\s+)(?P<figure>[0-9TIlOoÓÔS|!]{1,2})(?=\s+(?:tháng|năm)\b)")
+_AS_DIGIT = str.maketrans({"T": "1", "I": "1", "l": "1", "|": "1", "!": "1", "O": "0", "o": "0", "Ó": "0", "Ô": "0", "S": "5"})
+
+
+def mend_date(text: str) -> str:
+    """A date line's OCR slips mended.
+
+        >>> mend_date("Hà Nội. ngày 04 tháng T0 năm 2025")
+        'Hà Nội, ngày 04 tháng 10 năm 2025'
+        >>> mend_date("ngày Ô6 tháng O năm 2025")
+        'ngày 06 tháng O năm 2025'
+    """
+    def repl(m):
+        if m["place"]:
+            return f"{m['place']},"
+        figure = m["figure"].translate(_AS_DIGIT)
+        return figure if figure.isdigit() and 1 <= int(figure) <= 31 else m["figure"]
+
+    return _DATE_LINE.sub(repl, text) if "ngày" in text else text
+
+
 def _block(group: list[Line], left: float, right: float, page: int) -> Block:
     scale = 72 / DPI
     confidences = [c for line in group for c in line.confidences]
@@ -765,7 +794,7 @@ def _block(group: list[Line], left: float, right: float, page: int) -> Block:
     else:
         align = None
     return Block(
-        text=" ".join(line.text for line in group),
+        text=mend_date(" ".join(line.text for line in group)),
         page=page,
         bold=None,
         font_size=round(statistics.median(line.size for line in group) * scale * 2) / 2,
