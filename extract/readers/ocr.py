@@ -772,14 +772,17 @@ def mend_date(text: str) -> str:
 
         >>> mend_date("Hà Nội. ngày 04 tháng T0 năm 2025")
         'Hà Nội, ngày 04 tháng 10 năm 2025'
-        >>> mend_date("ngày Ô6 tháng O năm 2025")
-        'ngày 06 tháng O năm 2025'
+        >>> mend_date("ngày Ô6 tháng O năm 2025"), mend_date("ngày | tháng 12 năm 2011")
+        ('ngày 06 tháng O năm 2025', 'ngày | tháng 12 năm 2011')
     """
     def repl(m):
         if m["place"]:
             return f"{m['place']},"
+        # A lone mark ("ngày | tháng") is a handwritten day Tesseract could not read:
+        # only a token holding a digit already is a misread figure.
         figure = m["figure"].translate(_AS_DIGIT)
-        return figure if figure.isdigit() and 1 <= int(figure) <= 31 else m["figure"]
+        has_digit = any(c.isdigit() for c in m["figure"])
+        return figure if has_digit and figure.isdigit() and 1 <= int(figure) <= 31 else m["figure"]
 
     return _DATE_LINE.sub(repl, text) if "ngày" in text else text
 
