@@ -74,6 +74,7 @@ class Signature:
     organisation: str | None = None
     time: str | None = None
     page: int | None = None
+    copy: str | None = None  # "SAO Y", "SAO LỤC": the stamp of a certified copy it came with
 
 
 @dataclass(slots=True)

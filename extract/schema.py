@@ -30,6 +30,7 @@ class Signature(msgspec.Struct, kw_only=True):
     organisation: str | None = None  # as printed after "Cơ quan:"
     time: str | None = None  # ISO 8601, with the offset when printed
     page: int | None = None
+    copy: str | None = None  # "SAO Y" / "SAO LỤC" / "SAO Y BẢN CHÍNH": the stamp of a certified copy
 
 
 class Source(msgspec.Struct, kw_only=True):
@@ -40,7 +41,8 @@ class Source(msgspec.Struct, kw_only=True):
     ocr: bool = False
     encoding_repaired: Literal["tcvn3", "vni"] | None = None
     ocr_confidence: list[float] | None = None  # mean Tesseract confidence per page, when OCR ran
-    pages_read: list[Literal["text", "ocr"]] | None = None  # per page: its text layer, or OCR
+    # per page: its text layer, OCR, or both (OCR for the print, the text layer for a stamp over it)
+    pages_read: list[Literal["text", "ocr", "both"]] | None = None
     signature: Signature | None = None
 
 
