@@ -84,23 +84,23 @@ REAL_TREES = {
         ["I", "II", "III"],
         {"II.1.a": "Về dịch vụ công trực tuyến", "II.7.b": "Công tác làm sạch dữ liệu của các ngành",
          "III.12": "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"},
-        34,
+        87,
     ),
     "real/vbai_bc-cchc-quy1-2026-lamdong.docx": (
         ["I", "II", "III", "IV"],
         {"I.5": "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao",
          "II.6.đ": "Kết quả xây dựng, phát triển các ứng dụng dịch vụ nội bộ", "III.2": "Những tồn tại, hạn chế, nguyên nhân"},
-        41,
+        51,
     ),
     "real/vbai_kh-cchc-2026-2030-lamdong.docx": (
         ["I", "II", "III"],
         {"II.6.b": "Nhiệm vụ", "III.2": "Kinh phí thực hiện"},
-        27,
+        37,
     ),
     "real/vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf": (
         ["I", "II", "III", "IV"],
         {"II.1.d": "Chỉ số Năng lực cạnh tranh cấp tỉnh (PCI)", "IV.2": "Nhiệm vụ, giải pháp cụ thể"},
-        24,
+        48,
     ),
 }
 

@@ -64,7 +64,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("decimal3", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("decimal2", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("letter_sub", regex.compile(r"^(?P<label>(?P<num>[a-zđ]\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
-    ("roman", regex.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})(?P<punct>\s*[.)/]|\s+[-–]))" + _AFTER)),
+    # "II-" is how Party documents print it (Hướng dẫn 36-HD/VPTW); "II - " elsewhere.
+    ("roman", regex.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})(?P<punct>\s*[.)/]|\s*[-–](?=\s)))" + _AFTER)),
     ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>[.)]))" + _AFTER)),
     # "B/ Nhiệm vụ" but not the Party signature prefixes "T/M", "K/T".
     ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>/))(?:\s+|$)")),

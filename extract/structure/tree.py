@@ -48,6 +48,10 @@ class _Open:
     style: str
     section: Section
     block: int
+    label: Label | None = None
+    kind: str = "heading"
+    bold: bool = False
+    indent: float | None = None
 
 
 @dataclass(slots=True)
@@ -131,62 +135,111 @@ def _follows(previous: Label, current: Label) -> bool:
 
 
 def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
-    """Sections of ``blocks``, opened only by blocks whose index is in ``body``."""
+    """Sections of ``blocks``, opened only by blocks whose index is in ``body``.
+
+    Every paragraph that opens with a label of the outline is a node: a heading, or an
+    item (a numbered paragraph whose text runs on). Items nest like headings, so a
+    khoản's điểm sit under it, but a list never re-parents what follows it (see
+    :func:`_place`).
+    """
     body = set(body)
     tree = Tree(block_sections=[None] * len(blocks))
     stack: list[_Open] = []
     order: list[str] = []  # styles from outermost to innermost, as this document nests them
     last_child: dict[int, dict[str, Label]] = {}  # id(parent section) → style → last label
+    last_kind: dict[int, dict[str, str]] = {}  # id(parent section) → style → kind of that last label
     ids = _Ids()
-    list_items: dict[int, dict[str, Label]] = {}  # id(section) → style → last numbered list item
 
     # A footnote never opens a section: it stays in the section of the paragraph marking it.
     candidates = {
         i: parse_label(blocks[i].display_text) if blocks[i].kind != "footnote" else None for i in sorted(body)
     }
-    kinds = {i: heading_kind(blocks[i], label) for i, label in candidates.items()}
-    by_style: dict[str, list[int]] = {}  # style → the candidates of that style, in document order
-    for i, label in candidates.items():
-        if label is not None:
-            by_style.setdefault(label.style, []).append(i)
     for i, block in enumerate(blocks):
         if i in body:
             label = _contextual(candidates[i], stack, last_child)
-            kind = kinds[i]
-            if kind == "run-in" and not (
-                _expected_next(label, stack, last_child) or _next_sibling_is_heading(i, label, by_style, candidates, kinds)
-            ):
-                kind = None
-            # "a) long item.", "b) short line:" — once a numbering is a list, it stays one,
-            # unless the number continues an open heading ("2. Hạn chế" after "1. Ưu điểm"
-            # whose text held a numbered list of its own).
-            here = id(stack[-1].section) if stack else 0
-            previous_item = list_items.get(here, {}).get(label.style) if label else None
-            if (kind and previous_item and _follows(previous_item, label) and not block.bold
-                    and not _expected_next(label, stack, last_child)):
-                kind = None
-            if not kind and label and label.style != "bullet":
-                list_items.setdefault(here, {})[label.style] = label
+            kind = node_kind(block, label)
             if kind:
-                parent = _place(label.style, stack, order)
-                siblings = last_child.setdefault(id(parent.section) if parent else 0, {})
-                warning = _sequence_warning(siblings.get(label.style), label, parent)
+                parent = _place(label, kind, block, stack, order)
+                key = id(parent.section) if parent else 0
+                siblings = last_child.setdefault(key, {})
+                previous = siblings.get(label.style)
+                # "a) long item.", "b) short line:" — once a list is a list of items, it stays one.
+                if (kind == "heading" and previous is not None and _follows(previous, label) and not block.bold
+                        and last_kind.get(key, {}).get(label.style) == "item" and label.style not in _ALWAYS_HEADINGS):
+                    kind = "item"
+                warning = _sequence_warning(previous, label, parent)
                 if warning:
                     tree.warnings.append(warning)
                 siblings[label.style] = label
-                title = heading_title(label, kind) or _title_below(blocks, i, body, candidates)
-                section = _new_section(label, title, parent, len(stack) + 1, ids)
+                last_kind.setdefault(key, {})[label.style] = kind
+                if kind == "heading":
+                    title = heading_title(label, "heading") or _title_below(blocks, i, body, candidates)
+                else:
+                    title = item_title(label.rest)
+                section = _new_section(label, title, kind, parent, len(stack) + 1, ids)
                 if section.id != _plain_id(label, parent):
                     tree.warnings.append(
                         f"Section {_plain_id(label, parent)} appears more than once; "
                         f"this one is kept as section {section.id}."
                     )
                 (parent.section.children if parent else tree.roots).append(section)
-                stack.append(_Open(label.style, section, i))
+                stack.append(_Open(label.style, section, i, label, kind, bool(block.bold), block.indent))
                 tree.ordered.append(section)
                 tree.heading_blocks.append(i)
         tree.block_sections[i] = stack[-1].section.id if stack and i in body else None
     return tree
+
+
+_ALWAYS_HEADINGS = frozenset(LEGAL_RANK)
+
+
+def node_kind(block: Block, label: Label | None) -> str | None:
+    """``"heading"``, ``"item"``, or None when the paragraph is no node of the outline.
+
+        >>> node_kind(Block(text="1. Ưu điểm"), parse_label("1. Ưu điểm"))
+        'heading'
+        >>> text = "b) Phát động 01 đợt cao điểm 60 ngày đêm cấp tài khoản định danh điện tử cho tổ chức."
+        >>> node_kind(Block(text=text), parse_label(text))
+        'item'
+        >>> node_kind(Block(text="- Quán triệt"), parse_label("- Quán triệt")) is None
+        True
+    """
+    if label is None or label.style == "bullet" or block.kind == "table_cell":
+        return None
+    shape = heading_kind(block, label)
+    if label.style in LEGAL_RANK:
+        # "Chương VI Nghị định 52 đưa ra …" opens a sentence, not a chapter.
+        return "heading" if shape else None
+    if shape == "heading":
+        # "3. Thời gian thực hiện: Từ năm 2026 đến năm 2031." is a run-in title and its text.
+        head, colon, after = " ".join(label.rest.split()).partition(":")
+        return "item" if colon and after.strip(" .") and head else "heading"
+    if not " ".join(label.rest.split()):
+        return None
+    return "item"
+
+
+# An item's lead clause ends at its first colon or semicolon, or its first sentence's end.
+_LEAD_END = regex.compile(r"[:;]|[.!?…](?=\s+[\p{Lu}\d(“\"])")
+ITEM_TITLE_MAX = 150
+
+
+def item_title(rest: str) -> str:
+    """An item's lead clause: up to its first ``:``, ``;`` or sentence end, at most 150 characters.
+
+        >>> item_title("Về tổng hợp: Tổng số nhiệm vụ là 20.")
+        'Về tổng hợp'
+        >>> item_title("Sở Nội vụ chủ trì. Các sở phối hợp.")
+        'Sở Nội vụ chủ trì'
+    """
+    rest = " ".join(rest.split())
+    m = _LEAD_END.search(rest)
+    head = (rest[:m.start()] if m else rest).rstrip(" .!?…;:,")
+    if len(head) > ITEM_TITLE_MAX:
+        cut = head[:ITEM_TITLE_MAX + 1]
+        head = cut[:cut.rfind(" ")] if " " in cut else cut[:ITEM_TITLE_MAX]
+        head = head.rstrip(" ,;:")
+    return head
 
 
 def _contextual(label: Label | None, stack: list[_Open], last_child: dict) -> Label | None:
@@ -202,55 +255,63 @@ def _contextual(label: Label | None, stack: list[_Open], last_child: dict) -> La
     return label
 
 
-def _next_sibling_is_heading(i: int, label: Label, by_style: dict[str, list[int]], candidates: dict,
-                             kinds: dict) -> bool:
-    """A run-in heading also counts when the next number of its style is a heading."""
-    same_style = by_style.get(label.style, [])
-    k = bisect.bisect_right(same_style, i)
-    if k == len(same_style):
-        return False
-    j = same_style[k]
-    return _follows(label, candidates[j]) and kinds[j] is not None
-
-
-def _expected_next(label: Label, stack: list[_Open], last_child: dict) -> bool:
-    """A run-in heading counts only when it continues a numbering already open."""
-    for depth, opened in enumerate(stack):
-        if opened.style == label.style:
-            parent_key = id(stack[depth - 1].section) if depth else 0
-            previous = last_child.get(parent_key, {}).get(label.style)
-            return previous is not None and _follows(previous, label)
-    return False
-
-
-def _place(style: str, stack: list[_Open], order: list[str]) -> _Open | None:
-    """Pop ``stack`` to where a heading of ``style`` belongs; return its parent.
+def _place(label: Label, kind: str, block: Block, stack: list[_Open], order: list[str]) -> _Open | None:
+    """Pop ``stack`` to where a node labelled ``label`` belongs; return its parent.
 
     A legal division meeting an open one nests by its legal rank (a "Mục" closes an
-    open "Điều" and goes under the open "Chương"). A style already open pops back to
-    its own level. A style seen before sits where the document first nested it. A
-    new style goes right under the open section, unless it is a Roman numeral or a capital letter that would land
-    under a style every report ranks below it ("II." under "6.": the "I." was
+    open "Điều" and goes under the open "Chương"). A style already open continues the
+    open series whose next number it is ("2. Hạn chế" after "1. Ưu điểm" and the
+    "1.", "2." listed in its text goes back to "1. Ưu điểm"'s level); a first number
+    ("1.", "a)") that continues no open series starts a list under the current node,
+    so an enumeration in a node's prose never becomes a sibling of its own parent.
+    A style seen before sits where the document first nested it. A new style goes
+    right under the open section, unless it is a Roman numeral or a capital letter that
+    would land under a style every report ranks below it ("II." under "6.": the "I." was
     lost): then it climbs to the first open section ranked above it.
     """
+    style = label.style
     styles = [o.style for o in stack]
     if style in LEGAL_RANK and any(s in LEGAL_RANK for s in styles):
         _place_division(style, stack)
         if style not in order:
             order.insert(order.index(stack[-1].style) + 1 if stack else 0, style)
     elif style in styles:
-        del stack[styles.index(style):]
+        continued = [d for d, o in enumerate(stack) if o.style == style and o.label and _follows(o.label, label)]
+        if continued:
+            del stack[_best_series(continued, kind, block, stack):]
+        else:
+            innermost = len(styles) - 1 - styles[::-1].index(style)
+            if not (label.value == 1 and style not in ("roman", "upper")
+                    and not _restarts_series(stack[innermost], kind, block)):
+                del stack[innermost:]
     elif style in order:
         while stack and order.index(stack[-1].style) > order.index(style):
             stack.pop()
     else:
         # Only Roman numerals and capital letters climb: a "Mục 1" or "Điều 1." met inside
         # a report quotes a law's outline and belongs under the section quoting it.
+        # They stop at a legal division: the "I.", "II." of a Đề án approved in "Điều 1." are its content.
         rank = CONVENTIONAL_RANK[style] if style in ("roman", "upper") else len(CONVENTIONAL_RANK)
-        while stack and CONVENTIONAL_RANK.get(stack[-1].style, len(CONVENTIONAL_RANK)) > rank:
+        while (stack and stack[-1].style not in LEGAL_RANK
+               and CONVENTIONAL_RANK.get(stack[-1].style, len(CONVENTIONAL_RANK)) > rank):
             stack.pop()
         order.insert(order.index(stack[-1].style) + 1 if stack else 0, style)
     return stack[-1] if stack else None
+
+
+def _restarts_series(opened: _Open, kind: str, block: Block) -> bool:
+    """A first number that looks like the open series' last node (same kind, weight and
+    indentation) restarts that series ("1. Lại một" after "2. Hai": ``I.1-2``); one that
+    does not (an item "1. …" under the heading "1. Ưu điểm") starts a list inside it."""
+    return opened.kind == kind and opened.bold == bool(block.bold) and opened.indent == block.indent
+
+
+def _best_series(depths: list[int], kind: str, block: Block, stack: list[_Open]) -> int:
+    """Of the open series a number continues, the one whose last node looks like it
+    (same kind, same weight), else the innermost: "2. Hạn chế" in bold after a bold
+    "1. Ưu điểm" whose text listed "1. …", "2. …" goes back to the bold series."""
+    alike = [d for d in depths if stack[d].kind == kind and stack[d].bold == bool(block.bold)]
+    return (alike or depths)[-1]
 
 
 def _place_division(style: str, stack: list[_Open]) -> None:
@@ -312,6 +373,7 @@ class _Ids:
         return section_id
 
 
-def _new_section(label: Label, title: str, parent: _Open | None, level: int, ids: _Ids) -> Section:
+def _new_section(label: Label, title: str, kind: str, parent: _Open | None, level: int, ids: _Ids) -> Section:
     section_id = ids.new(_plain_id(label, parent))
-    return Section(id=section_id, label=label.label, number=label.number, level=level, title=title, children=[])
+    return Section(id=section_id, label=label.label, number=label.number, level=level, title=title, children=[],
+                   kind=kind)
