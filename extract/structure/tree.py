@@ -191,6 +191,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
 
 
 _ALWAYS_HEADINGS = frozenset(LEGAL_RANK)
+_SIGNATURE_LINE = regex.compile(r"^[\p{Lu}\s,]+(?:\n|$)")  # a title in capitals on its own line
 
 
 def node_kind(block: Block, label: Label | None) -> str | None:
@@ -206,6 +207,8 @@ def node_kind(block: Block, label: Label | None) -> str | None:
     """
     if label is None or label.style == "bullet" or block.kind == "table_cell":
         return None
+    if label.style == "upper" and label.number == "Q" and _SIGNATURE_LINE.match(label.rest):
+        return None  # "Q. CHÁNH VĂN PHÒNG": the signature of an acting head, not part Q of an outline
     shape = heading_kind(block, label)
     if label.style in LEGAL_RANK:
         # "Chương VI Nghị định 52 đưa ra …" opens a sentence, not a chapter.
