@@ -154,12 +154,21 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     candidates = {
         i: parse_label(blocks[i].display_text) if blocks[i].kind != "footnote" else None for i in sorted(body)
     }
+    quoted = _quoted_blocks(blocks, body)
+    by_number: dict[str, list[_Open]] = {}  # "2.1" → the open path down to the last node numbered so
     for i, block in enumerate(blocks):
         if i in body:
             label = _contextual(candidates[i], stack, last_child)
-            kind = node_kind(block, label)
+            kind = node_kind(block, label) if i not in quoted else None
+            if kind and _quotes_an_outline(label, stack):
+                kind = None
             if kind:
-                parent = _place(label, kind, block, stack, order)
+                if not _reopen_decimal_parent(label, stack, by_number):
+                    _place(label, kind, block, stack, order)
+                elif label.style not in order:
+                    order.insert(order.index(stack[-1].style) + 1 if stack[-1].style in order else len(order),
+                                 label.style)
+                parent = stack[-1] if stack else None
                 key = id(parent.section) if parent else 0
                 siblings = last_child.setdefault(key, {})
                 previous = siblings.get(label.style)
@@ -184,6 +193,8 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
                     )
                 (parent.section.children if parent else tree.roots).append(section)
                 stack.append(_Open(label.style, section, i, label, kind, bool(block.bold), block.indent))
+                if label.style in _NUMBERED:
+                    by_number[label.number] = list(stack)
                 tree.ordered.append(section)
                 tree.heading_blocks.append(i)
         tree.block_sections[i] = stack[-1].section.id if stack and i in body else None
@@ -192,6 +203,58 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
 
 _ALWAYS_HEADINGS = frozenset(LEGAL_RANK)
 _SIGNATURE_LINE = regex.compile(r"^[\p{Lu}\s,]+(?:\n|$)")  # a title in capitals on its own line
+
+
+_NUMBERED = frozenset({"arabic", "arabic)", "decimal2", "decimal3"})
+_QUOTE_SPAN_MAX = 30  # paragraphs a quotation may run over before an unbalanced mark is taken for a slip
+
+
+def _quoted_blocks(blocks: list[Block], body: set[int]) -> set[int]:
+    """Paragraphs inside a quotation that runs over several paragraphs: a law's khoản
+    quoted from "“1. Bảo đảm quyền …" to "4. … thực hiện.”" are the law's, not this
+    document's, so its "2.", "3.", "4." open no node. (A paragraph that itself opens with
+    the mark never parses as a label.)"""
+    quoted: set[int] = set()
+    ordered = sorted(body)
+    k = 0
+    while k < len(ordered):
+        text = blocks[ordered[k]].display_text
+        if text.lstrip().startswith("“") and text.count("“") > text.count("”"):
+            inside = []
+            for j in ordered[k + 1:k + 1 + _QUOTE_SPAN_MAX]:
+                inside.append(j)
+                if "”" in blocks[j].display_text:
+                    quoted.update(inside)
+                    k = ordered.index(j)
+                    break
+        k += 1
+    return quoted
+
+
+def _reopen_decimal_parent(label: Label, stack: list[_Open], by_number: dict[str, list[_Open]]) -> bool:
+    """A decimal label names its parent: "2.1.3." goes under the node numbered "2.1",
+    open or (when its own parent is still open) reopened after a "2.2." came between.
+    True when ``stack`` now ends at that parent."""
+    if label.style not in ("decimal2", "decimal3"):
+        return False
+    prefix = label.number.rsplit(".", 1)[0]
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].style in _NUMBERED and stack[depth].section.number == prefix:
+            del stack[depth + 1:]
+            return True
+    path = by_number.get(prefix)
+    if path and len(path) - 1 <= len(stack) and all(a.section is b.section for a, b in zip(path[:-1], stack)):
+        stack[:] = path
+        return True
+    return False
+
+
+def _quotes_an_outline(label: Label, stack: list[_Open]) -> bool:
+    """A "Chương", "Mục" or "Điều" met inside a report's own numbering ("2. Bố cục của dự
+    thảo Luật" › "- Chương I: Những quy định chung, gồm 7 Điều" › "Điều 1. Phạm vi điều
+    chỉnh") lists the outline of another text, the draft it submits: no node of this one."""
+    return (label.style in LEGAL_RANK and label.style != "part" and bool(stack)
+            and not any(o.style in LEGAL_RANK for o in stack))
 
 
 def node_kind(block: Block, label: Label | None) -> str | None:
@@ -215,8 +278,9 @@ def node_kind(block: Block, label: Label | None) -> str | None:
         return "heading" if shape else None
     if shape == "heading":
         # "3. Thời gian thực hiện: Từ năm 2026 đến năm 2031." is a run-in title and its text.
+        # A line bold throughout is a title even with a colon inside ("a. Chính sách 1: Duy trì mức sinh").
         head, colon, after = " ".join(label.rest.split()).partition(":")
-        return "item" if colon and after.strip(" .") and head else "heading"
+        return "item" if colon and after.strip(" .") and head and not block.bold else "heading"
     if not " ".join(label.rest.split()):
         return None
     return "item"
