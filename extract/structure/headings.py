@@ -71,6 +71,9 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>/))(?:\s+|$)")),
     ("arabic)", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\)))" + _AFTER)),
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\.))" + _AFTER)),
+    # "2- Biện pháp", "4-Kết quả", "5 - Ý kiến" (Party forms); "20-25" and "2 - 3 người" are ranges.
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>-))(?=\s*\p{L})(?:\s+|(?=\p{L}))")),
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\s+[-–]))(?=\s+\p{Lu})\s+")),
     # "1/" only before a space: "04/NĐ-CP" is a document number broken off its line.
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>/))(?:\s+|$)")),
     ("letter", regex.compile(r"^(?P<label>(?P<num>[a-zđ])(?P<punct>[).]))" + _AFTER)),

@@ -125,7 +125,15 @@ def _title_below(blocks: list[Block], i: int, body: set[int], candidates: dict) 
     if j not in body or candidates.get(j) is not None:
         return ""
     below = " ".join(blocks[j].display_text.split())
-    return below.rstrip(" :") if 0 < len(below) <= HEADING_MAX and "\n" not in blocks[j].text else ""
+    if not (0 < len(below) <= HEADING_MAX and "\n" not in blocks[j].text):
+        return ""
+    # A title in capitals broken over two lines ("XỬ LÝ VI PHẠM CÁC QUY ĐỊNH" / "VỀ MINH BẠCH TÀI SẢN, THU NHẬP").
+    k = j + 1
+    while (below.isupper() and k in body and k < j + 3 and candidates.get(k) is None
+           and (more := " ".join(blocks[k].display_text.split())) and more.isupper()
+           and len(below) + len(more) < HEADING_MAX and bool(blocks[k].bold) == bool(blocks[j].bold)):
+        below, k = f"{below} {more}", k + 1
+    return below.rstrip(" :")
 
 
 def _follows(previous: Label, current: Label) -> bool:
@@ -202,6 +210,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
 
 
 _ALWAYS_HEADINGS = frozenset(LEGAL_RANK)
+_NAMED_NUMBER = regex.compile(r"\s(?:\d{1,2}|[IVX]{1,4})$")  # "Chính sách 1", "Nhóm II"
 _SIGNATURE_LINE = regex.compile(r"^[\p{Lu}\s,]+(?:\n|$)")  # a title in capitals on its own line
 
 
@@ -278,9 +287,9 @@ def node_kind(block: Block, label: Label | None) -> str | None:
         return "heading" if shape else None
     if shape == "heading":
         # "3. Thời gian thực hiện: Từ năm 2026 đến năm 2031." is a run-in title and its text.
-        # A line bold throughout is a title even with a colon inside ("a. Chính sách 1: Duy trì mức sinh").
+        # A named, numbered title keeps its colon ("a. Chính sách 1: Duy trì mức sinh thay thế").
         head, colon, after = " ".join(label.rest.split()).partition(":")
-        return "item" if colon and after.strip(" .") and head and not block.bold else "heading"
+        return "item" if colon and after.strip(" .") and head and not _NAMED_NUMBER.search(head) else "heading"
     if not " ".join(label.rest.split()):
         return None
     return "item"
