@@ -72,7 +72,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("arabic)", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\)))" + _AFTER)),
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\.))" + _AFTER)),
     # "2- Biện pháp", "4-Kết quả", "5 - Ý kiến" (Party forms); "20-25" and "2 - 3 người" are ranges.
-    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>-))(?=\s*\p{L})(?:\s+|(?=\p{L}))")),
+    # Not "05-CT/TW", a symbol broken off its line: a word follows, not a code in capitals.
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>-))(?=\s*\p{L}(?:\p{Ll}|\s))(?:\s+|(?=\p{L}))")),
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\s+[-–]))(?=\s+\p{Lu})\s+")),
     # "1/" only before a space: "04/NĐ-CP" is a document number broken off its line.
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>/))(?:\s+|$)")),

@@ -174,8 +174,8 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
                 if not _reopen_decimal_parent(label, stack, by_number):
                     _place(label, kind, block, stack, order)
                 elif label.style not in order:
-                    order.insert(order.index(stack[-1].style) + 1 if stack[-1].style in order else len(order),
-                                 label.style)
+                    order.insert(order.index(stack[-1].style) + 1 if stack and stack[-1].style in order
+                                 else len(order), label.style)
                 parent = stack[-1] if stack else None
                 key = id(parent.section) if parent else 0
                 siblings = last_child.setdefault(key, {})
@@ -241,9 +241,9 @@ def _quoted_blocks(blocks: list[Block], body: set[int]) -> set[int]:
 
 
 def _reopen_decimal_parent(label: Label, stack: list[_Open], by_number: dict[str, list[_Open]]) -> bool:
-    """A decimal label names its parent: "2.1.3." goes under the node numbered "2.1",
-    open or (when its own parent is still open) reopened after a "2.2." came between.
-    True when ``stack`` now ends at that parent."""
+    """A decimal label names its parent: "2.1.3." goes under the open node numbered "2.1";
+    after a "2.2." came between, beside it under their parent (when that is still open).
+    True when ``stack`` now ends where the label goes."""
     if label.style not in ("decimal2", "decimal3"):
         return False
     prefix = label.number.rsplit(".", 1)[0]
@@ -253,7 +253,9 @@ def _reopen_decimal_parent(label: Label, stack: list[_Open], by_number: dict[str
             return True
     path = by_number.get(prefix)
     if path and len(path) - 1 <= len(stack) and all(a.section is b.section for a, b in zip(path[:-1], stack)):
-        stack[:] = path
+        # Beside it, not inside it: its span ended where "2.2." began, and spans nest in
+        # document order. The id still reads II.2.1.3, the label's own number under II.2.
+        stack[:] = path[:-1]
         return True
     return False
 
