@@ -260,3 +260,91 @@ def test_tieu_muc_sits_between_muc_and_dieu():
     sk = skeleton("Chương II", "Mục 1", "Tiểu mục 1. Thủ tục chung", "Điều 10. Hồ sơ", "Tiểu mục 2. Thủ tục riêng",
                   "Điều 11. Hồ sơ", "Mục 2", "Điều 12. Thẩm quyền")
     assert ids(sk) == ["II", "II.1", "II.1.1", "II.1.1.10", "II.1.2", "II.1.2.11", "II.2", "II.2.12"]
+
+
+# --- the three wrong trees of issue 10, and the legal outline down to điểm ----------------
+
+
+def test_every_instruction_of_a_numbered_directive_is_a_node_and_letters_stay_with_their_number():
+    # The shape of a chỉ thị / công điện (lit_cd-186-cd-ttg-2025.pdf): numbered instructions that
+    # run on as sentences, one of them with lettered points. Once, 3.–6. vanished (they were
+    # "list items", not headings) and 6's letters were hung under 2 as if they continued its list.
+    sk = skeleton(
+        "1. Các Bộ, các ngành, các địa phương và Nhân dân cần nhận thức rõ tính chất hết sức nguy hiểm của bão số 11.",
+        "2. Bộ Nông nghiệp và Môi trường:",
+        "a) Chỉ đạo cơ quan dự báo khí tượng thủy văn theo dõi chặt chẽ diễn biến của bão.",
+        "b) Chủ trì, phối hợp với Bộ Công Thương vận hành an toàn các hồ chứa.",
+        "3. Các Bộ: Xây dựng, Công Thương theo chức năng, nhiệm vụ chủ động chỉ đạo các biện pháp ứng phó.",
+        "4. Các Bộ: Quốc phòng, Công an chỉ đạo các đơn vị đóng trên địa bàn phối hợp với địa phương.",
+        "5. Bộ Ngoại giao chủ trì, phối hợp với các cơ quan, địa phương biên giới tăng cường trao đổi thông tin.",
+        "6. Văn phòng Chính phủ:",
+        "a) Tổng hợp tình hình ứng phó của các địa phương hằng ngày.",
+        "b) Báo cáo Thủ tướng Chính phủ những vấn đề phát sinh.",
+        "c) Đề xuất xử lý kịp thời các kiến nghị của địa phương.",
+    )
+    assert [(s.id, s.kind) for s in flat(sk.sections)] == [
+        ("1", "item"), ("2", "heading"), ("2.a", "item"), ("2.b", "item"), ("3", "item"), ("4", "item"),
+        ("5", "item"), ("6", "heading"), ("6.a", "item"), ("6.b", "item"), ("6.c", "item")]
+    assert dict(tree(sk))["3"] == "Các Bộ"  # the lead clause ends at the first colon
+    assert sk.section_at(sk.text.index("Đề xuất xử lý")) == "6.c"
+
+
+def test_an_enumeration_in_a_nodes_prose_nests_under_it_and_the_next_heading_returns_to_its_parent():
+    # A thẩm tra report: a "1.", "2." list inside II.7's text was read as a new sibling
+    # II.1-2 and the real heading 7.6 that followed was put under it as II.1-2.7.6.
+    sk = skeleton(
+        "II. VỀ MỘT SỐ NỘI DUNG CỤ THỂ", "7. Về tài chính, tài sản",
+        "Thường trực Ủy ban đề nghị quy định rõ hai trường hợp sau đây:",
+        "1. Cơ sở giáo dục đại học công lập được tự chủ toàn diện về tài chính theo quy định của pháp luật.",
+        "2. Nhà nước hỗ trợ kinh phí cho cơ sở chưa bảo đảm chi thường xuyên.",
+        "7.6. Về quản lý tài sản công", "Nội dung.", "8. Về điều khoản thi hành",
+    )
+    assert [(s.id, s.kind) for s in flat(sk.sections)] == [
+        ("II", "heading"), ("II.7", "heading"), ("II.7.1", "item"), ("II.7.2", "item"), ("II.7.6", "heading"),
+        ("II.8", "heading")]
+
+
+def test_an_enumeration_under_a_decimal_heading_does_not_capture_the_next_decimal():
+    sk = skeleton(
+        "II. NỘI DUNG", "7. Về tài chính", "7.5. Về học phí", "Dự thảo quy định như sau:",
+        "1. Học phí được xác định theo lộ trình tính đúng, tính đủ chi phí đào tạo.",
+        "2. Người học thuộc diện chính sách được miễn, giảm học phí.", "7.6. Về tài sản",
+    )
+    assert ids(sk) == ["II", "II.7", "II.7.5", "II.7.5.1", "II.7.5.2", "II.7.6"]
+
+
+def test_lettered_points_and_numbered_tasks_of_a_report_are_all_nodes():
+    # A yearly CCHC report (vbai_bc-cchc-quy1-2026-lamdong.docx): II.4 has points a)–d), some
+    # short titles and some sentences, and IV lists seven numbered tasks as sentences. Once,
+    # II.4.a was found, b)–d) were not, and the seven tasks were missing.
+    sk = skeleton(
+        "II. KẾT QUẢ THỰC HIỆN", "4. Cải cách chế độ công vụ",
+        "a) Kết quả xây dựng, ban hành các quy định về vị trí việc làm của công chức, viên chức",
+        "Nội dung.",
+        "b) Kết quả thực hiện tuyển dụng công chức, viên chức (thi tuyển, xét tuyển); bổ nhiệm, đề bạt cán bộ.",
+        "c) Tình hình chấp hành kỷ luật, kỷ cương hành chính của cán bộ, công chức, viên chức tại địa phương.",
+        "d) Kết quả thực hiện đào tạo, bồi dưỡng cán bộ, công chức, viên chức",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II",
+        *[f"{n}. Tiếp tục triển khai nhiệm vụ thứ {n} của kế hoạch cải cách hành chính, bảo đảm đúng tiến độ." for n in
+          range(1, 8)],
+    )
+    assert ids(sk) == ["II", "II.4", "II.4.a", "II.4.b", "II.4.c", "II.4.d", "IV",
+                       *[f"IV.{n}" for n in range(1, 8)]]
+    assert dict(tree(sk))["II.4.b"] == "Kết quả thực hiện tuyển dụng công chức, viên chức (thi tuyển, xét tuyển)"
+
+
+def test_a_law_nests_chuong_dieu_khoan_diem_and_text_sits_in_the_deepest_node():
+    sk = skeleton(
+        "Chương II", "QUYỀN VÀ NGHĨA VỤ", "Điều 5. Quyền của người kê khai",
+        "1. Người có nghĩa vụ kê khai có các quyền sau đây:",
+        "a) Được giải trình về nội dung đã kê khai;", "b) Khiếu nại quyết định xử lý.",
+        "2. Thông tin kê khai được bảo mật và chỉ được cung cấp trong các trường hợp sau:",
+        "a) Theo yêu cầu của cơ quan có thẩm quyền quy định tại Điều 9;",
+        "Điều 6. Nghĩa vụ", "Người kê khai phải kê khai trung thực.",
+    )
+    assert [(s.id, s.kind) for s in flat(sk.sections)] == [
+        ("II", "heading"), ("II.5", "heading"), ("II.5.1", "item"), ("II.5.1.a", "item"), ("II.5.1.b", "item"),
+        ("II.5.2", "item"), ("II.5.2.a", "item"), ("II.6", "heading")]
+    assert dict(tree(sk))["II.5.1"] == "Người có nghĩa vụ kê khai có các quyền sau đây"
+    assert sk.section_at(sk.text.index("quy định tại Điều 9")) == "II.5.2.a"
+    assert sk.section_at(sk.text.index("phải kê khai trung thực")) == "II.6"

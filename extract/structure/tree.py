@@ -89,7 +89,8 @@ def heading_kind(block: Block, label: Label | None) -> str | None:
     last = rest[-1]
     short = n <= HEADING_MAX and last not in ";,"
     if short and last == ".":
-        short = (bool(block.bold) and n <= 150) or (n <= 60 and not _SENTENCE_BREAK.search(rest))
+        # A full stop ends a sentence ("b) Khiếu nại quyết định xử lý."), unless the line is set in bold.
+        short = bool(block.bold) and n <= 150
     elif short and _SENTENCE_BREAK.search(rest) and not block.bold:
         short = False
     if short:
@@ -155,7 +156,6 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     stack: list[_Open] = []
     order: list[str] = []  # styles from outermost to innermost, as this document nests them
     last_child: dict[int, dict[str, Label]] = {}  # id(parent section) → style → last label
-    last_kind: dict[int, dict[str, str]] = {}  # id(parent section) → style → kind of that last label
     ids = _Ids()
 
     # A footnote never opens a section: it stays in the section of the paragraph marking it.
@@ -177,18 +177,12 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
                     order.insert(order.index(stack[-1].style) + 1 if stack and stack[-1].style in order
                                  else len(order), label.style)
                 parent = stack[-1] if stack else None
-                key = id(parent.section) if parent else 0
-                siblings = last_child.setdefault(key, {})
+                siblings = last_child.setdefault(id(parent.section) if parent else 0, {})
                 previous = siblings.get(label.style)
-                # "a) long item.", "b) short line:" — once a list is a list of items, it stays one.
-                if (kind == "heading" and previous is not None and _follows(previous, label) and not block.bold
-                        and last_kind.get(key, {}).get(label.style) == "item" and label.style not in _ALWAYS_HEADINGS):
-                    kind = "item"
                 warning = _sequence_warning(previous, label, parent)
                 if warning:
                     tree.warnings.append(warning)
                 siblings[label.style] = label
-                last_kind.setdefault(key, {})[label.style] = kind
                 if kind == "heading":
                     title = heading_title(label, "heading") or _title_below(blocks, i, body, candidates)
                 else:
@@ -209,7 +203,6 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     return tree
 
 
-_ALWAYS_HEADINGS = frozenset(LEGAL_RANK)
 _NAMED_NUMBER = regex.compile(r"\s(?:\d{1,2}|[IVX]{1,4})$")  # "Chính sách 1", "Nhóm II"
 _SIGNATURE_LINE = regex.compile(r"^[\p{Lu}\s,]+(?:\n|$)")  # a title in capitals on its own line
 
@@ -287,6 +280,8 @@ def node_kind(block: Block, label: Label | None) -> str | None:
     if label.style in LEGAL_RANK:
         # "Chương VI Nghị định 52 đưa ra …" opens a sentence, not a chapter.
         return "heading" if shape else None
+    if shape == "heading" and label.rest.rstrip().endswith(":") and _LIST_LEAD.search(label.rest.rstrip(" :")):
+        return "item"  # "1. Người kê khai có các quyền sau đây:" is a sentence leading into a list
     if shape == "heading":
         # "3. Thời gian thực hiện: Từ năm 2026 đến năm 2031." is a run-in title and its text.
         # A named, numbered title keeps its colon ("a. Chính sách 1: Duy trì mức sinh thay thế").
