@@ -123,3 +123,31 @@ def test_a_law_outline_listed_in_a_report_is_not_its_outline():
     assert not [label for label, _ in sections.values() if label.startswith(("Điều", "Mục", "Chương"))]
     assert sk.section_at(sk.text.index("Quy định chuyển tiếp")) == "IV.2"
     assert [s.id for s in sk.sections] == ["I", "II", "III", "IV", "V"]
+
+
+# --- the shapes of issue 10's wrong trees, on corpus documents ------------------------------
+
+
+def test_a_reports_lettered_points_and_numbered_tasks_are_all_nodes():
+    # vbai_bc-cchc-quy1-2026-lamdong.docx: II.4 with a)–d), and IV's seven numbered tasks.
+    sk = skeleton_of("real/vbai_bc-cchc-quy1-2026-lamdong.docx")
+    sections = {s.id: s for s in flat(sk.sections)}
+    assert [c.id for c in sections["II.4"].children] == ["II.4.a", "II.4.b", "II.4.c", "II.4.d"]
+    assert [c.id for c in sections["IV"].children] == [f"IV.{n}" for n in range(1, 8)]
+    assert {c.kind for c in sections["IV"].children} == {"item"}
+
+
+def test_a_thamtra_reports_enumeration_after_prose_nests_under_its_section():
+    # lit_bc-tomtat-thamtra-luat-gddh-2025.docx: "(1)"–"(3)" follow I's prose "… như sau:";
+    # II and III then return to the top, their points numbered again from 1.
+    sk = skeleton_of("real/lit_bc-tomtat-thamtra-luat-gddh-2025.docx")
+    assert [s.id for s in flat(sk.sections)] == [
+        "I", "I.1", "I.2", "I.3", "II", "II.1", "II.2", "II.3", "II.4", "III", "III.1", "III.2", "III.3", "III.4",
+        "III.5"]
+
+
+@pytest.mark.slow
+def test_a_cong_dien_keeps_every_numbered_instruction_and_its_points():
+    # lit_cd-186-cd-ttg-2025.pdf (a scan, read by OCR): nine instructions, the fourth with a)–d).
+    sk = skeleton_of("real/lit_cd-186-cd-ttg-2025.pdf")
+    assert [s.id for s in flat(sk.sections)] == ["1", "2", "3", "4", "4.a", "4.b", "4.c", "4.d", "5", "6", "7", "8", "9"]
