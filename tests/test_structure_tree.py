@@ -348,3 +348,15 @@ def test_a_law_nests_chuong_dieu_khoan_diem_and_text_sits_in_the_deepest_node():
     assert dict(tree(sk))["II.5.1"] == "Người có nghĩa vụ kê khai có các quyền sau đây"
     assert sk.section_at(sk.text.index("quy định tại Điều 9")) == "II.5.2.a"
     assert sk.section_at(sk.text.index("phải kê khai trung thực")) == "II.6"
+
+
+def test_a_table_of_contents_opens_no_nodes():
+    # hp_decuong-dutoan-qlvb-phutho-2012.doc opens with its contents, each line ending in a page number.
+    sk = skeleton("MỤC LỤC", "I. Thông tin chung 8", "II. Phân tích và đánh giá thực trạng 8",
+                  "III. Sự cần thiết phải đầu tư 17", "I. Thông tin chung", "Nội dung.", "II. Phân tích")
+    assert ids(sk) == ["I", "II"]
+
+
+def test_numbered_figures_are_no_table_of_contents():
+    sk = skeleton("I. KẾT QUẢ", "1. Số hộ được hỗ trợ 120", "2. Số người được đào tạo 34", "3. Số xã đạt chuẩn 12")
+    assert ids(sk) == ["I", "I.1", "I.2", "I.3"]

@@ -46,17 +46,19 @@ _ROMAN_VALID = regex.compile(r"^L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
 # After a label: whitespace, or straight into an upper-case word ("1.Foo" in careless typing).
 _AFTER = r"(?:\s+|$|(?=\p{Lu}))"
+# A division's number is a whole word: "MỤC LỤC" (contents) is no "Mục L".
+_AFTER_DIVISION = r"(?![\p{L}\d])\s*"
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("part", regex.compile(
         r"^(?P<label>(?:PHẦN|Phần)\s+(?P<num>(?:thứ|THỨ)\s+\p{L}+|[IVXLC]+|\d{1,2}))"
-        r"(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     ("chapter", regex.compile(
-        r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     ("item", regex.compile(
-        r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     ("subitem", regex.compile(
-        r"^(?P<label>(?:TIỂU\s+MỤC|Tiểu\s+mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"^(?P<label>(?:TIỂU\s+MỤC|Tiểu\s+mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     # "Điều 43: Tên điều" and "Điều 5 - Tên điều" are slips for "Điều 43." when a title
     # follows; "Điều 5 của Luật …" and "Điều 2 - 5" are references.
     ("article", regex.compile(

@@ -162,7 +162,7 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
     candidates = {
         i: parse_label(blocks[i].display_text) if blocks[i].kind != "footnote" else None for i in sorted(body)
     }
-    quoted = _quoted_blocks(blocks, body)
+    quoted = _quoted_blocks(blocks, body) | _table_of_contents(blocks, body)
     by_number: dict[str, list[_Open]] = {}  # "2.1" → the open path down to the last node numbered so
     for i, block in enumerate(blocks):
         if i in body:
@@ -231,6 +231,33 @@ def _quoted_blocks(blocks: list[Block], body: set[int]) -> set[int]:
                     break
         k += 1
     return quoted
+
+
+# A contents line ends with its page number: "II. Phân tích và đánh giá thực trạng 8",
+# "1.2. Mục tiêu ........ 12", "Chương I<tab>5".
+_CONTENTS_LINE = regex.compile(r"[^\s:=%\d](?:\s*(?:\.{2,}|…+|_{2,})\s*|\t+|\s+)(?P<page>\d{1,3})$")
+_CONTENTS_RUN = 3  # consecutive contents lines that make a table of contents
+
+
+def _table_of_contents(blocks: list[Block], body: set[int]) -> set[int]:
+    """The paragraphs of a table of contents: runs of at least three lines that each end
+    with a page number, the numbers never going down. Its entries repeat the outline;
+    they are not the outline."""
+    ordered = sorted(body)
+    found: set[int] = set()
+    run: list[int] = []
+    pages: list[int] = []
+    for i in [*ordered, None]:
+        m = _CONTENTS_LINE.search(blocks[i].display_text.strip()) if i is not None else None
+        # page numbers never go down in a table of contents; "1. Số hộ 120", "2. Số người 34" do
+        if m and (not pages or int(m["page"]) >= pages[-1]):
+            run.append(i)
+            pages.append(int(m["page"]))
+            continue
+        if len(run) >= _CONTENTS_RUN:
+            found.update(run)
+        run, pages = ([i], [int(m["page"])]) if m else ([], [])
+    return found
 
 
 def _reopen_decimal_parent(label: Label, stack: list[_Open], by_number: dict[str, list[_Open]]) -> bool:
