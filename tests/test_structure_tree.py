@@ -360,3 +360,12 @@ def test_a_table_of_contents_opens_no_nodes():
 def test_numbered_figures_are_no_table_of_contents():
     sk = skeleton("I. KẾT QUẢ", "1. Số hộ được hỗ trợ 120", "2. Số người được đào tạo 34", "3. Số xã đạt chuẩn 12")
     assert ids(sk) == ["I", "I.1", "I.2", "I.3"]
+
+
+def test_the_khoan_of_an_article_quoted_in_a_report_open_no_nodes_until_the_reports_next_number():
+    # lit_bc-tongket-tmdt-bct-2025.pdf proposes the draft's articles inside its own point 2.
+    sk = skeleton("III. ĐỀ XUẤT, KIẾN NGHỊ", "2. Đề xuất sửa đổi", "Điều 32. Điều kiện của pháp nhân được ủy quyền",
+                  "1. Pháp nhân được ủy quyền phải đáp ứng các điều kiện sau:", "a) Là pháp nhân được thành lập hợp pháp;",
+                  "2. Pháp nhân được ủy quyền thực hiện các nghĩa vụ sau:", "3. Kiến nghị khác")
+    assert ids(sk) == ["III", "III.2", "III.3"]
+    assert sk.section_at(sk.text.index("thành lập hợp pháp")) == "III.2"

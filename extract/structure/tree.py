@@ -163,13 +163,21 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
         i: parse_label(blocks[i].display_text) if blocks[i].kind != "footnote" else None for i in sorted(body)
     }
     quoted = _quoted_blocks(blocks, body) | _table_of_contents(blocks, body)
+    quoting = False  # inside another text's outline listed in this one
     by_number: dict[str, list[_Open]] = {}  # "2.1" → the open path down to the last node numbered so
     for i, block in enumerate(blocks):
         if i in body:
             label = _contextual(candidates[i], stack, last_child)
             kind = node_kind(block, label) if i not in quoted else None
             if kind and _quotes_an_outline(label, stack):
-                kind = None
+                kind, quoting = None, True
+            elif kind and quoting:
+                # The quoted Điều's khoản and điểm are the other text's too, up to the next
+                # number of this document's own outline.
+                if _continues_open_series(label, stack):
+                    quoting = False
+                else:
+                    kind = None
             if kind:
                 if not _reopen_decimal_parent(label, stack, by_number):
                     _place(label, kind, block, stack, order)
@@ -278,6 +286,17 @@ def _reopen_decimal_parent(label: Label, stack: list[_Open], by_number: dict[str
         stack[:] = path[:-1]
         return True
     return False
+
+
+def _continues_open_series(label: Label, stack: list[_Open]) -> bool:
+    """The next number of a series open on ``stack`` ("3." after an open "2."), a decimal
+    under an open number ("2.4." under "2."), or a Roman numeral or capital letter."""
+    if label.style in ("roman", "upper"):
+        return True
+    if any(o.style == label.style and o.label and _follows(o.label, label) for o in stack):
+        return True
+    prefix = label.number.rsplit(".", 1)[0] if label.style in ("decimal2", "decimal3") else None
+    return prefix is not None and any(o.style in _NUMBERED and o.section.number == prefix for o in stack)
 
 
 def _quotes_an_outline(label: Label, stack: list[_Open]) -> bool:
