@@ -1,9 +1,12 @@
 """The section tree, driven by the numbering each document uses.
 
-Nesting is learned per document: the first numbering style seen is level 1, a
-new style seen under it is its child, and a style seen before pops back to its
-own level, like a stack. Layout (bold, length, final punctuation) only decides
-whether a numbered paragraph is a heading or an item of a list:
+Every body paragraph that opens with a label of the outline is a node (schema 1.1):
+a ``"heading"`` that titles what follows, or an ``"item"`` whose text runs on, titled
+by its lead clause. Nesting is learned per document: the first numbering style seen
+is level 1, a new style seen under it is its child, and a number continues the open
+series whose next number it is, like a stack; a first number that continues none
+starts a list under the current node. Layout (bold, length, final punctuation)
+decides only the kind:
 
     >>> from extract.document import Block
     >>> blocks = [Block(text=t) for t in
@@ -11,6 +14,8 @@ whether a numbered paragraph is a heading or an item of a list:
     >>> tree = build_tree(blocks, range(len(blocks)))
     >>> [(s.id, s.level, s.title) for s in tree.ordered]
     [('I', 1, 'KHÁI QUÁT'), ('II', 1, 'KẾT QUẢ'), ('II.1', 2, 'Dân chủ'), ('II.1.a', 3, 'Họp'), ('II.2', 2, 'Quan hệ'), ('III', 1, 'NHIỆM VỤ')]
+    >>> [s.kind for s in build_tree([Block(text="1. Sở Nội vụ chủ trì, phối hợp với các sở.")], [0]).ordered]
+    ['item']
     >>> tree.block_sections
     ['I', 'I', 'II', 'II.1', 'II.1.a', 'II.2', 'III']
 
@@ -21,7 +26,6 @@ III is ``III.2-2``) and the repair is reported in ``warnings``.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
