@@ -369,3 +369,30 @@ def test_the_khoan_of_an_article_quoted_in_a_report_open_no_nodes_until_the_repo
                   "2. Pháp nhân được ủy quyền thực hiện các nghĩa vụ sau:", "3. Kiến nghị khác")
     assert ids(sk) == ["III", "III.2", "III.3"]
     assert sk.section_at(sk.text.index("thành lập hợp pháp")) == "III.2"
+
+
+# --- where the body ends: the document's own signature, not one shown as an example -------
+
+
+def test_a_signature_shown_as_an_example_does_not_end_the_body():
+    # hp_tt-01-2011-tt-bnv.doc / vbai_hd-36-hd-vptw-dang.doc teach how to sign, with examples.
+    sk = skeleton(
+        "I. HƯỚNG DẪN", "1. Quyền hạn của người ký", "a) Việc ghi quyền hạn của người ký như sau:",
+        "- Trường hợp ký thay người đứng đầu cơ quan thì ghi chữ viết tắt “KT.” vào trước chức vụ.",
+        Block(text="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", kind="table_cell"),
+        "- Trường hợp ký thừa lệnh thì phải ghi chữ viết tắt “TL.” vào trước chức vụ của người đứng đầu cơ quan.",
+        "Ví dụ 1:", "T/M ĐOÀN CHỦ TỊCH\n(chữ ký)\nHọ và tên",
+        "b) Chức vụ của người ký", "Nơi nhận văn bản xác định những cơ quan nhận văn bản để thực hiện.",
+        "2. Hiệu lực", "Hướng dẫn này có hiệu lực từ ngày ký.",
+        Block(text="BỘ TRƯỞNG\n(Đã ký)\nTrần Văn Tuấn", kind="table_cell"),
+    )
+    assert ids(sk) == ["I", "I.1", "I.1.a", "I.1.b", "I.2"]
+    assert [pb.region for pb in sk.blocks][-1] == "back"
+    assert sk.blocks[-2].region == "body"
+
+
+def test_the_documents_own_signature_before_its_annex_still_ends_the_body():
+    sk = skeleton("I. NỘI DUNG", "Nội dung.", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "PHỤ LỤC",
+                  "Danh sách các đơn vị được giao thực hiện nhiệm vụ trong năm, kèm theo thời hạn hoàn thành từng nhiệm "
+                  "vụ và cơ quan chủ trì theo dõi, đôn đốc, tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.")
+    assert [pb.region for pb in sk.blocks] == ["body", "body", "back", "back", "back"]

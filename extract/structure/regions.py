@@ -40,6 +40,8 @@ _EXAMPLE_INTRO = regex.compile(r"\bVí\s+dụ\b[^\n]{0,120}:\s*$", regex.I)
 _PLACEHOLDER = regex.compile(r"^\(?\s*(?:chữ\s+ký|ký,?\s+ghi\s+rõ\s+họ\s+tên[^)]*|Họ\s+và\s+tên)\s*\)?$", regex.I | regex.M)
 _SUMMING_UP = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _SIGNATURE_PREFIX = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}|^(?:K/T|T/M|T/L)\s+\p{Lu}")
+# "BỘ TRƯỞNG" / "(Đã ký)" / "Trần Văn Tuấn": a signed copy's signature block, with or without a prefix.
+_SIGNED = regex.compile(r"^\(\s*(?:Đã\s+ký|đã\s+ký)\s*\)$", regex.M)
 _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|Xét\s+đề\s+nghị)\b", regex.I)
 _BODY_OPENING = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Ngày\s+\d)\b", regex.I)
 _CLOSING_MARK = regex.compile(r"\./\.?\s*$")  # "./." ends a report's last paragraph
@@ -111,6 +113,7 @@ def _is_closing(text: str) -> bool:
         or _CLOSING.search(text)
         or (len(text) < 100 and _CLOSING_MARK.search(text))
         or _SIGNATURE_PREFIX.match(text)
+        or _SIGNED.search(text)
     )
 
 
@@ -145,6 +148,7 @@ def _is_example_signature(blocks: list[Block], i: int, start: int) -> bool:
     return _body_resumes(blocks, i, start)
 
 
+_ANNEX_TITLE = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|\(?Kèm\s+theo|\(?Ban\s+hành\s+kèm)", regex.I)
 _LOOKAHEAD = 3  # blocks after a signature block where the text it illustrates may resume
 
 
@@ -168,13 +172,13 @@ def _body_resumes(blocks: list[Block], i: int, start: int) -> bool:
         if _is_closing(text) or seen == _LOOKAHEAD:
             return False
         seen += 1
+        if _ANNEX_TITLE.match(text) or (text.isupper() and len(text) <= 120 and " " in text):
+            return False  # "PHỤ LỤC", "QUY CHẾ …": the document's own signature, then its annex
         label = parse_label(text)
-        if label is None:
-            if len(text) > 160 and text.endswith((".", ":", ";")):
-                return True  # a paragraph of prose: the guide explaining its example
-            continue
-        if label.style == "bullet":
-            if len(label.rest) > 80:
+        if label is None or label.style == "bullet":
+            # Prose after the signature: the guide explaining its example.
+            rest = label.rest if label else text
+            if len(rest) > (80 if label else 160) and text.endswith((".", ":", ";")):
                 return True
             continue
         previous = last.get(label.style)
