@@ -396,3 +396,11 @@ def test_the_documents_own_signature_before_its_annex_still_ends_the_body():
                   "Danh sách các đơn vị được giao thực hiện nhiệm vụ trong năm, kèm theo thời hạn hoàn thành từng nhiệm "
                   "vụ và cơ quan chủ trì theo dõi, đôn đốc, tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.")
     assert [pb.region for pb in sk.blocks] == ["body", "body", "back", "back", "back"]
+
+
+def test_a_lowercase_roman_enumeration_is_running_text_but_i_after_h_is_a_letter():
+    # lit_thuyetminh-duthao-tt-btc-2025.pdf: "(i) Nghị định …", "(ii) Thông tư …" under "1. Cơ sở pháp lý".
+    sk = skeleton("I. SỰ CẦN THIẾT", "1. Cơ sở pháp lý", "(i) Nghị định quy định chi tiết thi hành Luật.",
+                  "(ii) Thông tư hướng dẫn thi hành Luật.", "2. Thành viên", "h) Ông Nguyễn Văn A.",
+                  "i) Ông Võ Văn Tú - Phó Trưởng phòng.")
+    assert ids(sk) == ["I", "I.1", "I.2", "I.2.h", "I.2.i"]

@@ -173,6 +173,8 @@ def build_tree(blocks: list[Block], body: Iterable[int]) -> Tree:
         if i in body:
             label = _contextual(candidates[i], stack, last_child)
             kind = node_kind(block, label) if i not in quoted else None
+            if kind and _lowercase_roman(label, stack):
+                kind = None
             if kind and _quotes_an_outline(label, stack):
                 kind, quoting = None, True
             elif kind and quoting:
@@ -290,6 +292,13 @@ def _reopen_decimal_parent(label: Label, stack: list[_Open], by_number: dict[str
         stack[:] = path[:-1]
         return True
     return False
+
+
+def _lowercase_roman(label: Label, stack: list[_Open]) -> bool:
+    """"(i) Nghị định …", "(ii) Thông tư …": a lowercase Roman enumeration, running text
+    like its "(ii)", "(iii)" that no label grammar reads; "i)" is the letter only after "h)"."""
+    return (label.style in ("letter", "paren_letter") and label.number == "i"
+            and not any(o.style == label.style and o.label and o.label.number == "h" for o in stack))
 
 
 def _continues_open_series(label: Label, stack: list[_Open]) -> bool:
