@@ -80,6 +80,9 @@ class Section(msgspec.Struct, kw_only=True):
     span: Span = (0, 0)
     page: int | None = None
     children: list[Section] = []
+    # "heading": a line that titles what follows; "item": a numbered paragraph whose text
+    # runs on, titled by its lead clause (schema 1.1)
+    kind: Literal["heading", "item"] = "heading"
 
 
 class Citation(msgspec.Struct, kw_only=True):

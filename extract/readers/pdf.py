@@ -60,7 +60,8 @@ JUDGED_CHARS = 2500
 # A numbering label or bullet at the start of a line opens a new block.
 # (A dash before a lower-case word is the "kinh tế - xã hội" hyphen wrapped to a new line.)
 _LABEL = regex.compile(
-    r"^(?:(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ][.)]|[•+*▪●○◦·➢✓])(?=\s|$)"
+    r"^(?:(?:[IVXLC]{1,6}[.)\-]|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ][.)]|[•+*▪●○◦·➢✓])(?=\s|$)"
+    r"|\d{1,2}-(?=\s*\p{L}(?:\p{Ll}|\s))"  # "4-Kết quả …", "5-ý kiến …" of Party forms; not "05-CT/TW"
     r"|[-–—](?=\s|$)(?!\s*\p{Ll})|(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]+(?:[.:](?=\s|$)|$))"
 )
 # The national motto heads the right column of page 1; some PDFs print it so close to

@@ -41,7 +41,9 @@ def build(doc: Document) -> Skeleton:
     regions = mark_attachments(regions, later)  # a later document's headings stay out of this tree
     body = [i for i, region in enumerate(regions) if region == "body"]
     tree = build_tree(blocks, body)
-    headings = set(tree.heading_blocks)
+    opening = set(tree.heading_blocks)
+    # An item's paragraph broken mid-sentence still joins the line it runs on to; a heading never does.
+    headings = {b for b, s in zip(tree.heading_blocks, tree.ordered) if s.kind == "heading"}
 
     pieces: list[str] = []
     placed: list[PlacedBlock] = []
@@ -66,7 +68,7 @@ def build(doc: Document) -> Skeleton:
                 span=(offset, offset + len(shown)),
                 region=regions[i],
                 section=tree.block_sections[i],
-                is_heading=i in headings,
+                is_heading=i in opening,
             )
         )
         offset += len(shown)

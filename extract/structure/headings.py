@@ -46,17 +46,19 @@ _ROMAN_VALID = regex.compile(r"^L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
 # After a label: whitespace, or straight into an upper-case word ("1.Foo" in careless typing).
 _AFTER = r"(?:\s+|$|(?=\p{Lu}))"
+# A division's number is a whole word: "MỤC LỤC" (contents) is no "Mục L".
+_AFTER_DIVISION = r"(?![\p{L}\d])\s*"
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("part", regex.compile(
         r"^(?P<label>(?:PHẦN|Phần)\s+(?P<num>(?:thứ|THỨ)\s+\p{L}+|[IVXLC]+|\d{1,2}))"
-        r"(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     ("chapter", regex.compile(
-        r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"^(?P<label>(?:CHƯƠNG|Chương)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     ("item", regex.compile(
-        r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"^(?P<label>(?:MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     ("subitem", regex.compile(
-        r"^(?P<label>(?:TIỂU\s+MỤC|Tiểu\s+mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER)),
+        r"^(?P<label>(?:TIỂU\s+MỤC|Tiểu\s+mục)\s+(?P<num>[IVXLC]+|\d{1,2}))(?P<punct>\s*[.:\-–]?)" + _AFTER_DIVISION)),
     # "Điều 43: Tên điều" and "Điều 5 - Tên điều" are slips for "Điều 43." when a title
     # follows; "Điều 5 của Luật …" and "Điều 2 - 5" are references.
     ("article", regex.compile(
@@ -64,12 +66,17 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("decimal3", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("decimal2", regex.compile(r"^(?P<label>(?P<num>\d{1,2}\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
     ("letter_sub", regex.compile(r"^(?P<label>(?P<num>[a-zđ]\.\d{1,2})(?P<punct>[.)]?))" + _AFTER)),
-    ("roman", regex.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})(?P<punct>\s*[.)/]|\s+[-–]))" + _AFTER)),
+    # "II-" is how Party documents print it (Hướng dẫn 36-HD/VPTW); "II - " elsewhere.
+    ("roman", regex.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})(?P<punct>\s*[.)/]|\s*[-–](?=\s)))" + _AFTER)),
     ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>[.)]))" + _AFTER)),
     # "B/ Nhiệm vụ" but not the Party signature prefixes "T/M", "K/T".
     ("upper", regex.compile(r"^(?P<label>(?P<num>[A-ZĐ])(?P<punct>/))(?:\s+|$)")),
     ("arabic)", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\)))" + _AFTER)),
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\.))" + _AFTER)),
+    # "2- Biện pháp", "4-Kết quả", "5 - Ý kiến" (Party forms); "20-25" and "2 - 3 người" are ranges.
+    # Not "05-CT/TW", a symbol broken off its line: a word follows, not a code in capitals.
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>-))(?=\s*\p{L}(?:\p{Ll}|\s))(?:\s+|(?=\p{L}))")),
+    ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>\s+[-–]))(?=\s+\p{Lu})\s+")),
     # "1/" only before a space: "04/NĐ-CP" is a document number broken off its line.
     ("arabic", regex.compile(r"^(?P<label>(?P<num>\d{1,2})(?P<punct>/))(?:\s+|$)")),
     ("letter", regex.compile(r"^(?P<label>(?P<num>[a-zđ])(?P<punct>[).]))" + _AFTER)),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from extract.document import Block
-from extract.structure.headings import parse_label
+from extract.structure.headings import letter_follows, parse_label
 from extract.structure.skeleton import Region
 
 # Header lines that are front matter however long the header grows.
@@ -33,9 +33,15 @@ _CLOSING = regex.compile(
     r"(?:kính\s+(?:báo\s+cáo|trình|gửi|đề\s+nghị|đề\s+xuất)|xin\s+(?:báo\s+cáo|trân\s+trọng))[^.]{0,80}\.?\s*/\s*\.?\s*$",
     regex.I,
 )
-_RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?", regex.I)
+# "Nơi nhận:" (or the words alone on their line); "Nơi nhận văn bản xác định …" is a sentence about it.
+_RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*(?::|$)", regex.I | regex.M)
+# A signature shown as an example in a guide ("Ví dụ 1:" then "T/M ĐOÀN CHỦ TỊCH" / "(chữ ký)" / "Họ và tên").
+_EXAMPLE_INTRO = regex.compile(r"\bVí\s+dụ\b[^\n]{0,120}:\s*$", regex.I)
+_PLACEHOLDER = regex.compile(r"^\(?\s*(?:chữ\s+ký|ký,?\s+ghi\s+rõ\s+họ\s+tên[^)]*|Họ\s+và\s+tên)\s*\)?$", regex.I | regex.M)
 _SUMMING_UP = regex.compile(r"^Trên\s+đây\s+là\b", regex.I)
 _SIGNATURE_PREFIX = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*\p{Lu}|^(?:K/T|T/M|T/L)\s+\p{Lu}")
+# "BỘ TRƯỞNG" / "(Đã ký)" / "Trần Văn Tuấn": a signed copy's signature block, with or without a prefix.
+_SIGNED = regex.compile(r"^\(\s*(?:Đã\s+ký|đã\s+ký)\s*\)$", regex.M)
 _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|Xét\s+đề\s+nghị)\b", regex.I)
 _BODY_OPENING = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Triển\s+khai|Ngày\s+\d)\b", regex.I)
 _CLOSING_MARK = regex.compile(r"\./\.?\s*$")  # "./." ends a report's last paragraph
@@ -107,6 +113,7 @@ def _is_closing(text: str) -> bool:
         or _CLOSING.search(text)
         or (len(text) < 100 and _CLOSING_MARK.search(text))
         or _SIGNATURE_PREFIX.match(text)
+        or _SIGNED.search(text)
     )
 
 
@@ -114,7 +121,8 @@ def back_start(blocks: list[Block], start: int) -> int:
     """Index of the first back-matter block at or after ``start`` (len when none)."""
     for i in range(start, len(blocks)):
         text = blocks[i].display_text
-        if blocks[i].kind != "footnote" and _is_closing(text) and not _is_numbered_heading(text):
+        if (blocks[i].kind != "footnote" and _is_closing(text) and not _is_numbered_heading(text)
+                and not _is_example_signature(blocks, i, start)):
             first = i
             # "Trên đây là báo cáo …" just before the closing formula belongs to it.
             for j in range(i - 1, max(start, i - 3) - 1, -1):
@@ -125,6 +133,64 @@ def back_start(blocks: list[Block], start: int) -> int:
         if _SUMMING_UP.match(blocks[i].display_text.strip()):
             return i
     return len(blocks)
+
+
+def _is_example_signature(blocks: list[Block], i: int, start: int) -> bool:
+    """A signature block a guide shows as an example: placeholders where the signature and
+    name go, or right after a "Ví dụ …:" line. The document's own signature comes later."""
+    text = blocks[i].display_text
+    if not _SIGNATURE_PREFIX.match(text.strip()):
+        return False
+    if _PLACEHOLDER.search(text):
+        return True
+    if i > start and _EXAMPLE_INTRO.search(blocks[i - 1].display_text.strip()):
+        return True
+    return _body_resumes(blocks, i, start)
+
+
+_ANNEX_TITLE = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|\(?Kèm\s+theo|\(?Ban\s+hành\s+kèm)", regex.I)
+_LOOKAHEAD = 3  # blocks after a signature block where the text it illustrates may resume
+
+
+def _body_resumes(blocks: list[Block], i: int, start: int) -> bool:
+    """The text goes on after a signature block as the body did before it: the next
+    point of an open numbering ("b) Chức vụ của người ký" after "a) Việc ghi quyền hạn …"),
+    a bulleted sentence or a paragraph of prose. Then the block was an example, not the
+    document's own (whose next lines are the recipients, an annex's title or nothing)."""
+    last: dict[str, object] = {}
+    for j in range(start, i):
+        label = parse_label(blocks[j].display_text)
+        if label is not None and label.style != "bullet" and blocks[j].kind != "table_cell":
+            last[label.style] = label
+    seen = 0
+    for j in range(i + 1, len(blocks)):
+        text = blocks[j].display_text.strip()
+        if not text or blocks[j].kind == "footnote":
+            continue
+        if blocks[j].kind == "table_cell":
+            continue  # the rest of a signature table
+        if _is_closing(text) or seen == _LOOKAHEAD:
+            return False
+        seen += 1
+        if _ANNEX_TITLE.match(text) or (text.isupper() and len(text) <= 120 and " " in text):
+            return False  # "PHỤ LỤC", "QUY CHẾ …": the document's own signature, then its annex
+        label = parse_label(text)
+        if label is None or label.style == "bullet":
+            # Prose after the signature: the guide explaining its example.
+            rest = label.rest if label else text
+            if len(rest) > (80 if label else 160) and text.endswith((".", ":", ";")):
+                return True
+            continue
+        previous = last.get(label.style)
+        if previous is not None and _next_number(previous, label):
+            return True
+    return False
+
+
+def _next_number(previous, label) -> bool:
+    if label.style in ("letter", "paren_letter", "upper"):
+        return letter_follows(previous.number, label.number)
+    return label.value == previous.value + 1
 
 
 def assign_regions(blocks: list[Block]) -> list[Region]:

@@ -31,7 +31,7 @@ class PlacedBlock:
     span: tuple[int, int]  # [start, end) of this block's text in Skeleton.text
     region: Region
     section: str | None = None  # id of the innermost section holding the block
-    is_heading: bool = False  # True when this block opens a section
+    is_heading: bool = False  # True when this block opens a section (a heading or an item)
 
 
 @dataclass(slots=True)
