@@ -29,8 +29,31 @@ class VnreportError(Exception):
         return type(self), (self.file, self.reason)
 
 
+class MissingFile(VnreportError, FileNotFoundError):
+    """The path names no file. Also a :class:`FileNotFoundError`, for callers that catch that.
+
+        >>> isinstance(MissingFile("bc.docx", "no such file"), FileNotFoundError)
+        True
+    """
+
+    def __init__(self, file: str | None, reason: str):
+        super().__init__(file, reason)
+        import errno
+
+        self.errno = errno.ENOENT  # left without filename/strerror, so str() stays "file: reason"
+
+
 class UnsupportedFormat(VnreportError):
     """The bytes are not a format we read (an executable renamed .docx, an image …)."""
+
+
+class FormatMismatch(UnsupportedFormat):
+    """The format asked for (``format="pdf"``, ``--from pdf``) is not what the file's content is.
+
+        >>> raise FormatMismatch("bc.docx", "format 'pdf' was asked, but the content is a DOCX (ZIP) file")
+        Traceback (most recent call last):
+        extract.errors.FormatMismatch: bc.docx: format 'pdf' was asked, but the content is a DOCX (ZIP) file
+    """
 
 
 class CorruptDocument(VnreportError):
