@@ -17,6 +17,7 @@ alike from a disk or a mail. The page is a Jinja2 template
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import msgspec
@@ -61,6 +62,7 @@ def segments(report: Report) -> list[dict]:
 def render_review(report: Report) -> str:
     """The review page of ``report``, as HTML text (see the module's example)."""
     import jinja2
+    import markupsafe
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("extract", "templates"),
@@ -72,9 +74,13 @@ def render_review(report: Report) -> str:
     findings.update({i.id: {"group": "indicator", "kind": i.kind, "finding": msgspec.to_builtins(i)}
                      for i in report.indicators})
     kinds = {fid: f["kind"] for fid, f in findings.items()}
+    # JSON in a <script> element, in the contract's field order (Jinja's tojson sorts keys):
+    # the three characters that could end the element or start markup are escaped.
+    data = json.dumps(findings, ensure_ascii=False)
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     used = sorted({f["kind"] for f in findings.values()}, key=list(KIND_NAMES).index)
     return env.get_template("review.html").render(
-        report=report, segments=segments(report), kinds=kinds, findings=findings,
+        report=report, segments=segments(report), kinds=kinds, findings_json=markupsafe.Markup(data),
         legend=[(k, KIND_NAMES[k]) for k in used],
         counts={"citation": len(report.citations), "indicator": len(report.indicators)},
     )
