@@ -370,7 +370,12 @@ def match_agency(wanted: str, names: list[str]) -> tuple[str | None, list[str]]:
 
 
 def compare(reports: list[Report]) -> Comparison:
-    """Line the reports up by period and compare what they state."""
+    """Line the reports up by period and compare what they state.
+
+        >>> reports = [extract.parse(p) for p in sorted(Path("corpora/samples/series").glob("*.docx"))]  # doctest: +SKIP
+        >>> [p.label for p in compare(reports).periods]  # doctest: +SKIP
+        ['6 tháng đầu năm 2021', 'năm 2021', '6 tháng đầu năm 2022', 'năm 2022']
+    """
     ordered = sorted(map(_upgraded, reports), key=period_order)
     periods = [column(r) for r in ordered]
     warnings = [f"{p.source}: no period or date, placed last" for r, p in zip(ordered, periods)

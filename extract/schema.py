@@ -294,7 +294,11 @@ class Report(msgspec.Struct, kw_only=True):
     warnings: list[str] = []
 
     def to_json(self, *, pretty: bool = False) -> bytes:
-        """Serialize to the contract's JSON (UTF-8 bytes, deterministic order)."""
+        """Serialize to the contract's JSON (UTF-8 bytes, deterministic order).
+
+            >>> Report(source=Source(path="a.txt", sha256="", format="txt")).to_json()[:40]
+            b'{"schema_version":"1.1","source":{"path"'
+        """
         raw = msgspec.json.encode(self)
         return msgspec.json.format(raw, indent=2) if pretty else raw
 
