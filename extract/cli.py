@@ -246,14 +246,15 @@ def compare(
     files: Optional[List[Path]] = typer.Argument(
         None, help="Report JSON files (vnreport parse output), or report files to parse (.docx .pdf …)."),
     dataset: Optional[Path] = typer.Option(None, "--dataset", help="A folder written by vnreport batch."),
-    agency: Optional[str] = typer.Option(None, "--agency", help='With --dataset: one agency, e.g. "Sở Công Thương".'),
+    agency: Optional[str] = typer.Option(
+        None, "--agency", help='With --dataset: one agency, e.g. "Sở Công Thương". Without: each agency on its own.'),
     format: str = typer.Option("json", "--format", metavar="json|csv|html", help="json, csv or html (one self-contained page)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here. Default: stdout."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
     """Line up one agency's reports across periods: indicators, citations, sections."""
     from extract.compare import compare as compare_reports
-    from extract.compare import load_dataset, load_reports, write
+    from extract.compare import compare_by_agency, load_dataset, load_reports, write
     from extract.errors import VnreportError
 
     if format not in ("json", "csv", "html"):
@@ -264,7 +265,11 @@ def compare(
         _fail("--agency filters a --dataset", 2)
     try:
         reports = load_dataset(dataset, agency) if dataset else load_reports(files)
-        data = write(compare_reports(reports), format) if len(reports) > 1 else None
+        if dataset and not agency:  # a dataset holds many agencies: each is compared on its own
+            grouped = compare_by_agency(reports)
+            data = write(grouped, format) if any(g.comparison for g in grouped.agencies) else None
+        else:
+            data = write(compare_reports(reports), format) if len(reports) > 1 else None
     except VnreportError as err:
         _fail(f"{type(err).__name__}: {err}")
     except Exception as err:  # a bug of ours: one line, not a traceback

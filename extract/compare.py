@@ -8,10 +8,15 @@
     ('Chỉ số sản xuất công nghiệp (IIP)', [12.5, 10.8, 9.6, 8.9])
 
 Reports are ordered by ``metadata.period.start`` (then its end, then the report's
-date). Indicators are aligned only within one kind and unit, by label similarity
+date). Indicators are aligned only within one kind, base unit and role, and only
+when the scope their sentences state agrees (:mod:`extract.scopes`: a figure of a
+60-day campaign is not the running total of the month before), by label similarity
 (rapidfuzz, token based, on the accented text and on an accent-folded copy, so an
 OCR'd report that lost its tones still lines up), the section's title breaking
 ties; every indicator ends in an aligned row or in :attr:`Comparison.unmatched`.
+Each cell says how sure its match is (``score``, ``reason``); a match a reader
+should check (one period states a scope the other does not, a running total that
+fell, a figure ten times larger or smaller) is ``uncertain`` and shows no change.
 Citations are grouped by canonical ``key``; sections are matched by title with
 the period words taken out ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022" is the same section
 as "… 6 THÁNG CUỐI NĂM 2021").
@@ -36,6 +41,13 @@ from extract.schema import Citation, Indicator, Report, Section
 # A label pair scoring below this (0–100) is two different indicators; sections likewise.
 LABEL_THRESHOLD = 85.0  # "Kim ngạch xuất khẩu" / "… nhập khẩu" score 84.5
 SECTION_THRESHOLD = 70.0
+# A figure this many times larger or smaller than the period before (periods of one length; a year
+# beside a quarter allows four times more) is more likely another measure.
+JUMP = 10.0
+# Kinds whose figure is a share, a status at the report's date: its sentence's window ("trong tháng",
+# "đến nay") says how it was counted, not what it measures, so windows that differ make a match to
+# check, not two measures.
+SHARE_KINDS = frozenset({"percent"})
 
 
 # ---------------------------------------------------------------- result
@@ -61,6 +73,10 @@ class Cell(msgspec.Struct, kw_only=True):
     score: float = 100.0  # label similarity to the row's previous cell
     change: float | None = None  # amount minus the previous stated period's amount, in the row's unit
     change_pct: float | None = None  # relative change, percent of the previous amount
+    id: str | None = None  # the indicator's id in its report
+    scope: str | None = None  # what it counts (extract.scopes): cumulative, month, campaign …; None: unsaid
+    reason: str = ""  # why it joined the row, in the reader's words (Vietnamese)
+    uncertain: bool = False  # a match to check, not a change to read: no change is computed
 
     @property
     def shown(self) -> str:
@@ -87,6 +103,11 @@ class IndicatorRow(msgspec.Struct, kw_only=True):
     # the targets set for the same indicator (chỉ tiêu, kế hoạch), one per period, beside the results
     targets: list[Cell | None] = []
     role: str = "result"  # "target": a row of targets no result row states
+    scope: str | None = None  # the scope its cells state (extract.scopes), None where none says
+
+    @property
+    def uncertain(self) -> bool:
+        return any(c is not None and c.uncertain for c in self.cells)
 
 
 class Unmatched(msgspec.Struct, kw_only=True):
@@ -106,6 +127,7 @@ class CitationRow(msgspec.Struct, kw_only=True):
     text: str
     doc_type: str | None
     present: list[bool]
+    symbol: str | None = None  # as printed ("06/QĐ-TTg"), where the citation gives one
 
 
 class CitationChange(msgspec.Struct, kw_only=True):
@@ -153,7 +175,8 @@ class Comparison(msgspec.Struct, kw_only=True):
         blank = [""] * (len(labels) - 1)
         for row in self.indicators:
             cells = row.cells
-            writer.writerow(["indicator", row.label, row.kind, row.unit or "", "aligned", plain_number(row.score),
+            status = "aligned, uncertain" if row.uncertain else "aligned"  # a match to check, no change shown
+            writer.writerow(["indicator", row.label, row.kind, row.unit or "", status, plain_number(row.score),
                              *(c.plain if c else "" for c in cells),
                              *(plain_number(c.change) if c else "" for c in cells[1:]),
                              *(plain_number(c.change_pct) if c else "" for c in cells[1:])])
@@ -317,15 +340,19 @@ def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]
     path = Path(dataset) / "reports.jsonl"
     if not path.is_file():
         raise VnreportError(str(path), "no reports.jsonl here: is this a folder written by vnreport batch?")
-    reports = []
+    reports, seen = [], set()
     with path.open("rb") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                reports.append(Report.from_json(line))
+                report = Report.from_json(line)
             except (msgspec.DecodeError, msgspec.ValidationError) as err:
                 raise VnreportError(str(path), f"line {number} is not a report JSON ({err})") from None
+            if report.source.sha256 in seen:
+                continue  # a dataset written before copies were told apart: one report per content
+            seen.add(report.source.sha256)
+            reports.append(report)
     if not reports:
         raise VnreportError(str(path), "no reports")
     if agency is None:
@@ -378,7 +405,7 @@ def compare(reports: list[Report]) -> Comparison:
     """
     ordered = sorted(map(_upgraded, reports), key=period_order)
     periods = [column(r) for r in ordered]
-    warnings = [f"{p.source}: no period or date, placed last" for r, p in zip(ordered, periods)
+    warnings = [f"{p.source}: không có kỳ báo cáo hay ngày, xếp cuối" for r, p in zip(ordered, periods)
                 if period_order(r)[0] == "9999"]
     rows, unmatched = align_indicators(ordered, periods)
     citations, citation_changes = compare_citations(ordered, periods)
@@ -409,9 +436,18 @@ def _base_value(indicator: Indicator) -> float | None:
     return based(indicator)[0]  # a report whose JSON leaves base_value out
 
 
-def _cell(indicator: Indicator, score: float = 100.0) -> Cell:
+def _cell(indicator: Indicator, score: float = 100.0, scope: str | None = None, reason: str = "",
+          uncertain: bool = False) -> Cell:
     return Cell(value=_base_value(indicator), numerator=indicator.numerator, denominator=indicator.denominator,
-                text=indicator.text, label=indicator.label, section=indicator.section, score=score)
+                text=indicator.text, label=indicator.label, section=indicator.section, score=score,
+                id=indicator.id, scope=scope, reason=reason, uncertain=uncertain)
+
+
+def _scope(report: Report, indicator: Indicator) -> str | None:
+    from extract.scopes import scope_of
+
+    found = scope_of(report.text, tuple(indicator.span) if indicator.span else None, indicator.label)
+    return found.name if found else None
 
 
 def _upgraded(report: Report) -> Report:
@@ -430,67 +466,148 @@ def _upgraded(report: Report) -> Report:
 
 
 class _Row:
-    """A row being built: its cells so far and the last label and section that joined it."""
+    """A row being built: its cells so far and the last label, section and stated scope that joined it."""
 
-    def __init__(self, number: int, indicator: Indicator, section_title: str, width: int, at: int):
+    def __init__(self, number: int, indicator: Indicator, section_title: str, width: int, at: int,
+                 scope: str | None):
         self.number = number
         self.kind, self.unit, self.role = indicator.kind, _unit(indicator), _role(indicator)
         self.label, self.section_title = indicator.label or "", section_title
         self.folded = _folded_key(self.label)
+        self.scope = scope
         self.cells: list[Cell | None] = [None] * width
-        self.cells[at] = _cell(indicator)
+        self.cells[at] = _cell(indicator, scope=scope)
         self.unit_shown = indicator.unit
+        self.last_value = self.cells[at].value
+        self.last_months: int | None = None
 
-    def add(self, indicator: Indicator, section_title: str, at: int, score: float) -> None:
-        self.cells[at] = _cell(indicator, score)
+    def add(self, indicator: Indicator, section_title: str, at: int, score: float, scope: str | None,
+            context: float = 100.0, months: int | None = None) -> None:
+        cell = _cell(indicator, score, scope)
+        cell.uncertain, cell.reason = _judged(self, cell, score, context, months)
+        self.last_months = months
+        self.cells[at] = cell
         self.label, self.section_title = indicator.label or self.label, section_title
         self.folded = _folded_key(self.label)
+        self.scope = scope or self.scope
+        self.last_value = cell.value if cell.value is not None else self.last_value
+
+
+def _judged(row: _Row, cell: Cell, score: float, context: float = 100.0,
+            months: int | None = None) -> tuple[bool, str]:
+    """(uncertain, reason) for ``cell`` joining ``row``: the reason in the page's words.
+
+    ``context`` is the similarity of the two sections' titles: a label that says no more than
+    its unit ("12 văn bản") is a measure only by where it stands. ``months``: the length of the
+    cell's period, against the row's last one (a year's flow is some four quarters')."""
+    from extract.scopes import SCOPE_WORDS
+
+    said = SCOPE_WORDS.get(cell.scope or row.scope or "", "")
+    reason = f"cùng loại, đơn vị, vai trò; nhãn giống {format_number(score)}%"
+    doubts = []
+    if cell.scope == row.scope:
+        reason += f"; cùng phạm vi «{said}»" if said else ""
+    elif cell.scope and row.scope:  # a share counted over two windows (SHARE_KINDS)
+        doubts.append(f"phạm vi khác nhau: «{SCOPE_WORDS.get(row.scope, '')}» và «{SCOPE_WORDS.get(cell.scope, '')}»")
+    else:
+        doubts.append(f"chỉ một kỳ ghi phạm vi «{said}»")
+    if _folded_key(cell.label or "") == _folded_key(row.unit_shown or "") and context < SECTION_THRESHOLD:
+        doubts.append("nhãn chỉ là đơn vị, đề mục khác nhau")
+    before, now = row.last_value, cell.value
+    if before is not None and now is not None and row.kind in _AMOUNT_KINDS:
+        longer = months / row.last_months if months and row.last_months else 1.0
+        if "cumulative" in (cell.scope, row.scope) and now < before:
+            doubts.append("số lũy kế lại giảm")
+        elif before and now and not min(1.0, longer) / JUMP <= abs(now / before) <= JUMP * max(1.0, longer):
+            doubts.append(f"giá trị chênh hơn {format_number(JUMP)} lần")
+    if doubts:
+        return True, reason + "; chưa chắc: " + ", ".join(doubts)
+    return False, reason
+
+
+# Kinds whose value is an amount that a jump or a fall of a running total makes doubtful
+_AMOUNT_KINDS = frozenset({"count", "quantity", "money"})
+
+
+def _agree(row_scope: str | None, scope: str | None, kind: str = "count") -> bool:
+    """Two stated scopes must be the same; an unsaid one agrees (and the match is then uncertain),
+    and so does any window of a share (:data:`SHARE_KINDS`, uncertain too)."""
+    return row_scope is None or scope is None or row_scope == scope or kind in SHARE_KINDS
+
+
+def _months(period: PeriodColumn) -> int | None:
+    """How many months a period spans ("quý I/2026": 3), None when it has no dates."""
+    if not period.start or not period.end:
+        return None
+    (y0, m0), (y1, m1) = (map(int, d.split("-")[:2]) for d in (period.start, period.end))
+    return (y1 - y0) * 12 + m1 - m0 + 1
 
 
 def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tuple[list[IndicatorRow], list[Unmatched]]:
     """Rows of one indicator across periods, and the indicators no other period states.
 
-    Within each report the pairs (open row, indicator) of the same kind and unit are
-    scored by label similarity, then by section title similarity, and taken best
-    first, each row and each indicator at most once per report.
+    Within each report the pairs (open row, indicator) of the same kind, unit and
+    role whose stated scopes agree are scored by label similarity, then by section
+    title similarity, and taken best first, each row and each indicator at most
+    once per report.
     """
     width = len(reports)
     rows: list[_Row] = []
-    by_kind_unit: dict[tuple[str, str], list[_Row]] = {}
+    by_kind_unit: dict[tuple[str, str, str], list[_Row]] = {}
     unlabelled: list[Unmatched] = []
+    other_scope: dict[tuple[int, int], tuple[str, str]] = {}  # (report, indicator) → (its scope, the row's)
     for at, report in enumerate(reports):
         titles = _section_titles(report)
         labelled = []
         for indicator in report.indicators:
             if indicator.role == "threshold":
-                unlabelled.append(_unmatched(indicator, periods[at], "a rule's threshold, not a reported figure"))
+                unlabelled.append(_unmatched(indicator, periods[at], "ngưỡng của một quy định, không phải số liệu báo cáo"))
             elif indicator.label:
                 labelled.append(indicator)
             else:
-                unlabelled.append(_unmatched(indicator, periods[at], "no label to align it by"))
+                unlabelled.append(_unmatched(indicator, periods[at], "không có nhãn để đối chiếu"))
+        scopes = [_scope(report, indicator) for indicator in labelled]
+        # The k-th figure of one label in a report goes on beside the k-th of the report before
+        # ("hồ sơ tiếp nhận từ các nguồn" province-wide, then at the provincial police): the tie-breaker.
+        seen_labels: dict[str, int] = {}
+        ordinals = []
+        for indicator in labelled:
+            key = _folded_key(indicator.label)
+            ordinals.append(seen_labels.get(key, 0))
+            seen_labels[key] = ordinals[-1] + 1
         pairs = []
         choices = {group: [row.folded for row in members] for group, members in by_kind_unit.items()}
         for i, indicator in enumerate(labelled):
             title = titles.get(indicator.section or "", "")
-            group = (indicator.kind, _unit(indicator), _role(indicator))
-            members = by_kind_unit.get(group, ())
-            for row in _candidates(indicator.label, members, choices.get(group, ())):
-                score = _label_score(row.label, indicator.label)
-                if score >= LABEL_THRESHOLD:
+            for group in _groups(by_kind_unit, indicator):
+                for row in _candidates(indicator.label, by_kind_unit[group], choices.get(group, ())):
+                    score = _label_score(row.label, indicator.label)
+                    if score < LABEL_THRESHOLD:
+                        continue
+                    if not _agree(row.scope, scopes[i], indicator.kind):
+                        other_scope.setdefault((at, i), (scopes[i], row.scope))
+                        continue
                     context = _label_score(row.section_title, title) if title else 0.0
-                    pairs.append((-score, -context, row.number, i, row))
-        pairs.sort(key=lambda pair: pair[:4])
+                    differ = bool(row.scope and scopes[i] and row.scope != scopes[i])
+                    pairs.append((differ, -score, -context, abs(row.ordinal - ordinals[i]), row.number, i, row))
+        pairs.sort(key=lambda pair: pair[:6])
         placed_rows, placed = set(), set()
-        for neg_score, _, number, i, row in pairs:
+        months = _months(periods[at])
+        for _, neg_score, neg_context, _, number, i, row in pairs:
             if number in placed_rows or i in placed:
                 continue
             indicator = labelled[i]
-            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score)
+            row.add(indicator, titles.get(indicator.section or "", ""), at, -neg_score, scopes[i], -neg_context,
+                    months)
+            row.ordinal = ordinals[i]
             placed_rows.add(number)
             placed.add(i)
         for i, indicator in enumerate(labelled):
             if i not in placed:
-                row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at)
+                row = _Row(len(rows), indicator, titles.get(indicator.section or "", ""), width, at, scopes[i])
+                row.other_scope = other_scope.get((at, i))
+                row.last_months = months
+                row.ordinal = ordinals[i]
                 rows.append(row)
                 by_kind_unit.setdefault((row.kind, row.unit, row.role), []).append(row)
     aligned, alone = [], []
@@ -505,15 +622,35 @@ def align_indicators(reports: list[Report], periods: list[PeriodColumn]) -> tupl
             alone.append(Unmatched(
                 period=periods[at].label, label=cell.label, kind=row.kind, unit=row.unit_shown, value=cell.value,
                 amount=_amount(cell.value, row.unit_shown),
-                text=cell.text, section=cell.section,
-                reason="no indicator of the same kind and unit with a similar label in another period"))
+                text=cell.text, section=cell.section, reason=_alone_reason(getattr(row, "other_scope", None))))
             continue
         _fill_amounts(row.cells, row.unit_shown)
         _fill_amounts(targets, row.unit_shown, changes=False)
         aligned.append(IndicatorRow(label=present[0][1].label or "", kind=row.kind, unit=row.unit_shown,
                                     cells=row.cells, score=min(c.score for _, c in present), targets=targets,
-                                    role=row.role))
+                                    role=row.role, scope=row.scope))
     return aligned, alone + unlabelled
+
+
+def _alone_reason(other: tuple[str | None, str | None] | None) -> str:
+    """Why a figure stands alone, in the page's words."""
+    from extract.scopes import SCOPE_WORDS
+
+    if other:
+        mine, theirs = (SCOPE_WORDS.get(s or "", "không rõ") for s in other)
+        return f"có chỉ tiêu cùng tên ở kỳ khác nhưng khác phạm vi: «{mine}» so với «{theirs}»"
+    return "không kỳ nào khác có chỉ tiêu cùng loại, đơn vị và nhãn tương tự"
+
+
+def _groups(by_kind_unit: dict[tuple[str, str, str], list[_Row]], indicator: Indicator) -> list[tuple[str, str, str]]:
+    """The open rows' groups an indicator may join: its kind and role, a unit naming the same thing
+    (a count in "TTHC" beside one in "thủ tục": :func:`extract.compare_words.same_unit`)."""
+    from extract.compare_words import same_unit
+
+    kind, unit, role = indicator.kind, _unit(indicator), _role(indicator)
+    if kind != "count":
+        return [(kind, unit, role)] if (kind, unit, role) in by_kind_unit else []
+    return [g for g in by_kind_unit if g[0] == kind and g[2] == role and same_unit(g[1], unit)]
 
 
 def _role(indicator: Indicator) -> str:
@@ -538,7 +675,9 @@ def _targets_beside(rows: list[_Row]) -> dict[int, int]:
 
 
 def _folded_key(label: str) -> str:
-    return utils.default_process(fold(section_key(label)))
+    from extract.compare_words import spelled_out
+
+    return utils.default_process(fold(section_key(spelled_out(label))))
 
 
 def _candidates(label: str, rows: list[_Row], folded: list[str]) -> list[_Row]:
@@ -557,9 +696,12 @@ def _candidates(label: str, rows: list[_Row], folded: list[str]) -> list[_Row]:
 
 @functools.lru_cache(maxsize=65536)
 def _label_score(a: str, b: str) -> float:
-    """Similarity of two labels or section titles once their period words are out
-    (a dataset repeats the same labels period after period: cached)."""
-    return similarity(section_key(a), section_key(b))
+    """Similarity of two labels or section titles once their period words are out and their
+    abbreviations spelled out ("TTHC" / "thủ tục hành chính"; a dataset repeats the same labels
+    period after period: cached)."""
+    from extract.compare_words import spelled_out
+
+    return similarity(section_key(spelled_out(a)), section_key(spelled_out(b)))
 
 
 def _fill_amounts(cells: list[Cell | None], unit: str | None, changes: bool = True) -> None:
@@ -569,6 +711,9 @@ def _fill_amounts(cells: list[Cell | None], unit: str | None, changes: bool = Tr
         if cell is None:
             continue
         cell.amount = _amount(cell.value, unit)
+        if cell.uncertain:
+            previous = cell  # a match to check: its change would be read as news
+            continue
         if changes and previous is not None and previous.amount is not None and cell.amount is not None:
             cell.change = round(cell.amount - previous.amount, 6)
             if previous.amount:
@@ -612,6 +757,7 @@ def compare_citations(reports: list[Report], periods: list[PeriodColumn]) -> tup
             keys.add(key)
             row = seen.setdefault(key, CitationRow(key=key, text=citation.text, doc_type=citation.doc_type,
                                                    present=[False] * len(reports)))
+            row.symbol = row.symbol or citation.symbol
             if citation.form == "full" and len(citation.text) > len(row.text):
                 row.text = citation.text  # the fullest spelling describes the document best
             row.present[at] = True
@@ -676,7 +822,63 @@ def compare_sections(reports: list[Report], periods: list[PeriodColumn]) -> list
     return changes
 
 
-def write(comparison: Comparison, fmt: str) -> bytes:
+class AgencyComparison(msgspec.Struct, kw_only=True):
+    agency: str | None
+    comparison: Comparison | None  # None: the agency has one report, nothing to compare it with
+    reports: int
+
+
+class ByAgency(msgspec.Struct, kw_only=True):
+    """A dataset's reports compared agency by agency (``vnreport compare --dataset`` without ``--agency``)."""
+
+    agencies: list[AgencyComparison]
+
+    def to_json(self, *, pretty: bool = False) -> bytes:
+        raw = msgspec.json.encode(self)
+        return msgspec.json.format(raw, indent=2) if pretty else raw
+
+    def to_csv(self) -> str:
+        """Each agency's sheet under its name: an ``agency`` column first, a header row per agency
+        (each has its own periods)."""
+        out = io.StringIO()
+        writer = _SpreadsheetSafeWriter(csv.writer(out, lineterminator="\n"))
+        for group in self.agencies:
+            if group.comparison is None:
+                continue
+            for row in csv.reader(io.StringIO(group.comparison.to_csv())):
+                writer.writerow([group.agency or "", *row])
+        return out.getvalue()
+
+    def to_html(self) -> str:
+        from extract.compare_html import render_agencies
+
+        return render_agencies(self)
+
+
+def compare_by_agency(reports: list[Report]) -> ByAgency:
+    """The reports grouped by agency (case and accents aside), each group compared on its own.
+
+        >>> from extract.schema import Metadata, Source
+        >>> def report(agency, day):
+        ...     return Report(source=Source(path=f"{agency}-{day}.json", sha256="0" * 64, format="txt"),
+        ...                   metadata=Metadata(agency=agency, date=f"2025-0{day}-01"))
+        >>> grouped = compare_by_agency([report("Sở Nội vụ", 1), report("Sở Y tế", 2), report("sở nội vụ", 3)])
+        >>> [(g.agency, g.reports, g.comparison is not None) for g in grouped.agencies]
+        [('Sở Nội vụ', 2, True), ('Sở Y tế', 1, False)]
+    """
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(fold(" ".join((report.metadata.agency or "").split())), []).append(report)
+    agencies = []
+    for members in groups.values():
+        named = next((r.metadata.agency for r in members if r.metadata.agency), None)
+        agencies.append(AgencyComparison(agency=" ".join(named.split()) if named else None, reports=len(members),
+                                         comparison=compare(members) if len(members) > 1 else None))
+    agencies.sort(key=lambda g: (g.comparison is None, -g.reports, fold(g.agency or "")))
+    return ByAgency(agencies=agencies)
+
+
+def write(comparison: Comparison | ByAgency, fmt: str) -> bytes:
     """The comparison in ``json``, ``csv`` or ``html``, as bytes to write."""
     renderers = {
         "json": lambda: comparison.to_json(pretty=True) + b"\n",

@@ -466,21 +466,43 @@ def _signer(signature: list[str]) -> Signer | None:
 # ---------------------------------------------------------------- the period
 
 
-def _period(m: Metadata, header_year: int | None):
-    if not m.title:
-        return None
-    found = find_periods(m.title)
+def _period(m: Metadata, header_year: int | None, opening: str = ""):
+    """The title's first period; a draft with a blank date line ("Số: /BC-BCĐ", "ngày  tháng
+    năm 2025") may name it only in its first paragraph ("… báo cáo kết quả tháng 11/2025 như
+    sau"), which then gives the period, or the year the title's period leaves out."""
+    found = find_periods(m.title) if m.title else []
     if not found:
-        return None
+        return _opening_period(opening)
     first = found[0][1]
     if first.start is not None:
         return first
     later_years = [y for _, p in found[1:] if (y := year_of(p))]
-    year = later_years[0] if later_years else header_year
+    opened = _opening_period(opening)
+    year = later_years[0] if later_years else header_year or (year_of(opened) if opened else None)
     if year is None:
         return first
     span = found[0][0]
     return parse_period(m.title[span[0]:span[1]], context_year=year)
+
+
+def _opening_period(opening: str):
+    """The first dated period of a body's first paragraph, or None."""
+    found = next((p for _, p in find_periods(opening) if p.start is not None), None)
+    if found is not None and found.label.isupper():  # a heading in capitals: "NĂM 2025" → "năm 2025"
+        found.label = found.label.lower()
+    return found
+
+
+# How much of the body's start stands for its first paragraph (a DOCX paragraph, a PDF's lines)
+_OPENING = 600
+
+
+def _opening(skeleton: Skeleton, titled: bool) -> str:
+    """The start of the body after the front matter: its first paragraph or two; for a text with no
+    title found (an appendix: "PHỤ LỤC / BIỂU MẪU THỐNG KÊ … NĂM 2025"), its first lines whatever they are."""
+    skipped = ("front", "back") if titled else ("back",)
+    body = [pb for pb in skeleton.blocks if pb.region not in skipped]
+    return " ".join(" ".join(lines(pb.block)) for pb in body[:3])[:_OPENING]
 
 
 # ---------------------------------------------------------------- consolidated and adopted texts
@@ -548,5 +570,5 @@ def extract_metadata(skeleton: Skeleton) -> Metadata:
     _adopted(skeleton, m)
     if m.doc_type is None:
         m.doc_type = _doc_type_from_symbol(m.symbol)
-    m.period = _period(m, header_year)
+    m.period = _period(m, header_year, _opening(skeleton, m.title is not None))
     return m

@@ -5,10 +5,11 @@
     python scripts/evaluate.py counted-nouns [--list | --sample N]
     python scripts/evaluate.py metadata [--doc NAME] [--gold DIR] [-v]
     python scripts/evaluate.py sections [--doc NAME] [--gold DIR] [-v]
+    python scripts/evaluate.py alignment [--doc NAME] [--gold DIR] [-v]
 
 Each extractor's scoring lives in its own module beside this one
 (``eval_citations.py``, ``eval_indicators.py``, ``eval_counted_nouns.py``, ``eval_metadata.py``,
-``eval_sections.py``) exposing ``main(argv) -> int``.
+``eval_sections.py``, ``eval_alignment.py``) exposing ``main(argv) -> int``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SCORERS = {
     "counted-nouns": "eval_counted_nouns",
     "metadata": "eval_metadata",
     "sections": "eval_sections",
+    "alignment": "eval_alignment",
 }
 
 

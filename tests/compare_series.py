@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import sys
 
@@ -56,7 +57,8 @@ def model_report(period_id: str) -> Report:
     citations = [Citation(id=f"c{n}", text=samples.CITATIONS[key].text, form="full", key=key)
                  for n, key in enumerate(sorted(rendered.citations), 1)]
     return Report(
-        source=Source(path=f"series/{period.file}", sha256="0" * 64, format="docx"),
+        source=Source(path=f"series/{period.file}", sha256=hashlib.sha256(period_id.encode()).hexdigest(),
+                      format="docx"),
         metadata=Metadata(doc_type="Báo cáo", symbol=period.symbol, agency="Sở Công Thương",
                           date=period.date.isoformat(),
                           period=Period(label=period.label, start=period.start, end=period.end)),

@@ -60,6 +60,10 @@ def rows_by_input(out: Path) -> dict[str, list[str]]:
         found.setdefault(error["path"], []).append("error")
     for skipped in journal(out, "skipped"):
         found.setdefault(skipped["path"], []).append("skipped")
+    read = {r["source"]["sha256"] for r in journal(out, "reports")} | {e["sha256"] for e in journal(out, "errors")}
+    for copy in journal(out, "files"):  # a copy of a read content: its row is that content's
+        if copy["path"] not in found and copy["sha256"] in read:
+            found[copy["path"]] = ["copy"]
     return found
 
 
@@ -81,7 +85,7 @@ def assert_complete(out: Path, inputs: set[str]) -> None:
                                   f"unexpected: {sorted(set(found) - inputs)[:5]}")
     con = duckdb.connect(str(out / "vnreport.duckdb"), read_only=True)
     try:
-        for table in ("reports", "errors", "skipped"):
+        for table in ("reports", "errors", "skipped", "files"):
             count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             assert count == len(journal(out, table)), table
     finally:

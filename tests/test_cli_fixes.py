@@ -83,6 +83,7 @@ def dataset(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dataset")
     other = model_series()[0]
     other.metadata.agency = "Sở Nội vụ"
+    other.source.sha256 = "f" * 64  # another file: a dataset keeps one report per content
     lines = [r.to_json() for r in model_series()] + [other.to_json()]
     (folder / "reports.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     return folder

@@ -34,6 +34,7 @@ def dataset(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dataset")
     other = model_series()[0]
     other.metadata.agency = "Sở Nội vụ"
+    other.source.sha256 = "f" * 64  # another content: a dataset holds one report per sha256
     lines = [r.to_json() for r in model_series()] + [other.to_json()]
     (folder / "reports.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     return folder
@@ -54,14 +55,27 @@ def test_vnreport_compare_dataset_keeps_only_the_agency_asked_for(dataset, tmp_p
     assert done.returncode == 0, done.stderr
     header = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert header[6:10] == ["6 tháng đầu năm 2021", "năm 2021", "6 tháng đầu năm 2022", "năm 2022"]
+
+
+def test_vnreport_compare_dataset_without_agency_compares_each_agency_on_its_own(dataset, tmp_path):
     every = json.loads(vnreport("compare", "--dataset", str(dataset)).stdout)
-    assert len(every["periods"]) == 5
+    assert [(g["agency"], g["reports"]) for g in every["agencies"]] == [("Sở Công Thương", 4), ("Sở Nội vụ", 1)]
+    assert len(every["agencies"][0]["comparison"]["periods"]) == 4 and every["agencies"][1]["comparison"] is None
+    sheet = list(csv.reader(io.StringIO(vnreport("compare", "--dataset", str(dataset), "--format", "csv").stdout.decode())))
+    assert {row[0] for row in sheet} == {"Sở Công Thương"}
+    page = tmp_path / "so-sanh.html"
+    assert vnreport("compare", "--dataset", str(dataset), "--format", "html", "-o", str(page)).returncode == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.count('<section class="agency"') == 2 and "Sở Nội vụ" in text and "chỉ có 1 báo cáo" in text
 
 
 def test_vnreport_compare_writes_a_self_contained_html_page(series_json, tmp_path):
     out = tmp_path / "page.html"
     assert vnreport("compare", *series_json, "--format", "html", "-o", str(out)).returncode == 0
-    assert out.read_text(encoding="utf-8").count("<svg") == len(json.loads(vnreport("compare", *series_json).stdout)["indicators"])
+    page = out.read_text(encoding="utf-8")
+    charts = page.count('<div class="chart" id="bd-')
+    assert charts == len(json.loads(vnreport("compare", *series_json).stdout)["indicators"]) > 0
+    assert "<script src" not in page and "vegaEmbed" in page  # the chart library inlined, not fetched
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -87,3 +101,10 @@ def test_vnreport_compare_names_the_file_that_is_not_a_report(series_json, tmp_p
     bad.write_text('{"hello": 1}', encoding="utf-8")
     done = vnreport("compare", series_json[0], str(bad))
     assert done.returncode == 1 and b"bad.json: not a vnreport report JSON" in done.stderr
+
+
+def test_vnreport_compare_dataset_counts_a_report_journalled_twice_once(tmp_path):
+    lines = [r.to_json() for r in model_series()]
+    (tmp_path / "reports.jsonl").write_bytes(b"\n".join(lines + lines[:1]) + b"\n")  # an old journal's copy
+    data = json.loads(vnreport("compare", "--dataset", str(tmp_path), "--agency", "Sở Công Thương").stdout)
+    assert len(data["periods"]) == 4

@@ -156,15 +156,17 @@ def test_dask_local_cluster_gives_the_same_dataset_as_the_process_pool(tmp_path,
     make_archive(archive, count=3)
     shutil.copy(corpus / "seed" / "bao-cao-qcdc-6t-2021.docx", archive)
     shutil.copy(corpus / "seed" / "bao-cao-qcdc-6t-2021.pdf", archive)
+    (archive / "ban-sao").mkdir()
+    shutil.copy(corpus / "seed" / "bao-cao-qcdc-6t-2021.docx", archive / "ban-sao")  # a copy: one report
 
     batch([archive], tmp_path / "pool", workers=2)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
             summary = batch([archive], tmp_path / "dask", client=client)
 
-    assert summary.reports == 5 and summary.errors == 2
+    assert summary.reports == 5 and summary.errors == 2 and summary.copies == 1
     assert _sorted_jsonl(tmp_path / "pool") == _sorted_jsonl(tmp_path / "dask")
-    for table in ("reports", "sections", "citations", "indicators", "errors"):
+    for table in ("reports", "sections", "citations", "indicators", "errors", "files"):
         pool_bytes = (tmp_path / "pool" / f"{table}.parquet").read_bytes()
         assert pool_bytes == (tmp_path / "dask" / f"{table}.parquet").read_bytes(), table
 
@@ -213,3 +215,36 @@ def test_cli_batch_runs_on_a_dask_scheduler_given_by_address(tmp_path):
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     assert "2 reports" in result.stderr.decode()
     assert len(rows(tmp_path / "ds", "reports")) == 2 and len(rows(tmp_path / "ds", "errors")) == 2
+
+
+def test_copies_in_two_folders_are_one_report_and_every_view_counts_reports_not_files(tmp_path):
+    import duckdb
+
+    originals = make_archive(tmp_path / "archive" / "gui-di", count=3)
+    copies = tmp_path / "archive" / "ban-sao"
+    copies.mkdir()
+    for path in originals:
+        shutil.copy(path, copies / path.name)
+    shutil.copy(originals[0], tmp_path / "archive" / "du-thao.md")  # a third copy, under another name
+
+    summary = batch([tmp_path / "archive"], tmp_path / "ds", workers=2)
+
+    assert (summary.reports, summary.copies) == (3, 4)
+    con = duckdb.connect(str(tmp_path / "ds" / "vnreport.duckdb"), read_only=True)
+    try:
+        assert con.execute("SELECT count(*), count(DISTINCT sha256) FROM reports").fetchone() == (3, 3)
+        files = con.execute("SELECT count(*), count(DISTINCT sha256) FROM files WHERE path LIKE '%.md'").fetchone()
+        assert files == (7, 3)
+        assert con.execute("SELECT reports, mentions FROM citations_by_key WHERE key = 'CT|8|TU'").fetchall() == [(3, 3)]
+        assert con.execute("SELECT count(*) FROM citation_mentions WHERE key = 'CT|8|TU'").fetchone() == (3,)
+        assert con.execute("SELECT count(*) FROM agency_indicators WHERE unit = '%'").fetchone() == (3,)
+        assert con.execute("SELECT count(*) FROM sections").fetchone() == (6,)
+        assert con.execute("SELECT count(*) FROM errors").fetchone() == (2,)  # empty.pdf, fake.docx: once each
+        most = con.execute("SELECT copies FROM report_copies ORDER BY copies DESC").fetchall()
+        assert [n for (n,) in most] == [3, 2, 2]
+    finally:
+        con.close()
+
+    again = batch([tmp_path / "archive"], tmp_path / "ds", workers=1, resume=True)
+    assert (again.reports, again.resumed, again.copies) == (3, 3, 4)
+    assert len(rows(tmp_path / "ds", "reports")) == 3 and len(rows(tmp_path / "ds", "files")) == 9

@@ -108,6 +108,31 @@ def test_draft_with_blank_day_keeps_place_and_the_printed_codes():
     assert m.period == Period(label="quý I năm 2026", start="2026-01-01", end="2026-03-31")  # year from the header
 
 
+def test_a_draft_with_a_blank_date_line_takes_its_period_from_its_first_paragraph():
+    m = extract_metadata(header_skeleton(
+        "BAN CHỈ ĐẠO ĐỀ ÁN 06", "Số:         /BC-BCĐ", "Lâm Đồng, ngày     tháng     năm",
+        "BÁO CÁO", "Kết quả triển khai Đề án 06 trên địa bàn tỉnh",
+        "Ban Chỉ đạo tỉnh báo cáo kết quả triển khai, thực hiện tháng 11/2025 như sau:", "I. CÔNG TÁC CHỈ ĐẠO",
+        "Nội dung."))
+    assert (m.symbol, m.date) == ("/BC-BCĐ", None)
+    assert m.period == Period(label="tháng 11/2025", start="2025-11-01", end="2025-11-30")
+
+
+def test_a_drafts_title_period_without_a_year_borrows_the_year_of_its_first_paragraph():
+    m = extract_metadata(header_skeleton(
+        "BAN CHỈ ĐẠO ĐỀ ÁN 06", "Số:         /BC-BCĐ", "Lâm Đồng, ngày     tháng     năm",
+        "BÁO CÁO", "Kết quả triển khai Đề án 06 quý I",
+        "Thực hiện Kế hoạch số 12/KH-UBND, kết quả thực hiện quý I năm 2026 như sau:", "I. KẾT QUẢ", "Nội dung."))
+    assert m.period == Period(label="quý I năm 2026", start="2026-01-01", end="2026-03-31")
+
+
+def test_an_appendix_without_a_title_takes_its_period_from_its_first_lines():
+    m = extract_metadata(header_skeleton(
+        "PHỤ LỤC", "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025",
+        "(Kèm theo Báo cáo số /BC-UBND ngày tháng 12 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)", "Biểu mẫu 1"))
+    assert m.period == Period(label="năm 2025", start="2025-01-01", end="2025-12-31")
+
+
 def test_party_symbol_and_cong_van_subject():
     m = extract_metadata(header_skeleton(
         "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY SỞ CÔNG THƯƠNG", "*", "Số 416-CV/ĐU", "V/v triển khai thực hiện",

@@ -10,7 +10,10 @@ Writes into ``out``: ``reports.jsonl`` (one report JSON a line) and
 ``vnreport.duckdb``, each under a temporary name renamed when complete.
 Every input ends as exactly one report row, one error row or one skipped row
 (``skipped.jsonl``, the ``skipped`` table: not a report file, a FIFO, a link out
-of the given folders …). One run at a time writes a folder (``.vnreport.lock``).
+of the given folders …). One report per content: every input path is a row of
+``files`` (path, size, mtime, sha256; ``files.jsonl``), and a file whose bytes
+another input already has (the same report in two folders) is parsed once, its
+report row the first path's; the views count reports, not files. One run at a time writes a folder (``.vnreport.lock``).
 Files run each in its own process on this machine (:mod:`extract.dataset.pool`),
 or on a Dask cluster when ``client`` (or ``scheduler``) is given
 (:mod:`extract.dataset.cluster`, which also says whom a cluster must trust).
@@ -35,7 +38,7 @@ from extract.dataset.lock import DatasetLock
 from extract.dataset.tables import read_journal_keys, write_duckdb, write_parquet
 from extract.dataset.worker import Limits, Outcome, sha256_of, unreadable
 from extract.outputs import atomic_write, output_error, remove_temporaries
-from extract.paths import NotRegularFile
+from extract.paths import NotRegularFile, shown
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Summary:
     errors_by_type: dict[str, int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)  # inputs not read, each with its reason
     resumed: int = 0  # already done in an earlier run
+    copies: int = 0  # inputs whose content another input already has: one report for them all
     missing: list[str] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
@@ -117,16 +121,24 @@ def batch(
         failure: BaseException | None = None
         try:
             todo: list[tuple[str, str]] = []
+            inputs: dict[str, dict] = _earlier_files(out / "files.jsonl") if resume else {}
+            this_run: set[str] = set()
             for path in found.files:
                 try:
                     digest = sha256_of(path)
+                    inputs[shown(path)] = _file_row(path, digest)
                 except (OSError, NotRegularFile) as err:
                     _record(unreadable(path, err), reports, errors, summary)
                     continue
+                if digest in this_run:
+                    summary.copies += 1  # parsed (or resumed) once, under its first path
+                    continue
+                this_run.add(digest)
                 if digest in done:
                     summary.resumed += 1
                 else:
                     todo.append((path, digest))
+            rewrite(out / "files.jsonl", [msgspec.json.encode(row) for row in inputs.values()])
             if on_start:
                 on_start(len(todo))
             for outcome in _runner(workers, client, scheduler, security, limits)(todo, stop.requested):
@@ -146,6 +158,18 @@ def batch(
             if closing and not failure:
                 raise closing
     return summary
+
+
+def _file_row(path: str, digest: str) -> dict:
+    """One input path as the ``files`` table holds it; mtime in UTC seconds."""
+    stat = os.stat(path)
+    return {"path": shown(path), "size": stat.st_size, "mtime": round(stat.st_mtime, 6), "sha256": digest}
+
+
+def _earlier_files(path: Path) -> dict[str, dict]:
+    """The inputs an earlier run recorded (a resumed run keeps the paths it does not see again)."""
+    rows = (msgspec.json.decode(line) for line in read_lines(path)) if path.exists() else ()
+    return {row["path"]: row for row in rows}
 
 
 def _close_all(*journals: Journal) -> Exception | None:

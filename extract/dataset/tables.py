@@ -1,6 +1,8 @@
 """The dataset's tables: JSON lines → Parquet (pyarrow) → one DuckDB database.
 
-One row per item, the report's ``sha256`` as the join key everywhere. Rows are
+One row per item, the report's ``sha256`` as the join key everywhere: ``reports``
+and the finding tables hold one row per distinct content, ``files`` one row per
+input path (two copies of a report are two ``files`` rows, one report). Rows are
 written in (sha256, path) order, so the same inputs give byte-identical Parquet
 files whichever scheduler produced the journal. Reading is streamed in batches:
 memory stays flat however large the dataset grows.
@@ -8,6 +10,7 @@ memory stays flat however large the dataset grows.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -48,6 +51,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("base_value", F), ("base_unit", S), ("role", S),
     ]),
     "errors": pa.schema([("sha256", S), ("path", S), ("error_type", S), ("message", S)]),
+    # every input path read, copies included: which report (by sha256) each one is
+    "files": pa.schema([("path", S), ("size", I), ("mtime", pa.timestamp("us", tz="UTC")), ("sha256", S)]),
     # inputs that are not read: not report files, FIFOs, devices, links out of the roots …
     "skipped": pa.schema([("path", S), ("reason", S)]),
 }
@@ -99,8 +104,10 @@ def _with_span(sha: str, item: dict, schema: pa.Schema) -> dict:
     return row
 
 
-def _sorted_records(path: Path) -> Iterator[bytes]:
-    """Journal lines in (sha256, path) order, holding only keys and offsets in memory."""
+def _sorted_records(path: Path, *, one_per_sha256: bool = False) -> Iterator[bytes]:
+    """Journal lines in (sha256, path) order, holding only keys and offsets in memory;
+    ``one_per_sha256``: only the first line of each content (a journal written before
+    copies were told apart may hold one report per copy)."""
     if not path.exists():
         return
     keys: list[tuple[str, str, int, int]] = []
@@ -113,7 +120,11 @@ def _sorted_records(path: Path) -> Iterator[bytes]:
                              head.source.path if head.source else head.path or "", offset, len(line)))
             offset += len(line)
         keys.sort()
-        for _, _, start, length in keys:
+        previous = None
+        for sha, _, start, length in keys:
+            if one_per_sha256 and sha == previous:
+                continue
+            previous = sha
             f.seek(start)
             yield f.read(length).rstrip(b"\n")
 
@@ -181,16 +192,19 @@ class _TableWriters:
 def write_parquet(out: Path) -> None:
     """(Re)build the Parquet tables from ``reports.jsonl``, ``errors.jsonl`` and ``skipped.jsonl``."""
     writers = _TableWriters(out, ["reports", "sections", "citations", "indicators"])
-    for n, line in enumerate(_sorted_records(out / "reports.jsonl"), 1):
+    for n, line in enumerate(_sorted_records(out / "reports.jsonl", one_per_sha256=True), 1):
         for name, rows in report_rows(msgspec.json.decode(line)).items():
             writers.add(name, rows)
         if n % BATCH == 0:
             writers.flush()
     writers.close()
-    for name in ("errors", "skipped"):
+    for name in ("errors", "skipped", "files"):
         table = _TableWriters(out, [name])
-        for line in _sorted_records(out / f"{name}.jsonl"):
-            table.add(name, [msgspec.json.decode(line)])
+        for line in _sorted_records(out / f"{name}.jsonl", one_per_sha256=name == "errors"):
+            row = msgspec.json.decode(line)
+            if name == "files":
+                row["mtime"] = datetime.fromtimestamp(row["mtime"], timezone.utc)
+            table.add(name, [row])
         table.close()
 
 
@@ -198,14 +212,22 @@ VIEWS = {
     # Every mention of one cited document, across all reports: WHERE key = 'CT|8|TU'
     "citation_mentions": """
         SELECT c.key, c.symbol, c.doc_type, c.form, c.date AS cited_date, c.issuer, c.text,
-               r.agency, r.date AS report_date, r.period_label, r.path, c.section, c.sha256
+               r.agency, r.date AS report_date, r.period_label, r.period_start, r.period_end, r.path,
+               c.section, c.sha256
         FROM citations c JOIN reports r USING (sha256)""",
-    # One row per cited document: how many reports cite it, first and last report date
+    # One row per cited document: how many reports cite it, first and last report date (a draft's
+    # blank date line gives way to the end of its period), first and last period citing it
     "citations_by_key": """
         SELECT key, any_value(doc_type) AS doc_type, any_value(symbol) AS symbol,
                count(DISTINCT sha256) AS reports, count(*) AS mentions,
-               min(report_date) AS first_report, max(report_date) AS last_report
+               min(coalesce(report_date, period_end)) AS first_report,
+               max(coalesce(report_date, period_end)) AS last_report,
+               min(period_start) AS first_period, max(period_end) AS last_period
         FROM citation_mentions WHERE key IS NOT NULL GROUP BY key""",
+    # Each report with the input paths that hold it (a draft and its sent copy, one file in two folders)
+    "report_copies": """
+        SELECT r.sha256, r.path, count(f.path) AS copies, list(f.path ORDER BY f.path) AS paths
+        FROM reports r LEFT JOIN files f USING (sha256) GROUP BY r.sha256, r.path""",
     # One agency's indicators by period: WHERE agency = 'Sở Công Thương' ORDER BY label, period_start.
     # value and unit as printed (21345, 'tỷ đồng'); compare across reports by base_value, base_unit
     # (2.1345e13, 'đồng'); role tells results from targets and a rule's thresholds.
