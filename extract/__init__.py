@@ -30,6 +30,8 @@ _EXPORTS = {
     "json_schema": "extract.schema",
     "VnreportError": "extract.errors",
     "UnsupportedFormat": "extract.errors",
+    "FormatMismatch": "extract.errors",
+    "MissingFile": "extract.errors",
     "CorruptDocument": "extract.errors",
     "EncryptedDocument": "extract.errors",
     "EmptyDocument": "extract.errors",

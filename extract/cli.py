@@ -20,24 +20,56 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from extract import __version__
+        from extract.schema import SCHEMA_VERSION
+
+        typer.echo(f"vnreport {__version__} (report schema {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and the report schema's version, and exit."),
+) -> None:
+    """Turn Vietnamese administrative reports (DOCX, PDF, .doc, scans, text) into normalized JSON."""
+
+
+def _target(output: str, file: Path, many: bool, suffix: str) -> Path:
+    """Where one input's output goes: into a folder when ``-o`` names one (several inputs, an
+    existing folder, or a name ending in ``/``), else the file ``-o`` names."""
+    import os
+
+    folder = Path(output)
+    if many or output.endswith(("/", os.sep)) or folder.is_dir():
+        return folder / f"{file.name}{suffix}"
+    return folder
+
+
 @app.command()
 def parse(
     files: List[Path] = typer.Argument(..., help="Report files: .docx .pdf .doc .rtf .odt .txt .md .html"),
-    output: Optional[Path] = typer.Option(
+    output: Optional[str] = typer.Option(
         None, "-o", "--output",
-        help="Write here: a .json file for one input, a folder for several (one FILE.json each). Default: stdout.",
+        help="Write here: a file for one input, a folder (an existing one, or a name ending in /) "
+             "for one or several (one FILE.json or FILE.md each). Default: stdout.",
     ),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
+    format: str = typer.Option("json", "--format", metavar="json|md",
+                               help="json: the report JSON; md: the normalized text with # headings."),
     ocr: str = typer.Option(
         "auto", "--ocr", metavar="auto|always|never",
         help="auto: OCR pages without a usable text layer; always; never.",
     ),
-    format: Optional[str] = typer.Option(None, "--format", help="Override the detected format (docx, pdf, txt …)."),
+    input_format: Optional[str] = typer.Option(
+        None, "--from", help="Read as this format, not the detected one (docx, pdf, txt …)."),
     timeout: float = typer.Option(300.0, "--timeout", help="Seconds allowed per file."),
     memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory a file's parse may own (its processes included), in MB."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
-    """Parse reports into the JSON contract (schema 1.0)."""
+    """Parse reports into the JSON contract (schema 1.1), or into Markdown."""
     from extract.errors import VnreportError
     from extract.outputs import atomic_write, output_error
     from extract.paths import shown
@@ -45,13 +77,16 @@ def parse(
 
     if ocr not in ("auto", "always", "never"):
         _fail(f"--ocr must be auto, always or never, not {ocr!r}", 2)
+    if format not in ("json", "md"):
+        _fail(f"--format must be json or md, not {format!r}", 2)
+    suffix = f".{format}"
     many = len(files) > 1
-    if many and output and output.suffix.lower() == ".json":
-        _fail("several inputs need -o to name a folder, not a .json file", 2)
+    if many and output and Path(output).suffix.lower() in (".json", ".md"):
+        _fail(f"several inputs need -o to name a folder, not a {Path(output).suffix} file", 2)
     failures = 0
     for file in files:
         try:
-            report = parse_one(file, format, ocr=ocr, timeout=timeout, memory_mb=memory_mb)
+            report = parse_one(file, input_format, ocr=ocr, timeout=timeout, memory_mb=memory_mb)
         except VnreportError as err:
             failures += 1
             typer.echo(f"vnreport: {type(err).__name__}: {err}", err=True)
@@ -63,12 +98,17 @@ def parse(
             typer.echo(f"vnreport: internal error on {shown(file)}: {type(err).__name__}: {err} (rerun with --debug)",
                        err=True)
             continue
-        data = report.to_json(pretty=pretty) + b"\n"
+        if format == "md":
+            from extract.markdown import to_markdown
+
+            data = to_markdown(report).encode("utf-8")
+        else:
+            data = report.to_json(pretty=pretty) + b"\n"
         if output is None:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             continue
-        target = output / f"{file.name}.json" if many or output.is_dir() else output
+        target = _target(output, file, many, suffix)
         try:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +120,36 @@ def parse(
             typer.echo(f"vnreport: {type(err).__name__}: {err}", err=True)
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    file: Path = typer.Argument(..., help="A report file (.docx .pdf …) or its JSON (vnreport parse output)."),
+    output: Path = typer.Option(Path("review.html"), "-o", "--output", help="The HTML page to write."),
+    ocr: str = typer.Option("auto", "--ocr", metavar="auto|always|never", help="auto, always or never."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
+) -> None:
+    """Write one self-contained HTML page showing what was found in the report's words."""
+    from extract.errors import VnreportError
+    from extract.outputs import atomic_write, output_error
+    from extract.review import load_report, render_review
+
+    if ocr not in ("auto", "always", "never"):
+        _fail(f"--ocr must be auto, always or never, not {ocr!r}", 2)
+    try:
+        page = render_review(load_report(file, ocr=ocr)).encode("utf-8")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise output_error(err, output.parent) from None
+        atomic_write(output, page)
+    except VnreportError as err:
+        _fail(f"{type(err).__name__}: {err}")
+    except Exception as err:  # a bug of ours: one line, not a traceback
+        if debug:
+            raise
+        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug)")
+    typer.echo(f"{output}", err=True)
 
 
 @app.command()
@@ -138,12 +208,12 @@ def batch(
         if not outcome.ok:
             progress.console.print(f"[red]{outcome.error_type}[/red]: {escape(outcome.message)}", highlight=False)
 
-    security = None
-    if tls_ca_file or tls_cert or tls_key:
-        from extract.dataset.cluster import tls_security
-
-        security = tls_security(tls_ca_file, tls_cert, tls_key)
     try:
+        security = None
+        if tls_ca_file or tls_cert or tls_key:
+            from extract.dataset.cluster import tls_security
+
+            security = tls_security(tls_ca_file, tls_cert, tls_key)
         summary = run_batch(
             inputs, output, workers=workers, scheduler=scheduler, security=security, resume=resume,
             follow_links=follow_links, limits=Limits(timeout=timeout, memory=memory_mb * 1024**2, ocr=ocr),

@@ -330,12 +330,16 @@ def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]
     """The reports of a ``vnreport batch`` dataset, those of ``agency`` only when given.
 
     The agency matches without regard to case and accents ("sở công thương" finds
-    "Sở Công Thương").
+    "Sở Công Thương"), and else the one closest name if it is near enough
+    (:func:`match_agency`: a typo, a word left out); when none is, the error
+    names the closest agencies in the dataset.
+
+        >>> load_dataset("dataset/", "So Cong Thuong")  # doctest: +SKIP
+        [Report(...), Report(...)]
     """
     path = Path(dataset) / "reports.jsonl"
     if not path.is_file():
         raise VnreportError(str(path), "no reports.jsonl here: is this a folder written by vnreport batch?")
-    wanted = fold(" ".join(agency.split())) if agency else None
     reports, seen = [], set()
     with path.open("rb") as lines:
         for number, line in enumerate(lines, 1):
@@ -348,18 +352,57 @@ def load_dataset(dataset: str | Path, agency: str | None = None) -> list[Report]
             if report.source.sha256 in seen:
                 continue  # a dataset written before copies were told apart: one report per content
             seen.add(report.source.sha256)
-            if wanted is None or fold(" ".join((report.metadata.agency or "").split())) == wanted:
-                reports.append(report)
+            reports.append(report)
     if not reports:
-        raise VnreportError(str(path), f"no report of agency {agency!r}" if agency else "no reports")
-    return reports
+        raise VnreportError(str(path), "no reports")
+    if agency is None:
+        return reports
+    names = sorted({" ".join(r.metadata.agency.split()) for r in reports if r.metadata.agency})
+    found, closest = match_agency(agency, names)
+    if found is None:
+        hint = "; closest: " + ", ".join(repr(n) for n in closest) if closest else "; no report names its agency"
+        raise VnreportError(str(path), f"no report of agency {agency!r}{hint}")
+    return [r for r in reports if " ".join((r.metadata.agency or "").split()) == found]
+
+
+AGENCY_MATCH = 90  # rapidfuzz token_sort_ratio on folded names at or above which a name is taken
+
+
+def match_agency(wanted: str, names: list[str]) -> tuple[str | None, list[str]]:
+    """The name of ``names`` that ``wanted`` means, and the three closest names (for a message).
+
+    Exact after folding case and accents first, then the closest name scoring at
+    least :data:`AGENCY_MATCH`.
+
+        >>> match_agency("so cong thuong", ["Sở Công Thương", "Sở Nội vụ"])[0]
+        'Sở Công Thương'
+        >>> match_agency("Sở Công Thươn", ["Sở Công Thương", "Sở Nội vụ"])[0]
+        'Sở Công Thương'
+        >>> match_agency("Sở Tài chính", ["Sở Công Thương", "Sở Nội vụ"])
+        (None, ['Sở Công Thương', 'Sở Nội vụ'])
+    """
+    from rapidfuzz import fuzz, process
+
+    folded = {fold(n): n for n in names}
+    key = fold(" ".join(wanted.split()))
+    if key in folded:
+        return folded[key], []
+    ranked = process.extract(key, list(folded), scorer=fuzz.token_sort_ratio, limit=3)
+    if ranked and ranked[0][1] >= AGENCY_MATCH:
+        return folded[ranked[0][0]], []
+    return None, [folded[choice] for choice, _score, _ in ranked]
 
 
 # ---------------------------------------------------------------- comparing
 
 
 def compare(reports: list[Report]) -> Comparison:
-    """Line the reports up by period and compare what they state."""
+    """Line the reports up by period and compare what they state.
+
+        >>> reports = [extract.parse(p) for p in sorted(Path("corpora/samples/series").glob("*.docx"))]  # doctest: +SKIP
+        >>> [p.label for p in compare(reports).periods]  # doctest: +SKIP
+        ['6 tháng đầu năm 2021', 'năm 2021', '6 tháng đầu năm 2022', 'năm 2022']
+    """
     ordered = sorted(map(_upgraded, reports), key=period_order)
     periods = [column(r) for r in ordered]
     warnings = [f"{p.source}: không có kỳ báo cáo hay ngày, xếp cuối" for r, p in zip(ordered, periods)

@@ -22,10 +22,12 @@ from pathlib import Path
 import msgspec
 
 from extract.document import Document
-from extract.errors import TooLarge, UnsupportedFormat, VnreportError
+from extract.errors import MissingFile, TooLarge, UnsupportedFormat, VnreportError
 from extract.paths import NotRegularFile, open_regular, shown
 from extract.readers import ReadOptions, read
 from extract.schema import DocumentPart, Report, Signature, Source
+
+OCR_MODES = ("auto", "always", "never")
 
 EXTRACTORS: dict[str, str] = {
     "citations": "extract.citations:extract",
@@ -52,7 +54,7 @@ def load_source(source: str | Path | bytes, name: str | None = None,
                 raise TooLarge(display, f"{size:,} bytes is over the limit of {max_bytes:,}")
             return f.read(), display
     except FileNotFoundError:
-        raise VnreportError(display, "no such file") from None
+        raise MissingFile(display, "no such file") from None
     except NotRegularFile as err:
         if err.kind == "a folder":
             raise VnreportError(display, "is a directory, not a file") from None
@@ -103,7 +105,10 @@ def parse(
     raises :class:`~extract.errors.Timeout` or :class:`~extract.errors.MemoryLimit`
     (a :class:`~extract.errors.TooLarge`). ``timeout=None, memory_mb=None`` parses
     in this process, unbounded — for callers that isolate parses themselves.
+    ``ocr`` other than auto, always or never raises :class:`ValueError`.
     """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be 'auto', 'always' or 'never', not {ocr!r}")
     if timeout is None and memory_mb is None:
         return _parse_here(source, format, name, ocr, options)
     from extract import warm

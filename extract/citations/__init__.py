@@ -32,7 +32,12 @@ __all__ = ["find_citations", "extract"]
 
 
 def find_citations(text: str) -> list[Citation]:
-    """Every citation in ``text``, in text order, short forms resolved."""
+    """Every citation in ``text``, in text order, short forms resolved.
+
+        >>> [(c.id, c.form, c.key, c.refers_to) for c in find_citations(
+        ...     "Thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ; Nghị định 04 quy định …")]
+        [('c1', 'full', 'NĐ|4|CP|2015', None), ('c2', 'short', 'NĐ|4|CP|2015', 'c1')]
+    """
     return resolve(number(find_all(text)))
 
 

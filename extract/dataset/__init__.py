@@ -86,6 +86,10 @@ def batch(
     :class:`~extract.errors.SchedulerUnavailable` for a Dask scheduler that cannot
     be reached. Ctrl-C (or SIGTERM) stops the run within seconds, keeping every
     finished file; ``summary.interrupted`` says so.
+
+        >>> summary = batch(["archive/"], "dataset/", workers=2)  # doctest: +SKIP
+        >>> summary.reports, summary.errors_by_type  # doctest: +SKIP
+        (412, {'CorruptDocument': 2, 'EncryptedDocument': 1})
     """
     started = time.monotonic()
     out = Path(out)

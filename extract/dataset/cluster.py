@@ -25,11 +25,25 @@ from extract.errors import SchedulerUnavailable, WorkerCrashed
 from extract.paths import shown
 
 CONNECT_TIMEOUT = 5.0  # seconds: an unreachable scheduler is one line, quickly
+DASK_MISSING = "a Dask scheduler needs Dask, which this install lacks: pip install 'vnreport[dask]'"
+
+
+def require_dask(address: str | None = None):
+    """The ``distributed`` module, or :class:`SchedulerUnavailable` naming the ``vnreport[dask]`` extra.
+
+        >>> require_dask("tls://host:8786").__name__  # doctest: +SKIP
+        'distributed'
+    """
+    try:
+        import distributed
+    except ImportError:
+        raise SchedulerUnavailable(address or "--scheduler", DASK_MISSING) from None
+    return distributed
 
 
 def tls_security(ca_file: str | None = None, cert: str | None = None, key: str | None = None):
     """Dask ``Security`` for mutual TLS; a file not given comes from Dask's configuration."""
-    from distributed import Security
+    Security = require_dask().Security
 
     return Security(tls_ca_file=ca_file, tls_client_cert=cert, tls_client_key=key, require_encryption=True)
 
@@ -46,7 +60,7 @@ class Cluster:
         if not isinstance(self._given, str):
             self.client = self._given
             return
-        from distributed import Client
+        Client = require_dask(self.address).Client
 
         security = self.security
         if self.address.startswith("tls://"):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Literal
 
 from extract.document import Document
-from extract.errors import EmptyDocument, TooLarge, UnsupportedFormat
+from extract.errors import EmptyDocument, FormatMismatch, TooLarge, UnsupportedFormat
 from extract.readers.tables import join_continued_tables, mark_header_rows
 
 OcrMode = Literal["auto", "always", "never"]
@@ -24,10 +24,21 @@ OcrMode = Literal["auto", "always", "never"]
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
+    """How to read a file: OCR mode and limits.
+
+        >>> ReadOptions(ocr="sometimes")
+        Traceback (most recent call last):
+        ValueError: ocr must be 'auto', 'always' or 'never', not 'sometimes'
+    """
+
     ocr: OcrMode = "auto"
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
     timeout: float = 300.0  # seconds, for external programs (LibreOffice, Tesseract)
+
+    def __post_init__(self):
+        if self.ocr not in ("auto", "always", "never"):
+            raise ValueError(f"ocr must be 'auto', 'always' or 'never', not {self.ocr!r}")
 
 
 # format → "module:function"; each function is ``read(data: bytes, name: str, options) -> Document``
@@ -92,6 +103,34 @@ def sniff_format(data: bytes, name: str) -> str:
     return "txt"
 
 
+# what a file's first bytes prove it is → the formats that may be asked of it
+_MAGIC = (
+    (b"%PDF", "a PDF", {"pdf"}),
+    (b"PK\x03\x04", "a DOCX or ODT (ZIP) file", {"docx", "odt"}),
+    (_OLE_MAGIC, "an old Word .doc (OLE) file", {"doc", "rtf", "odt"}),
+    (b"{\\rtf", "an RTF file", {"rtf", "doc", "odt"}),
+    *((magic, "a scanned image", {"image"}) for magic in _SCAN_MAGIC),
+)
+
+
+def check_forced_format(data: bytes, name: str, fmt: str) -> None:
+    """Raise :class:`FormatMismatch` when a forced format contradicts the file's content.
+
+        >>> check_forced_format(b"PK\x03\x04...", "bc.docx", "pdf")
+        Traceback (most recent call last):
+        extract.errors.FormatMismatch: bc.docx: format 'pdf' was asked, but the content is a DOCX or ODT (ZIP) file
+        >>> check_forced_format("Báo cáo".encode(), "bc.txt", "md")
+    """
+    head = data[:1024].lstrip()
+    for magic, what, allowed in _MAGIC:
+        if head.startswith(magic) or (magic == b"%PDF" and magic in head):
+            if fmt not in allowed:
+                raise FormatMismatch(name, f"format {fmt!r} was asked, but the content is {what}")
+            return
+    if fmt in ("pdf", "docx", "doc", "odt", "image"):
+        raise FormatMismatch(name, f"format {fmt!r} was asked, but the content is plain text or unknown")
+
+
 def _describe(head: bytes) -> str:
     if head.startswith(b"MZ"):
         return "a Windows executable"
@@ -115,8 +154,13 @@ def read(data: bytes, name: str, fmt: str | None = None, options: ReadOptions = 
         raise EmptyDocument(name, "the file is empty (0 bytes)")
     if len(data) > options.max_bytes:
         raise TooLarge(name, f"{len(data):,} bytes is over the limit of {options.max_bytes:,}")
-    fmt = fmt or sniff_format(data, name)
-    doc = reader_for(fmt)(data, name, options)
+    if fmt:
+        reader = reader_for(fmt)
+        check_forced_format(data, name, fmt)
+    else:
+        fmt = sniff_format(data, name)
+        reader = reader_for(fmt)
+    doc = reader(data, name, options)
     doc.path = doc.path or name
     # a table over two pages is read as two by the page readers: one table before its header is judged
     doc.blocks = join_continued_tables(doc.blocks)
