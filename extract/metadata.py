@@ -821,12 +821,19 @@ def _opening_period(opening: str):
 _OPENING = 600
 
 
-def _opening(skeleton: Skeleton, titled: bool) -> str:
-    """The start of the body after the front matter: its first paragraph or two; for a text with no
+def _opening(skeleton: Skeleton, title: str | None) -> str:
+    """The start of the text after the title: its first paragraph or two, wherever the regions put
+    them (a report's opening sentence before its first heading is front matter); for a text with no
     title found (an appendix: "PHỤ LỤC / BIỂU MẪU THỐNG KÊ … NĂM 2025"), its first lines whatever they are."""
-    skipped = ("front", "back") if titled else ("back",)
-    body = [pb for pb in skeleton.blocks if pb.region not in skipped]
-    return " ".join(" ".join(lines(pb.block)) for pb in body[:3])[:_OPENING]
+    blocks = [pb for pb in skeleton.blocks if pb.region != "back"]
+    start = 0
+    if title:
+        said = " ".join(title.split())
+        for i, pb in enumerate(blocks):
+            text = " ".join(" ".join(lines(pb.block)).split())
+            if pb.region == "front" and text and text in said:  # the title's own lines
+                start = i + 1
+    return " ".join(" ".join(lines(pb.block)) for pb in blocks[start:start + 3])[:_OPENING]
 
 
 # ---------------------------------------------------------------- consolidated and adopted texts
@@ -913,5 +920,5 @@ def extract_metadata(skeleton: Skeleton) -> Metadata:
     _adopted(skeleton, m)
     if m.doc_type is None:
         m.doc_type = _doc_type_from_symbol(m.symbol)
-    m.period = _period(m, header_year, _opening(skeleton, m.title is not None))
+    m.period = _period(m, header_year, _opening(skeleton, m.title))
     return m

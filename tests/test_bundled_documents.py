@@ -79,3 +79,20 @@ def test_a_letter_forwarding_another_letter_is_two_documents():
         (1, "Công văn", "9533/VPCP-CN"), (3, "Công văn", "10948/BXD-KHTC")]
     assert any(w.startswith("page 3: another document begins here") for w in report.warnings)
     assert report.metadata.symbol == "9533/VPCP-CN"
+
+
+def test_a_header_read_column_by_column_with_an_enclosure_in_the_body_opens_a_document():
+    # an OCR'd header gives its left column (agency, number, V/v) before the national name,
+    # and the letter's body speaks of what it sends "kèm theo": still a second document
+    from extract.document import Block
+
+    body = "Văn phòng Chính phủ thông báo để các Bộ biết, triển khai thực hiện. " * 4
+    blocks = [Block(text=t, page=p) for t, p in [
+        ("VĂN PHÒNG CHÍNH PHỦ", 1), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1), ("Độc lập - Tự do - Hạnh phúc", 1),
+        ("Số: 9533/VPCP-CN", 1), (body, 1),
+        ("BỘ XÂY DỰNG", 3), ("Số: 10948 /BXD-KHTC", 3), ("V/v góp ý Luật Đầu tư", 3),
+        ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 3), ("Độc lập - Tự do - Hạnh phúc", 3),
+        ("Hà Nội, ngày 02 tháng 10 năm 2025", 3), ("Kính gửi: Thủ tướng Chính phủ.", 3),
+        ("Bộ Xây dựng gửi kèm theo dự thảo Luật và đề nghị Thủ tướng xem xét. " * 3, 3)]]
+    assert [(d.block, d.page, d.doc_type, d.symbol) for d in later_documents(blocks)] == [
+        (5, 3, "Công văn", "10948/BXD-KHTC")]

@@ -107,18 +107,27 @@ def _header_at(blocks: list[Block], folded: list[str], national: int) -> int | N
     while start > 0 and national - start < 4 and _is_left_column_line(blocks[start - 1], folded[start - 1], blocks[national]):
         start -= 1
     before = " ".join(b.display_text for b in blocks[max(0, start - 4) : start])
-    after = " ".join(b.display_text for b in blocks[national : national + _HEADER_SPAN])
+    # the header's own short lines: a body under it may well say "gửi kèm theo" of a letter's enclosure
+    header = []
+    for b in blocks[national : national + _HEADER_SPAN]:
+        if len(b.display_text.strip()) >= _BODY_PARAGRAPH:
+            break
+        header.append(b.display_text)
+    after = " ".join(header)
     if _ANNEX.search(before) or regex.search(r"(?i)\bkèm\s+theo\b", after):
         return None
     return start
 
 
 def _is_left_column_line(block: Block, folded: str, national: Block) -> bool:
-    """An agency line ("SỞ NỘI VỤ") or the number line, on the national name's page."""
+    """An agency line ("SỞ NỘI VỤ"), the number line or a letter's "V/v …" under it, on the national
+    name's page (a scan's header read column by column puts them before the national name)."""
     text = " ".join(block.display_text.split())
     if block.page != national.page or not 0 < len(text) <= 80:
         return False
-    return bool(_NUMBER_LINE.search(folded)) or (text.upper() == text and not regex.search(r"[.;:]$", text))
+    if _NUMBER_LINE.search(folded) or folded.startswith("V/V "):
+        return True
+    return text.upper() == text and not regex.search(r"[.;:]$", text)
 
 
 _SYMBOL = regex.compile(r"^\W*S[ốỐô]\s*[:;.]?\s*((?:\d[\d.]*)?\s*/\s*[\p{L}\d&.]+(?:\s*[-/]\s*[\p{L}\d&.]+)*)", regex.I)
