@@ -34,6 +34,8 @@ class Signature(msgspec.Struct, kw_only=True):
         organisation: The signing body as printed after "Cơ quan:".
         time: When it was signed, ISO 8601, with the offset when printed.
         page: The 1-based page the block is printed on.
+        copy: For a certified copy's stamp, its kind: "SAO Y", "SAO LỤC", "SAO Y BẢN CHÍNH"
+            (organisation and time are then the copying body's); null for a signing portal's block.
     """
 
     signer: str | None = None  # as printed after "Người ký:" / "Ký bởi:"
@@ -41,7 +43,7 @@ class Signature(msgspec.Struct, kw_only=True):
     organisation: str | None = None  # as printed after "Cơ quan:"
     time: str | None = None  # ISO 8601, with the offset when printed
     page: int | None = None
-    copy: str | None = None  # "SAO Y" / "SAO LỤC" / "SAO Y BẢN CHÍNH": the stamp of a certified copy
+    copy: str | None = None
 
 
 class Source(msgspec.Struct, kw_only=True):
@@ -155,6 +157,8 @@ class Section(msgspec.Struct, kw_only=True):
         span: [start, end) in characters of the report's text: the heading and everything under it.
         page: The 1-based page the heading is on, where the format has pages.
         children: Subsections, in document order.
+        kind: "heading" (a line that titles what follows) or "item" (a numbered paragraph whose
+            text runs on, titled by its lead clause).
     """
 
     id: str
@@ -165,8 +169,6 @@ class Section(msgspec.Struct, kw_only=True):
     span: Span = (0, 0)
     page: int | None = None
     children: list[Section] = []
-    # "heading": a line that titles what follows; "item": a numbered paragraph whose text
-    # runs on, titled by its lead clause (schema 1.1)
     kind: Literal["heading", "item"] = "heading"
 
 
@@ -273,7 +275,17 @@ class Indicator(msgspec.Struct, kw_only=True):
 
 class DocumentPart(msgspec.Struct, kw_only=True):
     """One of several documents a file holds (a tờ trình and the draft it submits): the page it
-    begins on, its type and số ký hiệu, and where its text starts in ``Report.text``."""
+    begins on, its type and số ký hiệu, and where its text starts in ``Report.text``.
+
+        >>> DocumentPart(page=3, doc_type="Công văn", symbol="10948/BXD-KHTC", start=2777).symbol
+        '10948/BXD-KHTC'
+
+    Attributes:
+        page: The 1-based page the document begins on.
+        doc_type: Its type, from its type line or its number's type code ("Công văn" for a letter).
+        symbol: Its số ký hiệu as printed, spaces removed.
+        start: Where its text begins in the report's text.
+    """
 
     page: int | None = None
     doc_type: str | None = None
@@ -296,6 +308,8 @@ class Report(msgspec.Struct, kw_only=True):
         sections: The outline: a tree of numbered sections, in document order.
         citations: Every document the report cites, in text order.
         indicators: Every figure the report gives as a result, target or threshold, in text order.
+        documents: Every document of a file that holds more than one, in order (the first is the
+            one metadata and sections describe); empty for a file of one document.
         warnings: What the parser repaired or doubted, in plain words.
     """
 
@@ -306,8 +320,6 @@ class Report(msgspec.Struct, kw_only=True):
     sections: list[Section] = []
     citations: list[Citation] = []
     indicators: list[Indicator] = []
-    # every document of a file that holds more than one, in order (the first is the one
-    # ``metadata`` and ``sections`` describe); empty for a file of one document
     documents: list[DocumentPart] = []
     warnings: list[str] = []
 
