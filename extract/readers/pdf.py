@@ -326,39 +326,46 @@ def _read_page(pdf, index: int) -> _Page:
     count = raw.FPDFText_CountChars(tp)
     text = _page_text(raw, tp, count)
     text_object = _text_object_address()
-    objects = [text_object(tp, k) for k in range(count)]
+    objects = [text_object(tp, k) for k in range(count)]  # an address, or None
     styles: dict[int, tuple | None] = {}
     fonts: dict[int, tuple[str, bool, bool]] = {}  # font handle → (name, bold, italic)
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
     found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
-    k = 0
     space_pending = False
-    while k < count:
-        ch = text[k]
-        obj = objects[k]
-        if ch in _BREAKS or not obj:
+    pos = 0  # where the last word ended
+    for word in _WORD.finditer(text):
+        start, stop = word.span()
+        if pos < start:
             # Spaces (printed or inferred by pdfium) are word breaks; line breaks are
-            # recomputed from the baselines.
-            space_pending = space_pending or ch in " \xa0" or not obj and ch not in "\r\n"
-            k += 1
-            continue
-        end = k + 1
-        while end < count and objects[end] == obj and text[end] not in _BREAKS:
-            end += 1
-        style = styles.get(obj, _NO_STYLE)
-        if style is _NO_STYLE:
-            style = styles[obj] = _object_style(raw, tp, k, obj, fonts)
-        if style is not None:
-            size, font, bold, italic, turn = style
-            raw.FPDFText_GetLooseCharBox(tp, k, first)
-            raw.FPDFText_GetLooseCharBox(tp, end - 1, last)
-            boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
-            found.append((turn, boxes, _Char(
-                text=_run_text(text[k:end]), x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
-                italic=italic, space_before=space_pending, stamped=obj in stamps,
-            )))
-        space_pending = False
-        k = end
+            # recomputed from the baselines. A tab pdfium did not infer breaks no word.
+            gap = text[pos:start]
+            space_pending = space_pending or " " in gap or "\xa0" in gap or any(
+                not objects[i] and text[i] == "\t" for i in range(pos, start))
+        pos = stop
+        obj = objects[start]
+        if obj and objects[start:stop].count(obj) == stop - start:
+            spans = ((start, stop),)  # the usual word: one text object prints all of it
+        else:
+            spans = _object_spans(objects, start, stop)
+        for k, end in spans:
+            if k < 0:  # characters of no text object break words like spaces
+                space_pending = True
+                continue
+            obj = objects[k]
+            style = styles.get(obj, _NO_STYLE)
+            if style is _NO_STYLE:
+                style = styles[obj] = _object_style(raw, tp, k, obj, fonts)
+            if style is not None:
+                size, font, bold, italic, turn = style
+                get_box(tp, k, first)
+                get_box(tp, end - 1, last)
+                boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
+                found.append((turn, boxes, _Char(
+                    text=_run_text(text[k:end]), x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
+                    italic=italic, space_before=space_pending, stamped=obj in stamps,
+                )))
+            space_pending = False
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
     turn = _usual_turn(found)
     frame = _Frame(turn, width, height)
@@ -442,6 +449,27 @@ def _runs_in_cells(runs: list[_Char], grids: list[TableGrid]) -> tuple[list[_Cha
 
 
 _BREAKS = frozenset(" \xa0\r\n\t")
+# A run of characters between word breaks (the text of a page, in pdfium's order)
+_WORD = regex.compile(r"[^ \xa0\r\n\t]+")
+
+
+def _object_spans(objects, start: int, stop: int) -> list[tuple[int, int]]:
+    """The (first, end) character ranges of one word that one text object prints each,
+    in order; (-1, -1) stands for a character no object prints (pdfium made it up)."""
+    spans = []
+    k = start
+    while k < stop:
+        obj = objects[k]
+        if not obj:
+            spans.append((-1, -1))
+            k += 1
+            continue
+        end = k + 1
+        while end < stop and objects[end] == obj:
+            end += 1
+        spans.append((k, end))
+        k = end
+    return spans
 _NO_STYLE = object()
 
 
