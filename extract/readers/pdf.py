@@ -114,19 +114,25 @@ class _Piece:
 
 
 def _style_of(runs: list[_Char]) -> tuple[float, str, float, float]:
-    """(usual size, usual font, bold share, italic share) of runs, each weighed by its letters."""
-    sizes: Counter = Counter()
-    fonts: Counter = Counter()
+    """(usual size, usual font, bold share, italic share) of runs, each weighed by its letters.
+
+    Ties go to the first seen, as ``Counter.most_common`` gives them.
+    """
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
     bold = italic = letters = 0
     for c in runs:
         n = len(c.text)
-        sizes[round(c.size * 2) / 2] += n
-        fonts[c.font] += n
-        bold += n * c.bold
-        italic += n * c.italic
+        size = round(c.size * 2) / 2
+        sizes[size] = sizes.get(size, 0) + n
+        fonts[c.font] = fonts.get(c.font, 0) + n
+        if c.bold:
+            bold += n
+        if c.italic:
+            italic += n
         letters += n
     letters = letters or 1
-    return sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], bold / letters, italic / letters
+    return max(sizes, key=sizes.__getitem__), max(fonts, key=fonts.__getitem__), bold / letters, italic / letters
 
 
 @dataclass(slots=True)
@@ -518,7 +524,7 @@ def _object_style(raw, tp, k: int, obj: int, fonts: dict) -> tuple[float, str, b
     scale = abs(a * d - b * c) ** 0.5
     size = raw.FPDFText_GetFontSize(tp, k) * (scale if scale > 0 else 1.0)
     # Name, flags and weight are the font's: asked once per font the page uses.
-    handle = ctypes.cast(raw.FPDFTextObj_GetFont(ctypes.cast(obj, raw.FPDF_PAGEOBJECT)), ctypes.c_void_p).value
+    handle = _font_address()(obj)
     font = fonts.get(handle)
     if font is None:
         buf = ctypes.create_string_buffer(256)
@@ -573,6 +579,16 @@ def _text_object_address():
 
     address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
     return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+@functools.cache
+def _font_address():
+    """FPDFTextObj_GetFont taking and returning addresses as ints: two ctypes casts a
+    text object fewer than pypdfium2's binding."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFTextObj_GetFont, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(address)
 
 
 def _font_style(raw_name: bytes, flags: int, weight: int) -> tuple[str, bool, bool]:
