@@ -189,7 +189,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         pdf.close()
 
     doc = Document(format="pdf", pages=count)
-    doc.measured["chars_per_page"] = [sum(not ch.isspace() for ch in p.text) for p in pages]
+    doc.measured["chars_per_page"] = [_printed_count(p.text) for p in pages]
     doc.measured["fonts"] = sorted({p.font for page in pages for line in page.lines for p in line})
     # (page, (x0, top, x1, bottom)) of every ruled table, in points from the top left of the
     # page as its text reads
@@ -240,6 +240,11 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         # Text pages and scanned pages count their tables apart: one count, in page order.
         number_tables(doc.blocks)
     return doc
+
+
+def _printed_count(text: str) -> int:
+    """Characters that are not white space: ``_printed_count("a b\\n") == 2``."""
+    return len(text) - sum(map(str.isspace, text))
 
 
 def ocr_reason(text: str, ocr: str, fonts: Iterable[str] = ()) -> str | None:
@@ -338,6 +343,7 @@ def _read_page(pdf, index: int) -> _Page:
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
     found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
+    paired = _SURROGATE.search(text) is not None  # a character beyond the BMP, in two halves
     space_pending = False
     pos = 0  # where the last word ended
     for word in _WORD.finditer(text):
@@ -345,9 +351,10 @@ def _read_page(pdf, index: int) -> _Page:
         if pos < start:
             # Spaces (printed or inferred by pdfium) are word breaks; line breaks are
             # recomputed from the baselines. A tab pdfium did not infer breaks no word.
-            gap = text[pos:start]
-            space_pending = space_pending or " " in gap or "\xa0" in gap or any(
-                not objects[i] and text[i] == "\t" for i in range(pos, start))
+            if not space_pending:
+                gap = text[pos:start]
+                space_pending = " " in gap or "\xa0" in gap or "\t" in gap and any(
+                    not objects[i] and text[i] == "\t" for i in range(pos, start))
         pos = stop
         obj = objects[start]
         if obj and objects[start:stop].count(obj) == stop - start:
@@ -368,7 +375,7 @@ def _read_page(pdf, index: int) -> _Page:
                 get_box(tp, end - 1, last)
                 boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
                 found.append((turn, boxes, _Char(
-                    text=_run_text(text[k:end]), x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
+                    text=_run_text(text[k:end]) if paired else text[k:end], x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
                     italic=italic, space_before=space_pending, stamped=obj in stamps,
                 )))
             space_pending = False
@@ -457,6 +464,7 @@ def _runs_in_cells(runs: list[_Char], grids: list[TableGrid]) -> tuple[list[_Cha
 _BREAKS = frozenset(" \xa0\r\n\t")
 # A run of characters between word breaks (the text of a page, in pdfium's order)
 _WORD = regex.compile(r"[^ \xa0\r\n\t]+")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _object_spans(objects, start: int, stop: int) -> list[tuple[int, int]]:
