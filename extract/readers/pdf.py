@@ -107,9 +107,16 @@ class _Piece:
     def __post_init__(self):
         cs = self.chars
         self.text = _join_chars(cs)
-        self.x0 = min(c.x0 for c in cs)
-        self.x1 = max(c.x1 for c in cs)
-        self.base = max(c.base for c in cs)
+        first = cs[0]
+        x0, x1, base = first.x0, first.x1, first.base
+        for c in cs:  # one pass, not three min/max generators
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.x1 > x1:
+                x1 = c.x1
+            if c.base > base:
+                base = c.base
+        self.x0, self.x1, self.base = x0, x1, base
         self.size, self.font, self.bold, self.italic = _style_of(cs)
 
 
@@ -612,22 +619,27 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
     if not chars:
         return []
     # Diacritics printed as separate combining glyphs travel with their base letter.
+    combining = unicodedata.combining
     glyphs: list[list[_Char]] = []
     for ch in chars:
-        if glyphs and unicodedata.combining(ch.text[0]):
+        if glyphs and combining(ch.text[0]):
             glyphs[-1].append(ch)
         else:
             glyphs.append([ch])
     glyphs.sort(key=lambda g: g[0].base)
     rows: list[list[list[_Char]]] = []
+    row: list[list[_Char]] = []
     row_base = row_size = 0.0
     for g in glyphs:
         c = g[0]
-        if not rows or c.base - row_base > 0.45 * max(c.size, row_size):
-            rows.append([])
-            row_base, row_size = c.base, c.size
-        rows[-1].append(g)
-        row_size = max(row_size, c.size)
+        size = c.size
+        if not rows or c.base - row_base > 0.45 * (size if size > row_size else row_size):
+            row = []
+            rows.append(row)
+            row_base, row_size = c.base, size
+        row.append(g)
+        if size > row_size:
+            row_size = size
     lines = []
     for row in _raised_marks_joined(rows):
         _mark_superscripts(row)
@@ -641,7 +653,8 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
                     continue  # fake bold: the same glyph printed twice, slightly shifted
                 # Justified text stretches word gaps to ~0.8 em; columns and table
                 # cells sit further apart. A tab after a bullet or number is no column.
-                if c.x0 - prev.x1 > _COLUMN_GAP * max(c.size, prev.size) and not _LABEL.fullmatch(_join_chars(current)):
+                if (c.x0 - prev.x1 > _COLUMN_GAP * (c.size if c.size > prev.size else prev.size)
+                        and not _LABEL.fullmatch(_join_chars(current))):
                     pieces.append(_Piece(current))
                     current = []
             current.extend(g)
@@ -671,8 +684,18 @@ def _raised_marks_joined(rows: list[list[list[_Char]]]) -> list[list[list[_Char]
 def _mark_superscripts(row: list[list[_Char]]) -> None:
     """Small raised digits become superscript digits: a footnote mark stays off the
     word it follows ("Lâm Đồng¹", "43/2011/NĐ-CP²") and "m³" keeps its meaning."""
-    size = Counter(g[0].size for g in row).most_common(1)[0][0]
-    base = Counter(round(g[0].base) for g in row if g[0].size == size).most_common(1)[0][0]
+    counts: dict[float, int] = {}
+    for g in row:
+        counts[g[0].size] = counts.get(g[0].size, 0) + 1
+    if len(counts) == 1 and next(iter(counts)) >= 0:
+        return  # one size: nothing is smaller than the line
+    size = max(counts, key=counts.__getitem__)  # the first seen of the most frequent, as Counter
+    bases: dict[int, int] = {}
+    for g in row:
+        if g[0].size == size:
+            b = round(g[0].base)
+            bases[b] = bases.get(b, 0) + 1
+    base = max(bases, key=bases.__getitem__)
     for g in row:
         c = g[0]
         if c.size < 0.8 * size and c.base < base - 0.2 * size and c.text.isascii() and c.text.isdigit():
