@@ -349,6 +349,7 @@ def _read_page(pdf, index: int) -> _Page:
     fonts: dict[int, tuple[str, bool, bool]] = {}  # font handle → (name, bold, italic)
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
+    scratch = (raw.FS_MATRIX(), ctypes.create_string_buffer(256))
     found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
     paired = _SURROGATE.search(text) is not None  # a character beyond the BMP, in two halves
     space_pending = False
@@ -375,7 +376,7 @@ def _read_page(pdf, index: int) -> _Page:
             obj = objects[k]
             style = styles.get(obj, _NO_STYLE)
             if style is _NO_STYLE:
-                style = styles[obj] = _object_style(raw, tp, k, obj, fonts)
+                style = styles[obj] = _object_style(raw, tp, k, obj, fonts, scratch)
             if style is not None:
                 size, font, bold, italic, turn = style
                 get_box(tp, k, first)
@@ -518,14 +519,14 @@ def _run_text(raw_text: str) -> str:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in raw_text)
 
 
-def _object_style(raw, tp, k: int, obj: int, fonts: dict) -> tuple[float, str, bool, bool, int] | None:
+def _object_style(raw, tp, k: int, obj: int, fonts: dict, scratch: tuple) -> tuple[float, str, bool, bool, int] | None:
     """(printed size, font name, bold, italic, quarter turn) of the text object printing
     character ``k``; None for an object turned at a slant (a stamp, a watermark).
 
     Synthetic italic (LibreOffice, e-signing stamps) only shears the glyphs, and
     PDFium's char angle reports a shear and a turn alike, so the matrix tells them apart.
     """
-    matrix = raw.FS_MATRIX()
+    matrix, name_buffer = scratch  # one of each per page, filled again for every object
     raw.FPDFText_GetMatrix(tp, k, matrix)
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     if a > 0 and abs(b) < 0.05 * a:
@@ -542,7 +543,8 @@ def _object_style(raw, tp, k: int, obj: int, fonts: dict) -> tuple[float, str, b
     handle = _font_address()(obj)
     font = fonts.get(handle)
     if font is None:
-        buf = ctypes.create_string_buffer(256)
+        buf = name_buffer
+        ctypes.memset(buf, 0, 256)  # as fresh: a name too long for it is not written at all
         flags = ctypes.c_int()
         length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
         font = fonts[handle] = _font_style(buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
@@ -1090,10 +1092,16 @@ def _label_shape(text: str) -> str | None:
 
 def _upper(text: str) -> bool | None:
     """All letters upper case; None with fewer than two words to tell ("2025", "85/2021/NĐ-CP")."""
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    if len(words) < 2:
+    words = 0
+    for w in text.split():
+        if any(map(str.isalpha, w)):
+            words += 1
+            if words == 2:
+                break
+    if words < 2:
         return None
-    return all(ch.isupper() for w in words for ch in w if ch.isalpha())
+    # Letters are never white space: those of the words with letters are the text's.
+    return all(map(str.isupper, filter(str.isalpha, text)))
 
 
 def _first_word_width(p: _Piece) -> float:
