@@ -380,8 +380,12 @@ def _read_page(pdf, index: int) -> _Page:
             if style is not None:
                 size, font, bold, italic, turn = style
                 get_box(tp, k, first)
-                get_box(tp, end - 1, last)
-                boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
+                if end - 1 == k:  # a run of one character: its box is first and last
+                    boxes = (first.left, first.bottom, first.right, first.top) * 2
+                else:
+                    get_box(tp, end - 1, last)
+                    boxes = (first.left, first.bottom, first.right, first.top,
+                             last.left, last.bottom, last.right, last.top)
                 found.append((turn, boxes, _Char(
                     text=_run_text(text[k:end]) if paired else text[k:end], x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
                     italic=italic, space_before=space_pending, stamped=obj in stamps,
