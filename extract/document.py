@@ -43,6 +43,9 @@ class Block:
     cell: tuple[int, int, int] | None = None
     row_span: int = 1  # grid rows a merged cell covers (DOCX vMerge, a PDF cell over several rows)
     col_span: int = 1  # grid columns it covers (DOCX gridSpan, a PDF cell over several columns)
+    # a PDF ruled cell's left and right rules, in points: a table going on over the next page
+    # is known by the same column rules
+    cell_x: tuple[float, float] | None = None
     header: bool = False  # a table's header row (DOCX tblHeader, or above its first figures)
     # True for a paragraph whose last line ended a page and whose text goes on after it
     # (kept for debugging: the PDF reader already joined it)
@@ -71,6 +74,7 @@ class Signature:
     organisation: str | None = None
     time: str | None = None
     page: int | None = None
+    copy: str | None = None  # "SAO Y", "SAO LỤC": the stamp of a certified copy it came with
 
 
 @dataclass(slots=True)

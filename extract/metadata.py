@@ -55,16 +55,47 @@ _NATIONAL = regex.compile(
     regex.I,
 )
 # "Số: 123/BC-SCT", "SỐ: …", "Luật số: 64/2025/QH15"; not "(Kèm theo Báo cáo số …)" in running text.
-_SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^(?:Luật|Bộ\s+luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
+_SYMBOL = regex.compile(r"(?:\bSố|\bSỐ|^(?:Luật|Bộ\s+luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+số)\s*:?\s*(?P<symbol>\d[\d.]*\s*(?:\s*[/-]\s*[\p{L}\d&.]+)+|(?:/\s*[\p{L}\d&.]+)(?:[-/]\s*[\p{L}\d&.]+)*)")
+# The dateline: "Hà Nội, ngày 01 tháng 12 năm 2025", also without the comma ("Hà Nội ngày …")
+# and with the date in figures ("Hà Nội, ngày 1/12/2025").
+_DATE_WORDS = (r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
+               r"|ngày\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})\b")
 _PLACE_DATE = regex.compile(
-    r"(?P<place>(?:(?:Thành\s+phố|TP\.)\s*)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}?)\s*[,.]\s*"
-    r"ngày\s*(?P<day>\d{1,2})?[\s.…_]*tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})"
+    # a place is written in name case ("Lâm Đồng", "TP. Hồ Chí Minh"): "KH-STTTT, ngày 6 …" in a sentence is none
+    r"(?<![\p{L}\d/-])(?P<place>(?:(?:Thành\s+phố|TP\.|Tp\.)\s*)?\p{Lu}\p{Ll}[\p{L}.]*(?:\s+\p{Lu}\p{Ll}[\p{L}.]*){0,4}?)"
+    r"(?P<sep>\s*[,.]\s*|\s*)"
+    r"(?:" + _DATE_WORDS + ")"
 )
+
+
+def find_dateline(line: str) -> regex.Match | None:
+    """The place and date in ``line``; without a comma only where the place opens the line.
+
+        >>> m = find_dateline("Hà Nội ngày 01 tháng 12 năm 2025")
+        >>> m["place"], m["day"], m["month"], m["year"]
+        ('Hà Nội', '01', '12', '2025')
+        >>> find_dateline("của Thủ tướng Chính Phủ ngày 5 tháng 3 năm 2020") is None
+        True
+    """
+    for found in _PLACE_DATE.finditer(line):
+        if found["sep"].strip() or not line[:found.start()].strip():
+            return found
+    return None
+# "Phú Thọ, 2012" alone on a cover page: the place, a year and no day.
+_PLACE_YEAR = regex.compile(r"^(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*(?:năm\s+)?(?P<year>\d{4})\.?$")
+# "ngày 01 tháng 12 năm 2025" alone on its line (the right column with no place printed).
+_BARE_DATE = regex.compile(r"^\s*(?:" + _DATE_WORDS + r")\s*[.]?\s*$")
+# The gazette's running header "CÔNG BÁO/Số 1267 + 1268/Ngày 21-11-2024": its issue number is no số ký hiệu.
+_GAZETTE_HEADER = regex.compile(r"CÔNG\s*BÁO\s*/?\s*Số\s*[\d\s+]+/?\s*Ngày\s*[\d\s./-]+", regex.I)
 _LETTER = regex.compile(r"\p{L}")
-_SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+$")
+_SEPARATOR = regex.compile(r"^[-_=–—.…*\s]+(?:o[0O]o[-_=–—.…*\s]+)?$")  # "-----", "*", "=====o0o====="
+_TRAILING_RULE = regex.compile(r"\s*[-_=–—]{3,}\s*$")  # "HUYỆN LỆ THỦY -------" (the rule under a name)
+_V_V = regex.compile(r"^V/v\s*:?\s*", regex.I)  # a công điện's "V/v …" under its type line: the title without it
 _ABOUT = regex.compile(r"^(?:V/v|Về\s+việc)\s*:?\s*", regex.I)
 _DRAFT = regex.compile(r"^\(?(?:Dự\s+thảo|DỰ\s+THẢO)\b.{0,20}$")
 _ANNEX = regex.compile(r"^PH[ỤU]\s+L[ỤU]C\b")
+# An annex's heading line: "PHỤ LỤC I", "Phụ lục 01", "DANH SÁCH …", "(Ban hành kèm theo …)".
+_ANNEX_HEADING = regex.compile(r"^(?:PH[ỤU]\s+L[ỤU]C|Phụ\s+lục|DANH\s+SÁCH)\b.{0,80}$|^\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _ADDRESSEE = regex.compile(r"^Kính\s+gửi\b", regex.I)
 _RECIPIENTS = regex.compile(r"^\W*Nơi\s+nhận\s*:?\s*", regex.I)
 # "Sở Công Thương kính báo cáo./.", "Trên đây là Tờ trình …, Bộ Y tế kính trình …": the clause before "kính".
@@ -231,14 +262,72 @@ def position_case(line: str) -> str:
 
 def _front_lines(skeleton: Skeleton) -> list[tuple[str, bool]]:
     """Lines of the front matter, each with whether it sits in a table cell."""
+    ocr = bool(skeleton.document and skeleton.document.ocr)
     out: list[tuple[str, bool]] = []
     for pb in skeleton.blocks:
         if pb.region == "front":
             for line in lines(pb.block):
                 # PDF text may run the two header columns into one line.
                 cell = pb.block.kind == "table_cell"
-                out.extend((part.strip(), cell) for part in _NATIONAL.split(line) if part.strip())
+                line = _GAZETTE_HEADER.sub(" ", line)
+                if ocr:
+                    line = _ocr_dateline_digits(line)
+                for part in _NATIONAL.split(line):
+                    out.extend((piece, cell) for piece in _type_line_apart(part.strip(), ocr) if piece)
     return out
+
+
+# OCR reads the figures of a dateline as look-alike letters: "tháng T0", "tháng I1", "ngày O6".
+_LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "Ô": "0", "Ó": "0", "Q": "0", "I": "1", "l": "1", "|": "1",
+                                   "T": "1", "S": "5", "B": "8"})
+_DATE_SLOT = regex.compile(r"(?P<word>ngày|tháng)\s*(?P<value>[\dOoÔÓQIl|TSB]{1,2})(?=\s|$)")
+
+
+def _ocr_dateline_digits(line: str) -> str:
+    """``"Hà Nội. ngày 04 tháng T0 năm 2025"`` → ``"… tháng 10 năm 2025"`` (only a slot with a figure in it).
+
+        >>> _ocr_dateline_digits("Hà Nội, ngày 23 tháng I1 năm 2025")
+        'Hà Nội, ngày 23 tháng 11 năm 2025'
+    """
+    if "năm" not in line:
+        return line
+
+    def repair(found: regex.Match) -> str:
+        value = found["value"]
+        if not any(c.isdigit() for c in value) and len(value) < 2:
+            return found.group()
+        return f"{found['word']} {value.translate(_LOOKALIKE_DIGITS)}"
+
+    return _DATE_SLOT.sub(repair, line)
+
+
+@cache
+def _type_keys() -> tuple[str, ...]:
+    return tuple(sorted((k for k, full in doc_types().items() if k == full.upper()), key=len, reverse=True))
+
+
+def _type_line_apart(line: str, ocr: bool) -> list[str]:
+    """A type line run together with the title beside it, split: "KẾ HOẠCH Khảo sát, …" →
+    ["KẾ HOẠCH", "Khảo sát, …"]. On OCR'd pages the type words are matched without tone
+    marks ("QUYÉT ĐỊNH"), and a type line at the end of a line of specks is cut out
+    ("PˆN gi PHỦ CÔNG ĐIỆN" → […, "CÔNG ĐIỆN"]).
+    """
+    from extract.citations.tables import fold
+
+    folded = fold(line).upper() if ocr else line
+    for key in _type_keys():
+        probe = fold(key).upper() if ocr else key
+        if folded.startswith(probe + " "):
+            rest = line[len(key):].strip()
+            if regex.match(r"\p{Lu}\p{Ll}", rest) and rest.upper() != rest:
+                return [key, rest]
+            if ocr:
+                return [key + line[len(key):]]
+        elif ocr and folded == probe:
+            return [key]
+        elif ocr and " " in key and folded.endswith(" " + probe) and line.upper() != line:
+            return [line[:-len(key)].strip(), key]
+    return [line]
 
 
 def _type_of(line: str) -> tuple[str, str] | None:
@@ -247,10 +336,31 @@ def _type_of(line: str) -> tuple[str, str] | None:
     # "QUYẾT ĐỊNH:" with a colon is the enacting formula after the preamble, not the type line.
     if not upper or upper != upper.upper() or upper.endswith(":"):
         return None
-    for key, full in doc_types().items():
+    # longest first: "THÔNG TƯ LIÊN TỊCH" is not a "THÔNG TƯ"
+    for key, full in sorted(doc_types().items(), key=lambda item: -len(item[0])):
         if key == full.upper() and (upper == key or upper.startswith(key + " ")):
             return full, upper[len(key):].strip()
     return None
+
+
+# Words that open a title run on from the type line ("NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT …").
+_TITLE_OPENERS = regex.compile(r"^(?:VỀ|CỦA|QUY\s+ĐỊNH|BAN\s+HÀNH|HƯỚNG\s+DẪN|SỬA\s+ĐỔI|PHÊ\s+DUYỆT|V/V)\b")
+
+
+def _whole_type_line(rest: str, after: list[str]) -> bool:
+    """True when the words after a type word belong to the type: "BÁO CÁO TÓM TẮT" over
+    "Báo cáo thẩm tra …", "BẢNG TỔNG HỢP KẾT QUẢ" over "Phân loại …" — the title is the
+    next line, printed in running case."""
+    following = next((t for t in after if not _SEPARATOR.match(t)), None)
+    return bool(rest) and not _TITLE_OPENERS.match(rest) and following is not None and \
+        (following.startswith(("“", '"')) or following.upper() != following and following[:1].isupper())
+
+
+# An old-style type line runs on with the issuer, number and date:
+# "NGHỊ ĐỊNH" / "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007" / "VỀ MINH BẠCH …".
+_OF_ISSUER = regex.compile(
+    r"^CỦA\s+(?P<agency>.+?)\s+SỐ\s*:?\s*(?P<symbol>\d[\w./-]*)\s+NGÀY\s+(?P<day>\d{1,2})\s+THÁNG\s+(?P<month>\d{1,2})"
+    r"\s+NĂM\s+(?P<year>\d{4})$")
 
 
 _AGENCY_KINDS = ("body", "ministry", "lead", "name", "committee")
@@ -281,7 +391,7 @@ def _agency_groups(agency_lines: list[str]) -> list[str]:
     """Header lines regrouped into names: "ỦY BAN NHÂN DÂN" + "TỈNH LÂM ĐỒNG" is one name."""
     groups: list[str] = []
     for line in agency_lines:
-        if groups and _continues_name(groups[-1], line):
+        if groups and (_continues_name(groups[-1], line) or not _opens_agency(line)):
             groups[-1] = f"{groups[-1]} {line}"
         else:
             groups.append(line)
@@ -301,41 +411,74 @@ def _header(front: list[tuple[str, bool]], m: Metadata) -> int | None:
     for line in texts:
         if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
-        if m.place is None and (place_date := _PLACE_DATE.search(_SYMBOL.sub(" ", line))):
+        if m.place is None and (place_date := find_dateline(_SYMBOL.sub(" ", line))):
             _set_place_date(place_date, m)
             year = int(place_date.group("year"))
+    if m.place is None and m.date is None:
+        for line in texts:
+            if bare := (_BARE_DATE.match(line) or _PLACE_YEAR.match(line)):
+                _set_place_date(bare, m)
+                year = int(bare.group("year"))
+                break
     types = [(k, found) for k, line in enumerate(texts) if (found := _type_of(line))]
+    # An annex's "PHỤ LỤC" is the type only of a file that prints no other type line.
+    types = [t for t in types if t[1][0] != "Phụ lục"] or types
     # A cover page repeats the type line; the one over the real title stands alone.
     exact = [t for t in types if not t[1][1]]
     if types:
         k, (m.doc_type, rest) = exact[-1] if exact else types[0]
-        m.title = _title(([vietnamese_case(rest)] if rest else []) + _title_lines(front[k + 1:])) or None
+        title_lines = _title_lines(front[k + 1:])
+        if _whole_type_line(rest, texts[k + 1:k + 3]):
+            m.doc_type, rest = f"{m.doc_type} {rest.lower()}", ""
+        if title_lines and (issuer := _OF_ISSUER.match(" ".join(title_lines[0].split()))):
+            title_lines = title_lines[1:]
+            m.symbol = m.symbol or issuer["symbol"]
+            if m.date is None:
+                _set_place_date(issuer, m)
+                year = int(issuer["year"])
+            issuer_of_title = vietnamese_case(issuer["agency"])
+        else:
+            issuer_of_title = None
+        m.title = _title(([vietnamese_case(rest)] if rest else []) + title_lines) or None
     else:
+        issuer_of_title = None
         m.title = _about(texts)
-        # A công văn has no type line: "V/v …" under its number says what it is about.
-        m.doc_type = _doc_type_from_symbol(m.symbol) or ("Công văn" if m.title else None)
+        m.doc_type = _untyped_doc_type(m.symbol, bool(m.title), any(_ADDRESSEE.match(t) for t in texts))
     first_type = types[0][0] if types else len(texts)
     agency_lines: list[str] = []
     # The agency is the run of capitals heading the page (header lines may interleave),
     # opening with the name of a body: "THUYẾT MINH …" or "BẢNG TỔNG HỢP" is no agency.
-    for line in texts[:first_type]:
-        if (_SYMBOL.search(line) or _PLACE_DATE.search(line) or _SEPARATOR.match(line) or _DRAFT.match(line)
-                or len(_LETTER.findall(line)) < 4):  # stamps and specks
+    closed = False  # the "Số:" line, the dateline or the rule under the names closes them
+    previous_cell = None
+    for line, cell in front[:first_type]:
+        if not _SEPARATOR.match(line):
+            line = _TRAILING_RULE.sub("", line)
+        if _SYMBOL.search(line) or _PLACE_DATE.search(line) or _BARE_DATE.match(line) or _SEPARATOR.match(line):
+            closed = bool(agency_lines)
+            continue
+        if _DRAFT.match(line) or len(_LETTER.findall(line)) < 4:  # stamps and specks
             continue
         if line.upper() != line or _ANNEX.match(line):
             break
-        if not (_opens_agency(line) or (agency_lines and _continues_name(agency_lines[-1], line))):
+        # A capitals line that opens no body continues the name above it ("BỘ LAO ĐỘNG -
+        # THƯƠNG" / "BINH VÀ XÃ HỘI") when nothing closed the names and it sits where the name
+        # does (both in the header table, or both outside it); else it is a type line.
+        if not (_opens_agency(line) or (agency_lines and not closed and cell == previous_cell)):
             break
         agency_lines.append(line.strip("* "))
+        previous_cell = cell
     groups = [g for g in _agency_groups([ln for ln in agency_lines if ln]) if g]
     if groups:
         m.agency = vietnamese_case(groups[-1])
         m.parent_agency = vietnamese_case(groups[-2]) if len(groups) > 1 else None
+    elif types and issuer_of_title:
+        m.agency = issuer_of_title
     return year
 
 
 _DATELINE = regex.compile(r"^\p{Lu}[\p{L} .]+,\s*(?:ngày|tháng)\b")
 _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|\()")
+_FORM_FIELD = regex.compile(r"^\p{Lu}[\p{L} ]{1,30}:\s*\S")  # "HỌ VÀ TÊN: …", "Chức vụ hiện nay: …" under a title
 
 
 def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
@@ -349,10 +492,12 @@ def _title_lines(after: list[tuple[str, bool]]) -> list[str]:
         # "Căn cứ …", "(Ban hành kèm theo …)", or the issuing body in capitals over the
         # preamble ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "CHÍNH PHỦ").
         enacting = line.upper() == line and (title[-1].upper() != title[-1] or _opens_agency(line)) if title else False
-        if _PREAMBLE.match(line) or enacting:
+        if _PREAMBLE.match(line) or enacting or _FORM_FIELD.match(line):
+            break
+        if title and line.rstrip().endswith(":"):  # "THỦ TƯỚNG CHÍNH PHỦ điện:" opens the text
             break
         if not _SEPARATOR.match(line):
-            title.append(line)
+            title.append(_V_V.sub("", line) if not title else line)
     return title
 
 
@@ -367,7 +512,10 @@ def _about(texts: list[str]) -> str | None:
 
 
 def _set_place_date(found: regex.Match, m: Metadata) -> None:
-    m.place = " ".join(found.group("place").split())
+    if "place" in found.re.groupindex:
+        m.place = " ".join(found.group("place").split()).rstrip(".")  # "Hà Nội. ngày …" (OCR's comma)
+    if "day" not in found.re.groupindex:
+        return
     day, month, year = found.group("day"), found.group("month"), found.group("year")
     if day and month:
         try:
@@ -382,6 +530,24 @@ def _title(title_lines: list[str]) -> str:
     if text.upper() == text:
         text = vietnamese_case(text)
     return text[:1].upper() + text[1:]
+
+
+def _untyped_doc_type(symbol: str | None, about: bool, addressed: bool) -> str | None:
+    """The type of a document that prints no type line.
+
+    A công văn has no type line and no type code in its number: "V/v …" under the number,
+    or a "Kính gửi:" line, say it is a letter, and then the code after the slash is the
+    issuer's ("5665/CT-CS" of a Cục Thuế is no Chỉ thị). Only without that evidence does
+    the number's code say the type.
+
+        >>> _untyped_doc_type("5665/CT-CS", about=True, addressed=True)
+        'Công văn'
+        >>> _untyped_doc_type("15/CT-UBND", about=False, addressed=False)
+        'Chỉ thị'
+    """
+    if about or addressed:
+        return "Công văn"
+    return _doc_type_from_symbol(symbol)
 
 
 def _doc_type_from_symbol(symbol: str | None) -> str | None:
@@ -427,7 +593,9 @@ def _back(back: list[str], m: Metadata) -> None:
         if in_recipients and (dash := _RECIPIENT_DASH.match(line)):
             recipients.append(line[dash.end():].rstrip(" ;.,"))
             continue
-        in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0])
+        # The list is dashed: a position, a prefix or a line in capitals ends it.
+        in_recipients = in_recipients and not (is_position(line) or _prefix_of(line)[0]
+                                               or (line.upper() == line and len(_LETTER.findall(line)) >= 4))
         if not in_recipients:
             signature.append(line)
         if m.agency is None and (closing := _CLOSING_AGENCY.search(line)):
@@ -436,31 +604,187 @@ def _back(back: list[str], m: Metadata) -> None:
     m.signer = _signer(signature)
 
 
-def _signer(signature: list[str]) -> Signer | None:
-    """Authority, title and name from the signature lines (stacked prefixes: the innermost wins)."""
-    start = next((k for k, line in enumerate(signature) if _prefix_of(line)[0] or is_position(line)), None)
-    if start is None:
+@cache
+def _ranks() -> regex.Pattern:
+    """Rank and degree words printed before a signer's name (``extract/data/signer_ranks.tsv``)."""
+    words = sorted((row[0] for row in _rows("signer_ranks.tsv")), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(r"\.", r"\s*\.\s*") for w in words)
+    return regex.compile(rf"^(?:(?:{alternatives})\s*)+", regex.I)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    text = (DATA / "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().upper() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+_NAME_WORD = regex.compile(r"^\p{Lu}\p{Ll}*$")
+_CAPS_WORD = regex.compile(r"^\p{Lu}+$")
+
+
+def person_name(line: str) -> str | None:
+    """The personal name a signature line prints: 2–5 capitalised syllables, rank words dropped.
+
+        >>> person_name("Thượng tướng Vũ Hải Sản"), person_name("PGS.TS. Trần Văn Thuấn")
+        ('Vũ Hải Sản', 'Trần Văn Thuấn')
+        >>> person_name("NGUYỄN VĂN G"), person_name("BAN CHÍNH SÁCH, THUẾ QUỐC TẾ")
+        ('Nguyễn Văn G', None)
+
+    A name in capitals must open with a family name; an OCR line that runs on into
+    specks keeps the name it opens with ("Nguyễn Hữu Việt pAnws SÁC" → "Nguyễn Hữu Việt").
+    """
+    text = _ranks().sub("", " ".join(line.split())).strip(" .,;")
+    words = text.split()
+    if not words or is_position(text.upper()) or (text.upper() == text and _opens_agency(text)):
         return None
-    # Stacked lines: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the innermost
-    # prefix is the authority, the first unprefixed line is the signer's own title.
-    authority, title = None, None
-    k = start
-    while k < len(signature) and (_prefix_of(signature[k])[0] or is_position(signature[k])):
-        prefix, rest = _prefix_of(signature[k])
-        if prefix:
-            authority, title = prefix, rest
-        elif title is None or _prefix_of(signature[k - 1])[0]:
-            title = rest
-        k += 1
-    name = None
-    for line in signature[k:k + 6]:
-        clean = line.strip()
-        if clean.startswith(("(", "[")) or not clean:
-            continue
-        if _NAME.match(clean) and not is_position(clean):
-            name = clean if clean.upper() != clean else " ".join(_cap(w) for w in clean.split())
+    capitals = all(_CAPS_WORD.match(w) for w in words)
+    if capitals:
+        if 2 <= len(words) <= 5 and words[0] in _surnames():
+            return " ".join(_cap(w) for w in words)
+        return None
+    if 2 <= len(words) <= 6 and all(_NAME_WORD.match(w) for w in words):
+        return text
+    lead = []
+    for w in words:
+        if not _NAME_WORD.match(w):
             break
-    return Signer(name=name, title=position_case(title) if title else None, authority=authority)
+        lead.append(w)
+    if 2 <= len(lead) <= 5 and lead[0].upper() in _surnames():
+        return " ".join(lead)
+    return None
+
+
+def _title_words(line: str) -> tuple[str, str]:
+    """(the run of capitals a title line opens with, what follows): "PHÓ THỦ TƯỚNGy]" → ("PHÓ THỦ TƯỚNG", "y]").
+
+    A title is made of title words only: specks a stamp or an OCR layer glues on are cut.
+    """
+    words = line.split()
+    taken: list[str] = []
+    for k, w in enumerate(words):
+        if w.upper() == w and regex.search(r"\p{L}", w) or regex.fullmatch(r"[-–&,.()]+", w):
+            taken.append(w)
+            continue
+        head = regex.match(r"[\p{Lu}]+", w)
+        if head and len(head.group()) >= 2 and not regex.search(r"\p{Lu}", w[head.end():]):
+            rest = " ".join([w[head.end():], *words[k + 1:]])
+            if not person_name(rest):
+                taken.append(head.group())
+                return _trim(taken), rest
+        return _trim(taken), " ".join(words[k:])
+    return _trim(taken), ""
+
+
+def _trim(words: list[str]) -> str:
+    return " ".join(words).strip(" -–&,(")
+
+
+# A word that qualifies the position above it rather than naming another: "PHÓ CHỦ TỊCH" / "THƯỜNG TRỰC".
+_QUALIFIERS = frozenset({"THƯỜNG TRỰC"})
+
+
+def _split_positions(title: str) -> list[str]:
+    """A merged title line split at its second position: "BỘ TRƯỞNG THỨ TRƯỞNG" → ["BỘ TRƯỞNG", "THỨ TRƯỞNG"]."""
+    words = title.split()
+    for k in range(1, len(words)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if tail in _QUALIFIERS:
+            break
+        if is_position(head) and is_position(tail) and _position_at_start(words[:k]) and \
+                _position_at_start(words[:k])[1] == k:
+            return [head, *_split_positions(tail)]
+    return [title]
+
+
+_SKIPPED_LINES = 4  # lines other than titles and notes looked through for the name
+_SIGNATURE_NOTE = regex.compile(r"^[(\[].*[)\]]?$|^(?:Đã\s+ký|\(?ký\b)", regex.I)
+
+
+def _signature_block(signature: list[str], start: int) -> tuple[Signer, int]:
+    """The signer of the block opening at ``start`` and the index after it.
+
+    Title lines are capitals (prefixed "KT. BỘ TRƯỞNG", own "THỨ TRƯỞNG", an organ line
+    continuing the line above: "PHÓ TRƯỞNG BAN" / "BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"); the name
+    is the first line in name case after them. Stacked prefixes: the innermost is the
+    authority; the signer's title is the last unprefixed title, else the prefixed one.
+    """
+    groups: list[tuple[str | None, list[str]]] = []
+    name = None
+    skipped = 0
+    k = start
+    while k < len(signature) and k < start + 14:
+        line = " ".join(signature[k].split())
+        k += 1
+        if not line or _SIGNATURE_NOTE.match(line) or len(_LETTER.findall(line)) < 2:
+            continue
+        if _RECIPIENT_DASH.match(line):  # a recipient read beside the block: no title, no name
+            skipped += 1
+            if groups and skipped > _SKIPPED_LINES:
+                break
+            continue
+        prefix, rest = _prefix_of(line)
+        words, tail = _title_words(rest)
+        if prefix and words:
+            parts = _split_positions(words)
+            groups.append((prefix, [parts[0]]))
+            groups.extend((None, [part]) for part in parts[1:])
+        elif words and len(regex.findall(r"\p{L}", words)) >= 2 and (groups or is_position(words) or k - 1 == start) \
+                and not person_name(line):
+            if (is_position(words) and words not in _QUALIFIERS) or not groups:
+                groups.extend((None, [part]) for part in _split_positions(words))
+            else:
+                groups[-1][1].append(words)
+        else:
+            name = person_name(line)
+            skipped += 1
+            # a portal's or a seal's words may stand between the title and the name
+            if name or (groups and skipped > _SKIPPED_LINES):
+                break
+            continue
+        if tail and (found := person_name(tail)):
+            name = found
+            break
+    authority = next((prefix for prefix, _ in reversed(groups) if prefix), None)
+    own = [lines_ for prefix, lines_ in groups if prefix is None]
+    chosen = own[-1] if own else (groups[-1][1] if groups else [])
+    title = position_case(" ".join(chosen)) if chosen else None
+    return Signer(name=name, title=title, authority=authority), k
+
+
+def _opens_signature(line: str, below: str | None = None) -> bool:
+    """A line that opens a signature block: a prefix or a position ("KT. GIÁM ĐỐC",
+    "THỨ TRƯỞNG"), or a capitals title over a person's name ("NGƯỜI TỰ KIỂM ĐIỂM" / "CHÂU MINH PHÚ")."""
+    prefix, rest = _prefix_of(line)
+    words = _title_words(rest)[0]
+    if words and (prefix is not None or is_position(words)):
+        return True
+    return (below is not None and words == " ".join(line.split()) and len(_LETTER.findall(words)) >= 4
+            and not person_name(line) and (name := person_name(below)) is not None
+            and name.split()[0].upper() in _surnames())
+
+
+def _signer(signature: list[str]) -> Signer | None:
+    """Authority, title and name of the document's signature block: the last block in
+    the back matter that names its signer (examples of signature blocks a text quotes
+    come before it), else the last block."""
+    found: list[Signer] = []
+    k = 0
+    while k < len(signature):
+        if found and found[-1].name and _ANNEX_HEADING.match(signature[k].strip()):
+            break  # an annex after the signature lists people by title ("TRƯỞNG BAN" / a name): none signs
+        if _opens_signature(signature[k], signature[k + 1] if k + 1 < len(signature) else None):
+            signer, k = _signature_block(signature, k)
+            found.append(signer)
+        else:
+            k += 1
+    if not found:
+        # A body that signs as itself: the back matter ends with its name ("BỘ TÀI CHÍNH").
+        last = next((ln for ln in reversed(signature) if ln.strip() and not _SIGNATURE_NOTE.match(ln.strip())), None)
+        if last and last.upper() == last and _opens_agency(last) and len(last) < 90:
+            return Signer(title=vietnamese_case(last.strip()))
+        return None
+    named = [s for s in found if s.name]
+    return named[-1] if named else found[-1]
 
 
 # ---------------------------------------------------------------- the period
@@ -530,16 +854,22 @@ def _consolidated(skeleton: Skeleton, m: Metadata) -> None:
     if at is None:
         return
     # The block's title may share a printed line with the body's name beside it.
-    window = [part for pb in skeleton.blocks[max(0, at - 4):at + _AUTHENTICATION_WINDOW] for ln in lines(pb.block)
+    # The body's name and the number stand over the block's title, the recipients may come between.
+    numbered = [k for k in range(max(0, at - 12), at) if _SYMBOL.search(texts[k])]
+    first = max(0, numbered[-1] - 2) if numbered else max(0, at - 4)
+    window = [part for pb in skeleton.blocks[first:at + _AUTHENTICATION_WINDOW] for ln in lines(pb.block)
               if (part := _AUTHENTICATION.sub(" ", ln).strip())]
     m.symbol = m.place = m.date = None
     for line in window:
         if m.symbol is None and (symbol := _SYMBOL.search(line)):
             m.symbol = regex.sub(r"\s+", "", symbol.group("symbol")).replace("–", "-").rstrip(".")
-        if m.place is None and (place_date := _PLACE_DATE.search(line)):
+        if m.place is None and (place_date := find_dateline(line)):
             _set_place_date(place_date, m)
-    capitals = [ln for ln in window if ln.upper() == ln and regex.search(r"\p{L}{2}", ln)
-                and not _prefix_of(ln)[0] and not is_position(ln) and not _SYMBOL.search(ln)]
+    # The body's name is printed over the block, before its signer: a table heading further
+    # on ("TT", "STT") is none of it.
+    before_signer = window[:next((k for k, ln in enumerate(window) if _opens_signature(ln)), len(window))]
+    capitals = [ln for ln in before_signer if ln.upper() == ln and len(_LETTER.findall(ln)) >= 4
+                and not _SYMBOL.search(ln) and not _SEPARATOR.match(ln)]
     names = [g for g in _agency_groups(capitals) if _opens_agency(g)]
     if names:
         m.agency = vietnamese_case(names[0])
@@ -561,11 +891,24 @@ def _adopted(skeleton: Skeleton, m: Metadata) -> None:
             return
 
 
+_TAIL_LINES = 40
+
+
 def extract_metadata(skeleton: Skeleton) -> Metadata:
     """The report's :class:`~extract.schema.Metadata` from its front and back matter."""
     m = Metadata()
     header_year = _header(_front_lines(skeleton), m)
     _back(_back_lines(skeleton), m)
+    if m.signer is None or m.signer.name is None:
+        # The back matter was not told apart (a law's "CHỦ TỊCH QUỐC HỘI" in a table after
+        # its last Điều): the signature is then among the document's last lines.
+        every = [line for pb in skeleton.blocks for line in lines(pb.block)]
+        # the text's own end: before an annex that follows it
+        annex = next((k for k in range(len(every) // 2, len(every)) if _ANNEX_HEADING.match(every[k].strip())), None)
+        tail = every[:annex][-_TAIL_LINES:]
+        found = _signer(tail)
+        if found is not None and found.name:
+            m.signer = found
     _consolidated(skeleton, m)
     _adopted(skeleton, m)
     if m.doc_type is None:

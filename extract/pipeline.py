@@ -25,7 +25,7 @@ from extract.document import Document
 from extract.errors import TooLarge, UnsupportedFormat, VnreportError
 from extract.paths import NotRegularFile, open_regular, shown
 from extract.readers import ReadOptions, read
-from extract.schema import Report, Signature, Source
+from extract.schema import DocumentPart, Report, Signature, Source
 
 EXTRACTORS: dict[str, str] = {
     "citations": "extract.citations:extract",
@@ -122,6 +122,17 @@ def _parse_in_child(source, format, name, ocr, options) -> tuple[Report, bool]:
     return _parse_here(source, format, name, ocr, options), "underthesea" in sys.modules
 
 
+def _documents(skeleton, metadata) -> list[DocumentPart]:
+    """Every document of a file that holds several: the first as ``metadata`` reads it."""
+    if not skeleton.later_documents:
+        return []
+    first_page = next((pb.block.page for pb in skeleton.blocks), None)
+    return [DocumentPart(page=first_page, doc_type=metadata.doc_type, symbol=metadata.symbol, start=0)] + [
+        DocumentPart(page=d.page, doc_type=d.doc_type, symbol=d.symbol, start=skeleton.blocks[d.block].span[0])
+        for d in skeleton.later_documents
+    ]
+
+
 def _parse_here(
     source: str | Path | bytes,
     format: str | None,
@@ -155,6 +166,7 @@ def _parse_here(
         text=skeleton.text,
         sections=skeleton.sections,
         warnings=[*doc.warnings, *text_warnings, *skeleton.warnings],
+        documents=_documents(skeleton, metadata),
     )
     for field_name, target in EXTRACTORS.items():
         module, func = target.split(":")

@@ -30,6 +30,7 @@ class Signature(msgspec.Struct, kw_only=True):
     organisation: str | None = None  # as printed after "Cơ quan:"
     time: str | None = None  # ISO 8601, with the offset when printed
     page: int | None = None
+    copy: str | None = None  # "SAO Y" / "SAO LỤC" / "SAO Y BẢN CHÍNH": the stamp of a certified copy
 
 
 class Source(msgspec.Struct, kw_only=True):
@@ -40,7 +41,8 @@ class Source(msgspec.Struct, kw_only=True):
     ocr: bool = False
     encoding_repaired: Literal["tcvn3", "vni"] | None = None
     ocr_confidence: list[float] | None = None  # mean Tesseract confidence per page, when OCR ran
-    pages_read: list[Literal["text", "ocr"]] | None = None  # per page: its text layer, or OCR
+    # per page: its text layer, OCR, or both (OCR for the print, the text layer for a stamp over it)
+    pages_read: list[Literal["text", "ocr", "both"]] | None = None
     signature: Signature | None = None
 
 
@@ -125,6 +127,16 @@ class Indicator(msgspec.Struct, kw_only=True):
     role: Literal["result", "target", "threshold"] | None = None
 
 
+class DocumentPart(msgspec.Struct, kw_only=True):
+    """One of several documents a file holds (a tờ trình and the draft it submits): the page it
+    begins on, its type and số ký hiệu, and where its text starts in ``Report.text``."""
+
+    page: int | None = None
+    doc_type: str | None = None
+    symbol: str | None = None
+    start: int = 0
+
+
 class Report(msgspec.Struct, kw_only=True):
     schema_version: str = SCHEMA_VERSION
     source: Source
@@ -133,6 +145,9 @@ class Report(msgspec.Struct, kw_only=True):
     sections: list[Section] = []
     citations: list[Citation] = []
     indicators: list[Indicator] = []
+    # every document of a file that holds more than one, in order (the first is the one
+    # ``metadata`` and ``sections`` describe); empty for a file of one document
+    documents: list[DocumentPart] = []
     warnings: list[str] = []
 
     def to_json(self, *, pretty: bool = False) -> bytes:

@@ -509,6 +509,48 @@ def ocr_rows() -> tuple[list[str], list[str]]:
     return rows, share
 
 
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its finished children (Tesseract runs)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def ocr_overhead_rows(files: int = 3, repeats: int = 3) -> list[str]:
+    """Reading one scanned page through vnreport against Tesseract alone on the same
+    page image (rendered at the reader's dpi, as a PGM): CPU seconds, median of runs.
+    The bar (issue 16) is Tesseract's own time + 10 %."""
+    import pypdfium2 as pdfium
+
+    from extract.readers import ReadOptions
+    from extract.readers.ocr import DPI, LANGUAGE, ocr_pdf_pages, require_tesseract
+
+    rows = []
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    for path in scanned_files()[:files]:
+        data = path.read_bytes()
+        with tempfile.TemporaryDirectory() as work:
+            image = Path(work) / "page.pgm"
+            pdfium.PdfDocument(data)[0].render(scale=DPI / 72, grayscale=True).to_pil().save(image)
+            command = [require_tesseract(), str(image), "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(DPI), "hocr"]
+
+            def alone():
+                subprocess.run(command, capture_output=True, check=True, env=env)
+
+            floor = statistics.median(_cpu_of(alone) for _ in range(repeats))
+        ours = statistics.median(_cpu_of(lambda: ocr_pdf_pages(data, path.name, [1], ReadOptions())) for _ in range(repeats))
+        rows.append(f"| {path.name} | {floor:.2f} | {ours:.2f} | {ours / floor:.2f}× |")
+    return rows
+
+
+def _cpu_of(call) -> float:
+    start = cpu_seconds()
+    call()
+    return cpu_seconds() - start
+
+
 def legacy_rows() -> list[str]:
     parse = parse_in_process
 
@@ -529,6 +571,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-ocr", action="store_true")
+    parser.add_argument("--ocr-overhead", action="store_true",
+                        help="only print the OCR overhead table (a page through vnreport vs Tesseract alone)")
     parser.add_argument("--no-batch", action="store_true", help="skip the batch runs (minutes on 2 cores)")
     parser.add_argument(
         "--peer", action="append", default=[], metavar="TOOL=PYTHON",
@@ -542,6 +586,10 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found at VNREPORT_CORPUS={CORPUS}", file=sys.stderr)
         return 2
     pythons = dict(peer.split("=", 1) for peer in args.peer)
+    if args.ocr_overhead:
+        print("| file | Tesseract alone | vnreport | ratio |\n|---|---|---|---|")
+        print("\n".join(ocr_overhead_rows()))
+        return 0
 
     files = text_layer_files()
     if args.batch_only:
@@ -684,6 +732,7 @@ def main(argv: list[str]) -> int:
     if not args.no_ocr:
         print("OCR and .doc …", file=sys.stderr)
         ocr, share = ocr_rows()
+        overhead = ocr_overhead_rows()
         lines += [
             "",
             "## OCR (Tesseract `vie`)",
@@ -699,6 +748,13 @@ def main(argv: list[str]) -> int:
             "| file | pages | parse seconds | OCR seconds | OCR share |",
             "|---|---|---|---|---|",
             *share,
+            "",
+            "Page 1 through vnreport's OCR reader against Tesseract alone on the same page image "
+            "(CPU seconds, the Tesseract child included; the bar is Tesseract + 10 %):",
+            "",
+            "| file | Tesseract alone | vnreport | ratio |",
+            "|---|---|---|---|",
+            *overhead,
             "",
             "## Old .doc through LibreOffice",
             "",

@@ -6,7 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core chromium)
+# fonts-liberation2: Liberation Serif/Sans are metric-compatible with Times New Roman and
+# Arial, the fonts Vietnamese DOCX files are set in. Without them LibreOffice lays the
+# test fixtures out in the wider DejaVu faces, so a table printed from a DOCX breaks
+# to the next page a row early and the OCR table tests see 15 rows instead of 16
+# (LibreOffice's own Recommends, skipped by --no-install-recommends).
+APT_PACKAGES=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core fonts-liberation2 chromium)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

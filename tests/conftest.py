@@ -26,6 +26,20 @@ SEED_HEADINGS = [
 ]
 
 
+def assert_value_times_scale_is_base_value(report) -> None:
+    """Every indicator of ``report`` says one amount twice: ``value`` in its printed unit and ``base_value``
+    in the unit's base (21.345 tỷ đồng → 2.1345e13 đồng); a ratio of two counts takes no scale."""
+    from extract.indicators.scale import base_unit
+
+    for ind in report.indicators:
+        factor, base = base_unit(ind.unit)
+        assert ind.base_unit == base, (ind.text, ind.unit, ind.base_unit)
+        if ind.kind == "ratio":
+            assert ind.base_value == ind.value, ind.text
+        else:
+            assert ind.base_value == pytest.approx(ind.value * factor, rel=1e-12), (ind.text, ind.value, ind.unit)
+
+
 def corpus_path(relative: str) -> Path:
     """Path of a corpus file, skipping the test with a clear message when it is absent."""
     path = CORPUS / relative

@@ -13,7 +13,7 @@ import functools
 import pytest
 
 import extract
-from conftest import CORPUS
+from conftest import CORPUS, assert_value_times_scale_is_base_value
 
 # Read by a person: these hold no numbered heading at all (one-page công văn and
 # tờ trình, a table-only appendix).
@@ -68,14 +68,6 @@ def test_every_text_corpus_file_parses_with_a_section_tree_where_it_has_numbered
 @pytest.mark.corpus
 @pytest.mark.parametrize("relative", _text_files() or ["<no corpus>"])
 def test_every_indicators_printed_value_times_its_units_scale_is_its_base_value(relative):
-    from extract.indicators.scale import base_unit
-
     if relative == "<no corpus>":
         pytest.skip(f"shared corpus not found at VNREPORT_CORPUS={CORPUS}")
-    for ind in _parsed(relative).indicators:
-        factor, base = base_unit(ind.unit)
-        assert ind.base_unit == base, (ind.text, ind.unit, ind.base_unit)
-        if ind.kind == "ratio":  # a fraction of two counts in one unit: no scale applies
-            assert ind.base_value == ind.value, ind.text
-        else:
-            assert ind.base_value == pytest.approx(ind.value * factor, rel=1e-12), (ind.text, ind.value, ind.unit)
+    assert_value_times_scale_is_base_value(_parsed(relative))

@@ -183,3 +183,72 @@ LABELS = [
 @pytest.mark.parametrize("sentence,labels", LABELS, ids=[s[:40] for s, _ in LABELS])
 def test_label_is_the_subject_noun_phrase_of_the_figures_clause(sentence, labels):
     assert [i.label for i in find_indicators(sentence)] == labels
+
+
+def test_a_series_item_named_only_by_its_time_takes_the_heads_measure_at_its_own_time():
+    found = find_indicators("Tuổi thọ bình quân của người dân tỉnh tăng, từ 70,1 tuổi (2010) lên 71,5 tuổi (2015) "
+                            "và 72,4 tuổi (2020).")
+    assert [(i.value, i.label) for i in found] == [
+        (70.1, "Tuổi thọ bình quân của người dân tỉnh năm 2010"),
+        (71.5, "Tuổi thọ bình quân của người dân tỉnh năm 2015"),
+        (72.4, "Tuổi thọ bình quân của người dân tỉnh năm 2020"),
+    ]
+
+
+def test_figures_in_a_bracket_are_values_of_what_the_words_before_it_name():
+    found = find_indicators("Mật độ dân số vùng Bắc Trung Bộ (từ 190 người/km2 năm 2000 lên 210 người/km2 năm 2020).")
+    assert [i.label for i in found] == ["Mật độ dân số vùng Bắc Trung Bộ năm 2000", "Mật độ dân số vùng Bắc Trung Bộ năm 2020"]
+
+
+def test_a_year_after_a_lone_unbracketed_figure_is_not_added_to_its_label():
+    found = find_indicators("Số lượng người mua sắm trực tuyến đạt 60 triệu người năm 2025.")
+    assert found[0].label == "Số lượng người mua sắm trực tuyến"
+
+
+def test_a_count_of_a_documents_parts_is_labelled_by_the_part_and_what_holds_it():
+    text = ("Dự thảo Nghị định được xây dựng gồm 45 Điều và được bố cục thành 6 Chương, cụ thể như sau:\n"
+            "- Chương I. Những quy định chung, gồm 07 Điều (từ Điều 1 đến Điều 7).\n"
+            "- Chương II. Quản lý tài sản công gồm 12 Điều.")
+    assert [i.label for i in find_indicators(text)] == [
+        "Điều của Dự thảo Nghị định",
+        "Chương của Dự thảo Nghị định",
+        "Điều trong Chương I. Những quy định chung của Dự thảo Nghị định",
+        "Điều trong Chương II. Quản lý tài sản công của Dự thảo Nghị định",
+    ]
+
+
+def test_the_parts_listed_after_gomcolon_take_the_wholes_noun_phrase_across_semicolons():
+    found = find_indicators("Đến hết năm 2024, có 1.200 giấy phép xây dựng đang còn hiệu lực, gồm: 200 giấy phép của "
+                            "Sở Xây dựng; 1.000 giấy phép của UBND cấp xã.")
+    assert [i.label for i in found][1:] == ["giấy phép xây dựng đang còn hiệu lực của Sở Xây dựng",
+                                            "giấy phép xây dựng đang còn hiệu lực của UBND cấp xã"]
+
+
+def test_a_rank_whose_following_words_are_its_scope_names_the_scope_once():
+    found = find_indicators("Thị trường bán lẻ của tỉnh được đánh giá cao (xếp thứ 3 trong khu vực Tây Nguyên về quy mô).")
+    assert found[0].kind == "rank" and found[0].label == "thứ hạng trong khu vực Tây Nguyên về quy mô"
+
+
+def test_a_forecast_year_before_a_share_is_no_subject_the_words_after_it_are():
+    found = find_indicators("Theo dự báo, dự kiến đến năm 2030, 35% tổng số giao dịch bán lẻ sẽ được thực hiện trực tuyến.")
+    assert found[0].label == "tổng số giao dịch bán lẻ sẽ được thực hiện trực tuyến"
+
+
+def test_an_amount_that_is_part_of_another_takes_the_wholes_qualifying_phrase():
+    found = find_indicators("Tổng số tiền kiến nghị xử lý qua kiểm toán là 1.200 tỷ đồng, trong đó: truy thu là 700 tỷ "
+                            "đồng, giảm lỗ là 500 tỷ đồng.")
+    assert [i.label for i in found] == ["Tổng số tiền kiến nghị xử lý qua kiểm toán", "truy thu qua kiểm toán",
+                                        "giảm lỗ qua kiểm toán"]
+
+
+def test_items_of_a_list_after_a_measure_are_that_measure_of_each_item():
+    found = find_indicators("Năm 2024 gia tăng sản lượng nhiều loại cây trồng, như: lúa gần 1,2 triệu tấn, ngô hơn "
+                            "300 nghìn tấn.")
+    assert [(i.value, i.unit, i.label) for i in found] == [(1.2, "triệu tấn", "sản lượng lúa"),
+                                                          (300.0, "nghìn tấn", "sản lượng ngô")]
+
+
+def test_a_contributed_share_names_the_contributor_and_what_it_contributes_to():
+    found = find_indicators("Kinh tế số đóng góp khoảng 18% GDP, hơn 20% tổng thu ngân sách.")
+    assert [i.label for i in found] == ["đóng góp của Kinh tế số vào GDP",
+                                        "đóng góp của Kinh tế số vào tổng thu ngân sách"]

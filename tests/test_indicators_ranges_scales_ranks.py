@@ -108,3 +108,9 @@ def test_a_duration_per_person_is_no_density_and_scale_words_multiply():
     assert find_indicators("Báo cáo định kỳ 06 tháng/01 lần và thời gian 08 giờ/1 người giám định viên") == []
     (cost,) = find_indicators("Tổng chi phí khoảng 5,3 nghìn tỷ cho toàn bộ phụ nữ")
     assert (cost.value, cost.unit, cost.base_value, cost.base_unit) == (5.3, "nghìn tỷ đồng", 5.3e12, "đồng")
+
+
+def test_a_scale_word_before_a_measure_unit_scales_the_measure():
+    found = find_indicators("Trữ lượng cát tăng thêm gần 2 tỷ m³ và đá vôi trên 650 triệu tấn.")
+    assert [(i.value, i.unit, i.base_value, i.base_unit) for i in found] == [
+        (2.0, "tỷ m3", 2e9, "m3"), (650.0, "triệu tấn", 6.5e8, "tấn")]

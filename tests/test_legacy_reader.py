@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, corpus_path
+from conftest import CORPUS, assert_value_times_scale_is_base_value, corpus_path
 from office import libreoffice_convert
 
 import extract
@@ -147,3 +147,4 @@ def test_every_corpus_doc_parses_or_fails_with_a_typed_error(name):
         return
     assert report.source.format == "doc"
     assert report.text.strip()
+    assert_value_times_scale_is_base_value(report)  # the corpus-wide property, for the files parsed here once

@@ -33,7 +33,8 @@ REAL = {
         parent_agency="UBND tỉnh Lâm Đồng", place="Lâm Đồng", date=None,
         title="Kết quả triển khai Đề án 06 trên địa bàn tỉnh Lâm Đồng tháng 9/2025",
         period=Period(label="tháng 9/2025", start="2025-09-01", end="2025-09-30"),
-        signer=Signer(name="Nguyễn Ngọc Phúc", title="Phó Trưởng ban", authority="TM."),
+        # "TM. BAN CHỈ ĐẠO" / "PHÓ TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH": the title is the line above the name
+        signer=Signer(name="Nguyễn Ngọc Phúc", title="Phó Chủ tịch UBND tỉnh", authority="TM."),
         recipients=["Văn phòng Chính phủ", "Bộ Công an (C06, V01)", "Chủ tịch, các PCT UBND tỉnh",
                     "Chánh, các PCVP UBND tỉnh", "Văn phòng Tỉnh ủy", "Công an tỉnh (PC06)",
                     "Các sở, ban, ngành thuộc tỉnh", "Các thành viên Ban chỉ đạo", "UBND các xã, phường, đặc khu",
@@ -64,9 +65,10 @@ REAL = {
                     "Lưu: VT, CT (VT, PC, CS 3b)"],
     ),
     "real/lit_bc-tomtat-thamtra-luat-gddh-2025.docx": dict(
-        doc_type="Báo cáo", symbol=None, agency="Ủy ban Văn hóa và Xã hội", parent_agency="Quốc hội khóa XV",
+        # "BÁO CÁO TÓM TẮT" over "Báo cáo thẩm tra …": the type line is kept whole (the gold's reading)
+        doc_type="Báo cáo tóm tắt", symbol=None, agency="Ủy ban Văn hóa và Xã hội", parent_agency="Quốc hội khóa XV",
         place="Hà Nội", date="2025-08-12",
-        title="Tóm tắt Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)",
+        title="Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)",
     ),
     # The PDF prints its number and day in a layer the text reader does not see: not pinned here.
     "real/vbai_bc-cac-chi-so-cchc-lamdong-2025.pdf": dict(
@@ -196,3 +198,188 @@ def test_symbol_is_printed_without_spaces_and_names_the_type_when_no_type_line_d
     m = extract_metadata(header_skeleton("UBND TỈNH QUẢNG NGÃI", line, "Quảng Ngãi, ngày 20 tháng 6 năm 2021",
                                          "Nội dung chính của văn bản được trình bày đầy đủ trong đoạn văn này."))
     assert (m.symbol, m.doc_type) == (symbol, doc_type)
+
+
+# ---------------------------------------------------------------- rules of issue 10 (front and back matter)
+# Each case is built from the strings of a published document the rule was found on.
+
+
+def test_cong_van_number_has_no_type_code_issuer_code_ct_is_not_chi_thi():
+    # A Cục Thuế letter: "CT" is the issuer's code, not Chỉ thị; "V/v" says it is a công văn.
+    m = extract_metadata(header_skeleton(
+        "BỘ TÀI CHÍNH", "CỤC THUẾ", "Số: 5665/CT-CS", "V/v chính sách thuế giá trị gia tăng",
+        "Hà Nội, ngày 18 tháng 11 năm 2025", "Kính gửi: Công ty TNHH ABC",
+        "Cục Thuế nhận được văn bản của Công ty đề nghị hướng dẫn chính sách thuế giá trị gia tăng."))
+    assert (m.doc_type, m.symbol, m.agency, m.parent_agency) == ("Công văn", "5665/CT-CS", "Cục Thuế", "Bộ Tài chính")
+    assert m.title == "Chính sách thuế giá trị gia tăng"
+
+
+def test_letter_addressed_without_subject_is_a_cong_van():
+    m = extract_metadata(header_skeleton(
+        "CỤC THUẾ", "Số: 5665/CT-CS", "Hà Nội, ngày 18 tháng 11 năm 2025", "Kính gửi: Công ty TNHH ABC",
+        "Cục Thuế nhận được văn bản của Công ty đề nghị hướng dẫn chính sách thuế giá trị gia tăng."))
+    assert m.doc_type == "Công văn"
+
+
+def test_type_line_wins_over_the_code_in_the_number():
+    m = extract_metadata(header_skeleton(
+        "CỤC THUẾ", "Số: 12/CT-CS", "Hà Nội, ngày 18 tháng 11 năm 2025", "THÔNG BÁO", "Về lịch nộp hồ sơ khai thuế",
+        "I. NỘI DUNG", "Nội dung."))
+    assert m.doc_type == "Thông báo"
+
+
+@pytest.mark.parametrize(("dateline", "place", "date"), [
+    ("Hà Nội ngày 01 tháng 12 năm 2025", "Hà Nội", "2025-12-01"),  # no comma after the place
+    ("Hà Nội, ngày 1/12/2025", "Hà Nội", "2025-12-01"),  # the date in figures
+    ("ngày 01 tháng 12 năm 2025", None, "2025-12-01"),  # alone on the right, no place printed
+    ("TP. Hồ Chí Minh, ngày 23 tháng 6 năm 2026", "TP. Hồ Chí Minh", "2026-06-23"),
+])
+def test_dateline_forms(dateline, place, date):
+    m = extract_metadata(header_skeleton("BỘ TÀI CHÍNH", "Số: 15557/BTC-PTHT", dateline, "V/v công khai danh sách",
+                                         "Kính gửi: Các bộ, cơ quan trung ương", "Nội dung của công văn."))
+    assert (m.place, m.date) == (place, date)
+
+
+def test_a_number_in_running_text_gives_no_dateline():
+    m = extract_metadata(header_skeleton(
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "V/v đăng ký danh sách tham gia Hội thi",
+        "Thực hiện Kế hoạch số 25/KH-STTTT, ngày 6 tháng 12 năm 2011 của Sở về tổ chức Hội thi."))
+    assert (m.place, m.date) == (None, None)
+
+
+def test_agency_broken_over_two_lines_is_one_name():
+    m = extract_metadata(header_skeleton(
+        "BỘ LAO ĐỘNG - THƯƠNG", "BINH VÀ XÃ HỘI", "Số: 03/2025/TT-BLĐTBXH", "Hà Nội, ngày 11 tháng 02 năm 2025",
+        "THÔNG TƯ", "Quy định chi tiết một số điều", "Căn cứ Luật Việc làm;", "Nội dung."))
+    assert (m.agency, m.parent_agency, m.doc_type) == ("Bộ Lao động - Thương binh và Xã hội", None, "Thông tư")
+
+
+def test_type_line_after_the_number_does_not_join_the_agency():
+    m = extract_metadata(header_skeleton(
+        "ĐẢNG BỘ CƠ QUAN UBND", "HUYỆN LỆ THỦY", "CHI BỘ THANH TRA", "Lệ Thủy, ngày 29 tháng 11 năm 2011",
+        "BẢN TỰ KIỂM ĐIỂM", "Đánh giá chất lượng đảng viên", "Nội dung."))
+    assert m.agency == "Chi bộ Thanh tra"
+
+
+def test_gazette_running_header_is_never_the_number():
+    m = extract_metadata(header_skeleton(
+        "CÔNG BÁO/Số 216/Ngày 10-01-2025", "CHÍNH PHỦ", "Số: 74/2025/NĐ-CP", "Hà Nội, ngày 31 tháng 3 năm 2025",
+        "NGHỊ ĐỊNH", "Quy định chi tiết", "Căn cứ Luật Tổ chức Chính phủ;", "Nội dung."))
+    assert (m.symbol, m.agency) == ("74/2025/NĐ-CP", "Chính phủ")
+
+
+def back_matter(*signature: str):
+    return header_skeleton("BÁO CÁO", "Tổng kết", "I. KẾT QUẢ", "Nội dung.", "Nơi nhận:", "- Như trên;",
+                           "- Lưu: VT.", *signature)
+
+
+@pytest.mark.parametrize(("lines", "signer"), [
+    # a title over two lines: the organ line continues the position, it is not the name
+    (["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BAN CHÍNH SÁCH, THUẾ QUỐC TẾ", "Nguyễn Thị Cúc"],
+     Signer(name="Nguyễn Thị Cúc", title="Phó Trưởng ban Ban Chính sách, Thuế quốc tế", authority="KT.")),
+    (["KT. TRƯỞNG BAN", "BAN CHÍNH SÁCH, THUẾ QUỐC TẾ", "PHÓ TRƯỞNG BAN", "Nguyễn Thị Cúc"],
+     Signer(name="Nguyễn Thị Cúc", title="Phó Trưởng ban", authority="KT.")),
+    (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Cao Anh Tuấn"], Signer(name="Cao Anh Tuấn", title="Thứ trưởng", authority="KT.")),
+    # a merged line splits at its second position
+    (["KT. BỘ TRƯỞNG THỨ TRƯỞNG", "Cao Anh Tuấn"], Signer(name="Cao Anh Tuấn", title="Thứ trưởng", authority="KT.")),
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc"],
+     Signer(name="Nguyễn Ngọc Phúc", title="Phó Chủ tịch", authority="KT.")),
+    # rank and degree words are no part of the name
+    (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Vũ Hải Sản"],
+     Signer(name="Vũ Hải Sản", title="Thứ trưởng", authority="KT.")),
+    (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "PGS.TS. Trần Văn Thuấn"],
+     Signer(name="Trần Văn Thuấn", title="Thứ trưởng", authority="KT.")),
+    # "THƯỜNG TRỰC" under a position qualifies it
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THƯỜNG TRỰC", "Trần Văn B"],
+     Signer(name="Trần Văn B", title="Phó Chủ tịch Thường trực", authority="KT.")),
+    (["KT. TRƯỞNG BAN THƯỜNG TRỰC", "Trần Văn B"],
+     Signer(name="Trần Văn B", title="Trưởng ban Thường trực", authority="KT.")),
+    # a law: the chair of the National Assembly
+    (["CHỦ TỊCH QUỐC HỘI", "Nguyễn Phú Trọng"], Signer(name="Nguyễn Phú Trọng", title="Chủ tịch Quốc hội")),
+    # specks a stamp glues on a title are cut (gazette Quyết định 892/QĐ-TTg)
+    (["KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNGy]", "Phạm Thị Thanh Trà"],
+     Signer(name="Phạm Thị Thanh Trà", title="Phó Thủ tướng", authority="KT.")),
+])
+def test_signature_block_titles_and_names(lines, signer):
+    assert extract_metadata(back_matter(*lines)).signer == signer
+
+
+def test_the_signature_is_the_last_block_that_names_its_signer():
+    # A circular that prints model signature blocks before its own (Thông tư 01/2011/TT-BNV).
+    m = extract_metadata(back_matter("TM. HỘI ĐỒNG", "CHỦ TỊCH", "(Chữ ký, dấu của Bộ Xây dựng)",
+                                     "BỘ TRƯỞNG BỘ XÂY DỰNG", "Nguyễn Văn A", "Điều 18. Điều khoản thi hành",
+                                     "Thông tư này có hiệu lực sau 45 ngày kể từ ngày ký.", "BỘ TRƯỞNG", "(Đã ký)",
+                                     "Trần Văn Tuấn"))
+    assert m.signer == Signer(name="Trần Văn Tuấn", title="Bộ trưởng")
+
+
+def test_type_line_run_together_with_its_title_is_split():
+    # A scan's header OCR'd as one line per row (Kế hoạch 753/KH-DCT).
+    m = extract_metadata(header_skeleton(
+        "BỘ CÔNG THƯƠNG", "Số: 753/KH-DCT", "Thành phố Hồ Chí Minh, ngày 23 tháng 6 năm 2026",
+        "KẾ HOẠCH Khảo sát, xác định chỉ số hài lòng của người dân đối với dịch vụ giáo dục công năm 2026",
+        "I. MỤC ĐÍCH", "Nội dung."))
+    assert (m.doc_type, m.title) == (
+        "Kế hoạch", "Khảo sát, xác định chỉ số hài lòng của người dân đối với dịch vụ giáo dục công năm 2026")
+
+
+def test_type_line_kept_whole_over_a_title_in_running_case():
+    m = extract_metadata(header_skeleton(
+        "QUỐC HỘI KHÓA XV", "ỦY BAN VĂN HÓA VÀ XÃ HỘI", "Hà Nội, ngày 12 tháng 8 năm 2025", "BÁO CÁO TÓM TẮT",
+        "Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)", "I. VỀ MỘT SỐ VẤN ĐỀ CHUNG", "Nội dung."))
+    assert (m.doc_type, m.title) == ("Báo cáo tóm tắt", "Báo cáo thẩm tra sơ bộ dự án Luật Giáo dục đại học (sửa đổi)")
+
+
+def test_old_style_type_line_gives_issuer_number_and_date():
+    # Nghị định 37/2007/NĐ-CP as the 2007 text prints it.
+    m = extract_metadata(header_skeleton(
+        "NGHỊ ĐỊNH", "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007", "VỀ MINH BẠCH TÀI SẢN, THU NHẬP",
+        "CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;", "Nội dung."))
+    assert (m.doc_type, m.symbol, m.date, m.agency, m.title) == (
+        "Nghị định", "37/2007/NĐ-CP", "2007-03-09", "Chính phủ", "Về minh bạch tài sản, thu nhập")
+
+
+def test_an_organ_signing_as_itself_is_the_signer_title():
+    m = extract_metadata(header_skeleton("BỘ TÀI CHÍNH", "THUYẾT MINH NỘI DUNG DỰ THẢO THÔNG TƯ",
+                                         "Quy định chi tiết một số điều", "I. SỰ CẦN THIẾT", "Nội dung.",
+                                         "Nơi nhận:", "- Như trên;", "BỘ TÀI CHÍNH"))
+    assert m.doc_type == "Thuyết minh nội dung dự thảo thông tư"
+    assert m.signer == Signer(title="Bộ Tài chính")
+
+
+def ocr_skeleton(*texts: str):
+    return build(Document(format="pdf", ocr=True, blocks=[Block(text=t) for t in texts]))
+
+
+def test_ocr_dateline_figures_read_as_letters_and_a_type_line_after_specks():
+    # Công điện 186/CĐ-TTg as Tesseract reads the scan.
+    m = extract_metadata(ocr_skeleton(
+        "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 186/CĐ-TTg Hà Nội. ngày 04 tháng T0 năm 2025", "PˆN gi PHỦ CÔNG ĐIỆN",
+        "V/v chủ động ứng phó bão số 11 năm 2025", "THỦ TƯỚNG CHÍNH PHỦ điện:",
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố khu vực Bắc Bộ và Bắc Trung Bộ;",
+        "Nội dung của công điện được trình bày ở đây."))
+    assert (m.doc_type, m.symbol, m.place, m.date, m.agency) == (
+        "Công điện", "186/CĐ-TTg", "Hà Nội", "2025-10-04", "Thủ tướng Chính phủ")
+    assert m.title == "Chủ động ứng phó bão số 11 năm 2025"
+
+
+def test_ocr_type_word_with_a_misread_tone_mark():
+    m = extract_metadata(ocr_skeleton(
+        "THỦ TƯỚNG CHÍNH PHỦ", "Số: 932/QĐ-TTg Hà Nội, ngày 15 tháng 5 năm 2025",
+        "QUYÉT ĐỊNH Về việc phê duyệt danh sách thành viên của Tổ Công tác cải cách hành chính",
+        "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Nội dung."))
+    assert (m.doc_type, m.title) == (
+        "Quyết định", "Về việc phê duyệt danh sách thành viên của Tổ Công tác cải cách hành chính")
+
+
+def test_an_annex_after_the_signature_signs_nothing():
+    m = extract_metadata(back_matter("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phạm Lê Tuấn", "Phụ lục 01",
+                                     "DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nguyễn Văn Bình"))
+    assert m.signer == Signer(name="Phạm Lê Tuấn", title="Thứ trưởng", authority="KT.")
+
+
+def test_the_name_may_come_after_the_portals_words():
+    m = extract_metadata(back_matter("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Ký bởi: Bộ Tài chính",
+                                     "Thời gian ký: 08.10.2025 16:20:11 +07:00", "Đỗ Thành Trung"))
+    assert m.signer == Signer(name="Đỗ Thành Trung", title="Thứ trưởng", authority="KT.")

@@ -18,7 +18,8 @@ Where each decision lives (one module, one job):
 - :mod:`~extract.indicators.filters`: numbers that are no indicator (dates, articles, names …);
 - :mod:`~extract.indicators.kinds`, :mod:`~extract.indicators.ranks`: kind, direction, hedge, baseline;
 - :mod:`~extract.indicators.roles`: result, target or threshold;
-- :mod:`~extract.indicators.labels`, :mod:`~extract.indicators.naming`,
+- :mod:`~extract.indicators.labels`, :mod:`~extract.indicators.naming`, :mod:`~extract.indicators.times`,
+  :mod:`~extract.indicators.composition`,
   :mod:`~extract.indicators.neighbours`: the label;
 - :mod:`~extract.indicators.sentences`, :mod:`~extract.indicators.footnotes`: the text a figure is read in;
 - :mod:`~extract.indicators.prose`: the pass over running text that calls them in turn;
@@ -28,7 +29,7 @@ Where each decision lives (one module, one job):
 - :mod:`~extract.indicators.refine`: underthesea's part (counted nouns, label trimming).
 
 Word lists are tables in ``extract/data/`` (``units.tsv``, ``indicator_cues.tsv``,
-``not_indicator_cues.tsv``, ``role_cues.tsv``, ``money_subjects.txt``, ``not_noun_words.txt``,
+``not_indicator_cues.tsv``, ``role_cues.tsv``, ``money_subjects.txt``, ``structure_units.txt``, ``measure_words.txt``, ``not_noun_words.txt``,
 ``table_columns.tsv``). Conventions (schema 1.1: value and unit as printed, base_value and
 base_unit to compare by): ``docs/accuracy.md``.
 """

@@ -62,7 +62,7 @@ _RIGHT_END = regex.compile(
     r"[.;:!?…](?=\s|$)|\n|[(),]|\svà\s+\d|\s(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|đạt|tăng|giảm|bằng|tương đương|tương ứng)\s"
 )
 _RIGHT_END_COMMAS = regex.compile(
-    r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua)\b)|\svà\s+\d|"
+    r"[.;:!?…“\"](?=\s|$)|\n|[()“]|,\s*(?=\d|(?:trong đó|đạt|tăng|giảm|tỷ lệ|tỉ lệ|qua|như|cụ thể)\b)|\svà\s+\d|"
     r"(?:^|\s)(?:để|nhằm|do|theo|nhưng|tuy nhiên|trong đó|so với|tăng|giảm|bằng|tương đương|tương ứng|thì|nên)\s"
 )
 # "chiếm (khoảng) 19%": the verb of a share, whose whole may follow the figure
@@ -212,13 +212,16 @@ def rank_label(label: str | None, before: str, after: str, previous: str | None)
     if not ranked and not scope:
         return label
     named = regex.match(r"(?i)(?:xếp|thứ) hạng\b", ranked)  # "Xếp hạng theo Chỉ số LPI" already says it
-    return " ".join(["" if named else "thứ hạng", ranked, scope[1] if scope else ""]).strip()
+    if scope is not None and scope[1].startswith(ranked):
+        ranked = ""  # "xếp thứ 3 trong khu vực Đông Nam Á …": the words after the figure are its scope, not its subject
+    said = scope is not None and bool(ranked) and scope[1] in ranked
+    return " ".join(w for w in ["" if named else "thứ hạng", ranked, scope[1] if scope and not said else ""] if w)
 
 
 def _ranked(label: str) -> str:
     """Who a label ranks or measures: a rank's subject without its scope, else the label's subject."""
     if label.startswith("thứ hạng "):
-        return regex.split(r"\s(?:trong|trên)\s", label.removeprefix("thứ hạng "), maxsplit=1)[0]
+        return regex.split(r"(?:^|\s)(?:trong|trên)\s", label.removeprefix("thứ hạng "), maxsplit=1)[0]
     return subject(label)
 
 

@@ -167,11 +167,11 @@ def _money_subject() -> regex.Pattern:
 
 
 def _counted_in_scale(noun, word: str, factor: float):
-    """A counted noun's unit in a scale ("nghìn" + "doanh nghiệp"); None for no noun, or one not counted
-    one by one (a measure, or a unit with its own scale)."""
-    if noun is None or noun.kind != "count" or noun.scale != 1:
+    """A counted noun's or a measure's unit in a scale ("nghìn" + "doanh nghiệp", "tỷ" + "m³" → "tỷ m3");
+    None for no noun, or a unit with its own scale, or one no scale word multiplies (money, a share)."""
+    if noun is None or noun.kind not in {"count", "quantity"} or noun.scale != 1:
         return None
-    return Unit(f"{word} {noun.unit}", f"{word} {noun.unit}", "count", factor)
+    return Unit(f"{word} {noun.unit}", f"{word} {noun.unit}", noun.kind, factor)
 
 
 def unit_of_subject(clause: str, at: int):

@@ -12,6 +12,7 @@ heading that completes it. The phrases themselves are cut by :mod:`extract.indic
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 import regex
 
@@ -19,15 +20,18 @@ from extract.indicators.labels import (action, has_predicate, is_generic, left_l
                                        subject, words)
 from extract.indicators.measure import COUNT_SUBJECT
 from extract.indicators.sentences import within
+from extract.indicators.times import time_only
 from extract.schema import Indicator
 
 # "Năm 2021 có khoảng 11% …": the words before say only that there is
 _EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:có|(?<!tăng )thêm)\s+(?:khoảng|gần|hơn|trên|đến)?\s*$", regex.IGNORECASE)
+_FORECAST = regex.compile(r"^(?:dự kiến|dự báo|ước tính|ước)\s+", regex.IGNORECASE)
 _RATE_NAMED = regex.compile(r"(?i)t[ỷỉ] lệ\s*$")
 _COPULA = regex.compile(r"(?:\blà|\bgồm)\s*$")
 # "- Đối với dịch vụ công thiết yếu của ngành Công an: …": the sentence's topic, before its colon.
 _TOPIC = regex.compile(r"^[\s\-–•+*]*(?:[a-zđ]\)\s*|\d+\.\s*)?(?:đối với|về)\s+(?:\d+\s+)?(?P<topic>[^:;.\n]{3,80}?)\s*:", regex.IGNORECASE)
-_PART_OF = regex.compile(r"(?<![\p{L}])trong đó\b", regex.IGNORECASE)
+# "…, trong đó: 5.117 hồ sơ …", "3.776 giấy phép … đang còn hiệu lực, gồm: 537 giấy phép của Bộ …": the parts of a whole
+_PART_OF = regex.compile(r"(?<![\p{L}])(?:trong đó|(?:bao\s+)?gồm(?:\s+có)?\s*:)", regex.IGNORECASE)
 _OPENS_PART = regex.compile(r"\s*trong đó\b", regex.IGNORECASE)
 
 
@@ -35,8 +39,8 @@ def weak_left(before: str, left: str) -> bool:
     """ "Năm 2021 có khoảng 11% dân số tham gia …": the words before only say when, or that there is."""
     from extract.periods import find_periods
 
-    if _EXISTENTIAL.search(before):
-        return True
+    if _EXISTENTIAL.search(before) or (_FORECAST.match(left) and time_only(_FORECAST.sub("", left))):
+        return True  # "dự kiến đến năm 2027, 22,6% tổng số giao dịch …": only when
     named = sum(b - a for (a, b), _ in find_periods(left))
     return named > 0 and named >= len(left) - 12
 
@@ -106,16 +110,106 @@ def left_start(text: str, s_start: int, start: int, left: str) -> int:
 
 
 def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int, start: int,
-             noun: str) -> Indicator | None:
+             noun: str, kind: str = "count") -> Indicator | None:
     """The count a figure after "trong đó" is part of: the first count of the same noun in its sentence, or
     in the sentence before when "trong đó" opens this one ("Tổng số hồ sơ … là 125.712 hồ sơ; trong đó: …")."""
     scope = sentence
     if _OPENS_PART.match(text, sentence) and sentence > 0:
         scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
+    else:  # "…, gồm: 537 giấy phép của Bộ …; 3.239 giấy phép của UBND …": the items of one list, split by ";"
+        for _ in range(5):
+            if scope <= 0 or not text[:scope].rstrip().endswith(";"):
+                break
+            scope = bounds[bisect.bisect_right(bounds, scope - 1) - 1]
     scope = within(scope, start)
     first = bisect.bisect_left(found, scope, key=lambda f: f.span[0])  # found is in text order
-    whole = next((f for f in found[first:] if f.unit == noun and f.kind == "count"), None)
+    whole = next((f for f in found[first:] if f.unit == noun and f.kind == kind), None)
     return whole if whole is not None and _PART_OF.search(text, whole.span[1], start) else None
+
+
+# "Tổng số tiền kiến nghị xử lý qua thanh tra, kiểm tra": the phrase saying by what or where an amount arose
+_QUALIFIER = regex.compile(r"(?<![\p{L}])(?:qua|thông qua|tại|từ)\s+\p{L}.*$", regex.IGNORECASE)
+
+
+def with_qualifier(label: str, whole: str | None) -> str:
+    """An amount that is part of another ("trong đó: … giảm lỗ là 241.266 tỷ đồng") arose as its whole did:
+    it takes the whole's qualifying phrase when it has none of its own ("giảm lỗ qua thanh tra, kiểm tra").
+
+        >>> with_qualifier("giảm lỗ", "Tổng số tiền kiến nghị xử lý qua thanh tra, kiểm tra")
+        'giảm lỗ qua thanh tra, kiểm tra'
+    """
+    m = _QUALIFIER.search(whole or "")
+    if not m or _QUALIFIER.search(label) or m.start() == 0:
+        return label
+    return f"{label} {m[0]}"
+
+
+@cache
+def _measure_word() -> regex.Pattern:
+    from extract.indicators.reference import word_list
+
+    words = sorted(word_list("measure_words.txt"), key=len, reverse=True)
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})(?![\p{{L}}])")
+
+
+_LIST_OPENS = regex.compile(r"(?:\s(?:như|gồm|bao gồm|cụ thể))?\s*:\s*", regex.IGNORECASE)
+
+
+def listed_measure(label: str, text: str, sentence: int, start: int) -> str:
+    """An item of a list whose intro names the measure ("Đã góp phần gia tăng trữ lượng gần 40 loại khoáng
+    sản, như: đá vôi xi măng gần 1,8 tỷ tấn, than hơn 1,2 tỷ tấn") is that measure of the item: "trữ
+    lượng than". A label naming a measure of its own stays.
+
+        >>> t = "Gia tăng trữ lượng nhiều loại khoáng sản, như: than hơn 1,2 tỷ tấn"
+        >>> listed_measure("than", t, 0, t.index("1,2"))
+        'trữ lượng than'
+    """
+    head = text[sentence:start]
+    colon = head.rfind(":")
+    if colon < 0 or _measure_word().search(label):
+        return label
+    named = list(_measure_word().finditer(head, 0, colon))
+    if not named or not _LIST_OPENS.search(head[: colon + 1]):
+        return label
+    return f"{named[-1][0]} {label}"
+
+
+# "…, đóng góp gần 10% tổng doanh thu …": a share one thing contributes to another
+_CONTRIBUTES = regex.compile(r"(?:^|[\s,])đóng góp(?:\s+(?:khoảng|gần|hơn|trên|xấp xỉ|tới|đến))?\s*$", regex.IGNORECASE)
+_NEXT_OF_LIST = regex.compile(r"^[\s,;]*(?:và\s+)?(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", regex.IGNORECASE)
+
+
+def contribution(text: str, s_start: int, start: int, unit_end: int, first: Indicator | None,
+                 previous: Indicator | None) -> str | None:
+    """The label of a share that says what one thing contributes to another: "Quy mô thị trường … đến 25 tỷ
+    đô năm 2024, …, đóng góp 10% tổng doanh thu …" → "đóng góp của Quy mô thị trường … vào tổng doanh thu
+    …"; the contributor is named before "đóng góp" in its clause, else by the sentence's first figure (a
+    measure, not a count). "…, hơn 30% tổng thu ngân sách" after such a share is another contribution of the
+    same. None when the figure is no contribution.
+
+        >>> t = "Kinh tế số đóng góp khoảng 18% GDP."
+        >>> contribution(t, 0, t.index("18"), t.index("%") + 1, None, None)
+        'đóng góp của Kinh tế số vào GDP'
+    """
+    from extract.indicators.labels import left_label, right_label
+    from extract.indicators.times import measure_of, without_time
+
+    before = text[s_start:start]
+    from extract.indicators.labels import subject
+
+    into = regex.sub(r"(?i)^vào\s+", "", right_label(text[unit_end : unit_end + 200]))
+    m = _CONTRIBUTES.search(before)
+    if m is None:
+        said, _, joint = before.rpartition(",")  # "đóng góp khoảng 50% GDP, hơn 30% …": the tail of the one before
+        if previous is not None and (previous.label or "").startswith("đóng góp") and into and \
+                previous.label.endswith(said.strip()) and _NEXT_OF_LIST.match(joint):
+            return f"{previous.label.split(' vào ')[0]} vào {into}"
+        return None
+    own = before[: m.start()]
+    owner = left_label(own) if "," not in own else ""
+    if not owner and first is not None and first.kind != "count" and first.label:
+        owner = measure_of(without_time(subject(f"{first.label} ").strip()))
+    return " ".join(w for w in ["đóng góp", f"của {owner}" if owner else "", f"vào {into}" if into else ""] if w)
 
 
 def part_of_share(text: str, whole_end: int, start: int) -> bool:
@@ -135,8 +229,8 @@ def part_label(label: str, noun: str, whole: Indicator) -> str:
         phrase = COUNT_SUBJECT.sub("", subject(whole.label or ""), count=1).strip()
     counter = COUNT_SUBJECT.match(label)  # "Số hồ sơ …": the part's own "số" stays
     said = label[counter.end() :] if counter else label
-    if not phrase.startswith(noun):
-        return label
+    if not phrase.startswith(noun) or phrase[len(noun) :].startswith(","):
+        return label  # "29 cơ quan, đơn vị, địa phương (gồm: 04 cơ quan chuyên môn …": a list of nouns, each its own
     if not said.startswith(noun):
         return label if regex.search(rf"(?<!\p{{L}}){regex.escape(noun)}(?!\p{{L}})", label) else f"{noun} {label}"
     shared, own = phrase[len(noun) :].split(), said[len(noun) :].split()

@@ -21,19 +21,23 @@ import bisect
 
 import regex
 
+from extract.indicators.composition import Composition, is_part
 from extract.indicators.filters import not_indicator
 from extract.indicators.footnotes import FootnoteMarks
 from extract.indicators.kinds import cues_before, reading, scale_after
-from extract.indicators.labels import action, change_end, clean, has_predicate, of_whole, predicate, rank_label, right_label, with_owner
+from extract.indicators.labels import (action, change_end, clean, has_predicate, left_label, of_whole, predicate, rank_label,
+                                       right_label, with_owner)
 from extract.indicators.measure import (age_measure, cited, index_value, over, per, per_others, scaled_noun,
                                         scaled_subject, unit_of_subject)
-from extract.indicators.naming import label_of, no_subject, part_label, part_of_share, whole_of, with_topic
+from extract.indicators.naming import (contribution, label_of, listed_measure, no_subject, part_label, part_of_share, whole_of, with_qualifier,
+                                       with_topic)
 from extract.indicators.neighbours import settle
 from extract.indicators.numbers import Mention, find_mentions, spelled_mentions
 from extract.indicators.roles import role_of
 from extract.indicators.ranks import ordinal_rank, top_group, without_group_words
 from extract.indicators.reference import Unit
 from extract.indicators.scale import base_unit, based
+from extract.indicators.times import has_time, measure_of, open_aside_start, pinned_time, time_only, without_time
 from extract.indicators.sentences import WINDOW, period_near, sentence_at, sentence_bounds, within
 from extract.indicators.units import unit_after
 from extract.schema import Indicator
@@ -127,6 +131,29 @@ class _Excluded:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
+def _at_time(label: str | None, text: str, sentence: int, start: int, unit_end: int, unit: Unit | None,
+             found: list[Indicator]) -> str | None:
+    """A figure of a series is its measure at its time (:mod:`~extract.indicators.times`): a label that
+    names only a time takes the measure of the series head (the nearest figure before in its sentence, in
+    its unit, whose label names more), or the words before the bracket the figure sits in; then the year
+    printed right after the figure ("73,6 tuổi (2019)") is added when the label names no time yet."""
+    clause = within(sentence, start)
+    same_unit = [f for f in found if f.span[0] >= clause and unit is not None and f.unit == unit.unit]
+    series = bool(same_unit)
+    if time_only(label):
+        head = next((f for f in reversed(same_unit) if not time_only(f.label)), None)
+        if head is not None:
+            label = measure_of(without_time(head.label))
+        elif (aside := open_aside_start(text, clause, start)) is not None and (named := left_label(text[clause:aside])):
+            label, series = named, True
+    when = pinned_time(text, unit_end)
+    # a year after a lone figure may say when a fact held ("… năm 2025"), not which value of a series it is;
+    # a bracketed year, or a figure of a series, is the value then
+    if label and when and (series or when.bracketed) and not time_only(label) and not has_time(label):
+        label = f"{measure_of(label)} {when}"
+    return label
+
+
 def _find(text: str, nlp: bool, nouns: bool, period: str | None,
           exclude: list[tuple[int, int]] | None, context: Context) -> list[Indicator]:
     found = _ProseReader(text, nlp, nouns, period, exclude, context).read()
@@ -164,6 +191,7 @@ class _ProseReader:
         self.found: list[Indicator] = []
         self.consumed_until = self.last_figure_end = -1
         self.list_head: Indicator | None = None
+        self.composition = Composition()
 
     def read(self) -> list[Indicator]:
         text = self.text
@@ -276,6 +304,9 @@ class _ProseReader:
             label = change_end(label, before, text[unit_end : unit_end + 40], ends)
         if label and r.kind == "percent":
             label = of_whole(label, before, text[unit_end : unit_end + 200])
+        if r.kind == "percent":
+            first = next((f for f in found if f.span[0] >= sentence), None)
+            label = contribution(text, s_start, m.start, unit_end, first, previous) or label
         if denominator_after is not None:  # "104.462 hồ sơ trực tuyến/108.117 tổng hồ sơ"
             label = regex.sub(r"\s*/\s*\S+\s*", " / ", right_label(text[unit_start : unit_end + 200]))
             done = "" if has_predicate(label) else action(before)
@@ -286,15 +317,24 @@ class _ProseReader:
         whole = whole_of(found, text, self.bounds, sentence, m.start, unit.unit) if unit is not None and r.kind == "count" else None
         if label and whole is not None:  # a part is named from its whole, which took the topic if it needed it
             label = part_label(label, text[unit_start:unit_end] if counted else unit.unit, whole)
+        elif label and r.kind in {"money", "quantity"} and unit is not None and \
+                (amount := whole_of(found, text, self.bounds, sentence, m.start, unit.unit, kind=r.kind)) is not None:
+            label = with_qualifier(label, amount.label)  # "…, trong đó: …, giảm lỗ là 241.266 tỷ đồng"
         elif label and r.kind == "percent" and previous is not None and previous.unit == "%" and \
                 previous.label and part_of_share(text, previous.span[1], m.start):
             label = with_owner(label, previous.label)
         elif label and (counted or denominator_after is not None) and sentence >= m.start - WINDOW:
             label = with_topic(label, text[sentence : m.start], text[unit_start:unit_end])
+        if label and r.kind in {"quantity", "money"} and not measured.series:
+            label = listed_measure(label, text, within(sentence, m.start), m.start)
         if measured.series and measured.series[1]:  # "năm 2015 là 112,8": the measure before, at this time
             label = f"{_WHEN_END.sub('', measured.series[0].label or '')} {measured.series[1]}".strip()
         elif measured.series and measured.series[0].label:  # "và tăng lên 2,5 triệu": the same measure
             label = measured.series[0].label
+        if unit is not None and unit.kind == "count" and is_part(text[unit_start:unit_end]):
+            label = self.composition.label(text, m.start, text[unit_start:unit_end]) or label
+        if not rank:
+            label = _at_time(label, text, sentence, m.start, unit_end, unit, found)
         if label and grouped:
             label = without_group_words(label)  # "Xếp hạng … trong nhóm": the words that made it a rank
         label = clean(label)

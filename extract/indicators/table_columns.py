@@ -7,6 +7,14 @@ A row is ``{column: cell text}``; the header rows are those above the first data
     >>> [(f.label, f.kind, f.value, f.unit) for f in read_table(rows)]
     [('Vốn ngân sách tỉnh, KH giao', 'money', 9019.0, 'triệu đồng'), ('Vốn ngân sách tỉnh, Tỷ lệ so KH', 'percent', 85.3, '%')]
 
+A cell "a/b" is a rank under "Thứ hạng" ("62/63": 62nd of 63), a score under "Điểm" ("83,1/100":
+83,1 điểm of 100), else a ratio:
+
+    >>> rows = [{0: "Tỉnh", 1: "PAR Index", 3: "PAPI"}, {1: "Điểm số", 2: "Thứ hạng", 3: "Điểm số"},
+    ...         {0: "Lâm Đồng", 1: "83,1/100", 2: "62/63", 3: "41,02/80"}]
+    >>> [(f.label, f.kind, f.value, f.unit, f.denominator) for f in read_table(rows)]
+    [('Lâm Đồng, PAR Index Điểm số', 'quantity', 83.1, 'điểm', 100.0), ('Lâm Đồng, PAR Index Thứ hạng', 'rank', 62.0, None, 63.0), ('Lâm Đồng, PAPI Điểm số', 'quantity', 41.02, 'điểm', 80.0)]
+
 Years as headers are the figures' period, and so are years as row labels under "Năm":
 
     >>> rows = [{0: "Năm", 1: "2020", 2: "2021"}, {0: "Cả nước", 1: "27", 2: "60"}]
@@ -40,6 +48,10 @@ _PAREN = regex.compile(r"\s*\(([^()]+)\)")
 # A price or an amount: its cells are money whatever the row's "ĐVT" counts.
 _MONEY_COLUMN = regex.compile(r"(?i)(?:đơn giá|thành tiền|số tiền|kinh phí|dự toán)(?!\p{L})")
 _PERCENT_NAME = regex.compile(r"(?i)(?<!\p{L})(?:tỷ lệ|tỉ lệ)(?!\p{L})|%")
+# "62/63", "83,1/100": a part of a whole printed in one cell
+_FRACTION = regex.compile(r"(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
+_RANK_NAME = regex.compile(r"(?i)(?<!\p{L})(?:thứ hạng|xếp hạng|xếp thứ|hạng)(?!\p{L})")
+_SCORE_NAME = regex.compile(r"(?i)(?<!\p{L})điểm(?!\p{L})")
 
 
 @dataclass(slots=True)
@@ -52,6 +64,8 @@ class CellFigure:
     row: int  # index in the rows given
     column: int
     label_column: int
+    numerator: float | None = None  # a cell "a/b": a, and b the whole
+    denominator: float | None = None
 
 
 @dataclass(slots=True)
@@ -99,6 +113,25 @@ def _figure(text: str, comma_groups: bool = False) -> float | None:
     return parse_number(number)
 
 
+def _fraction(text: str) -> tuple[float, float] | None:
+    """The two numbers of a cell "a/b" (not a date "20/10/2025": one slash only).
+
+    >>> _fraction("83,1/100"), _fraction("20/10/2025"), _fraction("83,1")
+    ((83.1, 100.0), None, None)
+    """
+    from extract.text.numbers import parse_number
+
+    m = _FRACTION.fullmatch(text)
+    if not m:
+        return None
+    a, b = parse_number(m.group(1)), parse_number(m.group(2))
+    return (a, b) if a is not None and b else None
+
+
+def _is_value(text: str) -> bool:
+    return bool(_FIGURE.fullmatch(text)) or _fraction(text) is not None
+
+
 def _comma_groups(rows: list[Row]) -> bool:
     """Whether the table groups thousands with commas: some cell shows two comma groups or a comma
     group before a decimal point, so a lone "532,000" there is 532000, not 532."""
@@ -123,7 +156,7 @@ def _label_column(row: Row) -> int | None:
 def _is_data_row(row: Row) -> bool:
     label = _label_column(row)
     return label is not None and not _is_year_header(row) and any(
-        _FIGURE.fullmatch(t) for c, t in row.items() if c > label)
+        _is_value(t) for c, t in row.items() if c > label)
 
 
 def _is_header(row: Row, label_column: int) -> bool:
@@ -215,18 +248,38 @@ def _row_figures(row: Row, index: int, headers: list[Row], table_unit, comma_gro
     out = []
     for col in sorted(c for c in row if c > label_col and role[c] not in ("ordinal", "note", "unit")):
         text = row[col]
-        value = _figure(text, comma_groups)
-        header = " ".join(_header_parts(headers, col, label_col))
-        if value is None or "=" in header:
+        value, part = _figure(text, comma_groups), _fraction(text)
+        parts = _header_parts(headers, col, label_col)
+        header = " ".join(parts)
+        if (value is None and part is None) or "=" in header:
             continue
         column = _column(header)
-        unit, kind, _ = _cell_unit(text, column, unit_cell, row_unit or table_unit, table_unit)
+        if part is not None:
+            kind, value, unit, numerator, denominator = _part_of_whole(part, column, unit_cell, row_unit)
+        else:
+            unit, kind, _ = _cell_unit(text, column, unit_cell, row_unit or table_unit, table_unit)
+            numerator = denominator = None
+            if unit is None and kind == "count" and parts and (counted := _unit(parts[-1])):
+                unit, kind = counted[0], counted[1]  # "Website | Ứng dụng" under a group header: what is counted
         if label_is_period and not _period(column.name):
             name, period = f"{column.name}, {label}" if column.name else label, _period(label)
         else:
             name, period = f"{label}, {column.name}" if column.name else label, _period(column.name)
-        out.append(CellFigure(name, kind, value, unit, period, index, col, label_col))
+        out.append(CellFigure(name, kind, value, unit, period, index, col, label_col, numerator, denominator))
     return out
+
+
+def _part_of_whole(part: tuple[float, float], column: _Column, unit_cell: str, row_unit):
+    """Kind, value, unit, numerator and denominator of a cell "a/b", read as the text reads
+    "xếp hạng 11/34" (a rank of 34, no unit), "đạt 90,09/100 điểm" (a score out of 100) and
+    "39/45 nhiệm vụ" (a ratio of counts)."""
+    a, b = part
+    if _RANK_NAME.search(column.name):
+        return "rank", a, None, None, b
+    if _SCORE_NAME.search(column.name):
+        return "quantity", a, "điểm", a, b
+    unit = column.unit[0] if column.unit else (unit_of_cell(unit_cell)[0] if unit_cell else (row_unit or (None,))[0])
+    return "ratio", round(a / b, 4), unit, a, b
 
 
 def _cell_unit(text: str, column: _Column, unit_cell: str, row_unit, table_unit=None) -> tuple[str | None, str, float]:

@@ -61,6 +61,7 @@ def _table_indicator(skeleton, start: int, end: int, fig, period: str | None) ->
     ind = Indicator(
         id="", text=skeleton.text[start:end], label=fig.label, kind=fig.kind, value=fig.value,
         unit=fig.unit, period=period, span=(start, end),
+        numerator=getattr(fig, "numerator", None), denominator=getattr(fig, "denominator", None),
     )
     ind.base_value, ind.base_unit = based(ind)
     return ind

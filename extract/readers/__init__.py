@@ -17,7 +17,7 @@ from typing import Callable, Literal
 
 from extract.document import Document
 from extract.errors import EmptyDocument, TooLarge, UnsupportedFormat
-from extract.readers.tables import mark_header_rows
+from extract.readers.tables import join_continued_tables, mark_header_rows
 
 OcrMode = Literal["auto", "always", "never"]
 
@@ -118,6 +118,8 @@ def read(data: bytes, name: str, fmt: str | None = None, options: ReadOptions = 
     fmt = fmt or sniff_format(data, name)
     doc = reader_for(fmt)(data, name, options)
     doc.path = doc.path or name
+    # a table over two pages is read as two by the page readers: one table before its header is judged
+    doc.blocks = join_continued_tables(doc.blocks)
     mark_header_rows(doc.blocks)
     if not any(b.text.strip() for b in doc.blocks):
         raise EmptyDocument(name, "no text found in the document")

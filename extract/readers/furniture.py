@@ -56,6 +56,11 @@ _SIGNATURE_FIELD = regex.compile(
     r"^\s*(?P<field>Người\s+ký|Ký\s+bởi|Email|E-mail|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký)\s*:\s*(?P<value>.*?)\s*$",
     regex.I,
 )
+# The stamp of a certified copy: "SAO Y", "SAO LỤC", "SAO Y BẢN CHÍNH", alone on its line
+# or with its fields after semicolons ("SAO Y; Bộ Khoa học và Công nghệ; 07/10/2025 17:22:02").
+_COPY_STAMP = regex.compile(
+    r"^\W{0,3}(?P<kind>SAO\s*(?:Y|LỤC|LUC)(?:\s+BẢN\s+CHÍNH)?|TRÍCH\s+SAO)\s*(?:[;:,]\s*(?P<fields>.*))?$", regex.I
+)
 # Header lines that recur on every page of a file holding several letters: never furniture.
 _HEADER_LINE = regex.compile(r"Độc\s+lập|^S[ốô]\s*:", regex.I)
 _FIELD_NAMES = {"người ký": "signer", "ký bởi": "signer", "email": "email", "e-mail": "email",
@@ -94,6 +99,7 @@ def find_furniture(pages: list[list[PageLine]]) -> Furniture:
     """Mark the furniture lines of a document's pages (each page's lines top to bottom)."""
     found = Furniture()
     _signatures(pages, found)
+    _copy_stamps(pages, found)
     _gazette(pages, found)
     _running(pages, found)
     return found
@@ -114,6 +120,51 @@ def _signatures(pages: list[list[PageLine]], found: Furniture) -> None:
                 if found.signature is None:
                     found.signature = _portal_signature(run, p + 1)
             i += 1 if not run else 0
+
+
+def _copy_stamps(pages: list[list[PageLine]], found: Furniture) -> None:
+    """The stamp an e-signing system prints on a certified copy, at the top of a page:
+    "SAO Y" and the copying body and time, on one line after semicolons or on the next
+    lines ("Bộ Công an" / "Thời gian ký: 2025-09-16T14:37:50+07:00"). Kept as the
+    signature (its organisation and time) when no portal block gave one."""
+    for p, lines in enumerate(pages):
+        for i, line in enumerate(lines):
+            m = _COPY_STAMP.match(" ".join(line.text.split()))
+            if not m or line.top > TOP_ZONE or (p, i) in found.kinds:
+                continue
+            sig = Signature(page=p + 1, copy=" ".join(m["kind"].upper().split()))
+            found.kinds[(p, i)] = "copy stamp"
+            if m["fields"]:
+                parts = [part.strip() for part in m["fields"].split(";") if part.strip()]
+                for part in parts:
+                    when = signing_time(part)
+                    if when and sig.time is None:
+                        sig.time = when
+                    elif sig.organisation is None and regex.search(r"\p{L}{2}", part):
+                        sig.organisation = part
+            for j in range(i + 1, min(i + 4, len(lines))):
+                text = " ".join(lines[j].text.split())
+                field = _SIGNATURE_FIELD.match(text)
+                if field:
+                    name = _FIELD_NAMES[_key(field)]
+                    value = signing_time(field["value"]) if name == "time" else field["value"] or None
+                    if getattr(sig, name) is None:
+                        setattr(sig, name, value)
+                    found.kinds[(p, j)] = "copy stamp"
+                elif sig.organisation is None and not m["fields"] and lines[j].top <= TOP_ZONE and _ORGANISATION.match(text):
+                    sig.organisation = text
+                    found.kinds[(p, j)] = "copy stamp"
+                else:
+                    break
+            if found.signature is None:
+                found.signature = sig
+            elif found.signature.copy is None:
+                found.signature.copy = sig.copy
+            return
+
+
+# A copying body's name on the stamp: a short line of words in title case or capitals.
+_ORGANISATION = regex.compile(r"^\p{Lu}[\p{L} ,.-]{2,80}$")
 
 
 def _key(m: regex.Match) -> str:

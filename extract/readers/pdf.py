@@ -43,6 +43,12 @@ from extract.readers.pdf_tables import TableGrid, ruled_tables
 
 # A page with fewer printed characters than this has no usable text layer.
 MIN_PAGE_CHARS = 20
+# A page whose ink lies more than this share outside its text layer's characters is
+# a scan the text layer does not hold (a stamp's text over an image of the letter).
+# A text page with a logo, a scanned signature and seal leaves 5-25 % uncovered.
+MAX_UNCOVERED_INK = 0.5
+# Pages with fewer characters (spaces included) than this have their ink measured.
+INK_CHECK_BELOW_CHARS = 1200
 # vietnamese_score below this: the text layer is mojibake (a broken ToUnicode map).
 # Real text layers of the corpus score 0.92-1.00 per page; mojibake scores ~0.2.
 MOJIBAKE_SCORE = 0.5
@@ -152,6 +158,10 @@ class _Page:
     # Ruled tables drawn on the page, each with the lines printed in each of its cells
     ruled: list[tuple[TableGrid, list[list[list[_Piece]]]]] = field(default_factory=list)
     turn: int = 0  # the quarter turn its text is printed at (width and height are as it reads)
+    # Share of the page's ink outside its text layer's characters (``ink``): measured on
+    # pages that hold a large image, None elsewhere
+    uncovered: float | None = None
+    rotated: bool = False  # turned by /Rotate: renderings and character boxes differ in frame
 
     @property
     def text(self) -> str:
@@ -210,7 +220,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
             doc.warnings.append(f"page {page.number}: blank")
             continue
         fonts = {p.font for line in page.lines for p in line}
-        reason = ocr_reason(page.content_text, options.ocr, fonts)
+        reason = ocr_reason(page.content_text, options.ocr, fonts, page.uncovered)
         if reason:
             to_ocr.append(page.number)
             doc.warnings.append(f"page {page.number}: {reason}, read by OCR")
@@ -224,7 +234,10 @@ def read_pdf(data: bytes, name: str, options) -> Document:
     if not any(p.text.strip() for p in pages) and not to_ocr:
         raise EmptyDocument(name, "no text layer; OCR is off" if options.ocr == "never" else "every page is blank")
 
-    _drop_furniture(pages, doc)
+    # A page OCR'd under a text layer of its own (a stamp's, a signature's) is read both ways:
+    # the text layer for what it holds (the stamp, kept as furniture), OCR for the print.
+    printed = {page.number for page in pages if page.text.strip()}
+    furniture_boxes = _drop_furniture(pages, doc)
     blocks_by_page: dict[int, list[Block]] = {}
     tables = [0]
     stops = _tab_stops(pages)
@@ -233,15 +246,20 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         if page.number not in to_ocr:
             blocks_by_page[page.number] = _page_blocks(page, stops, tables, open_ends)
     if to_ocr:
-        from extract.readers.ocr import number_tables, ocr_pdf_pages
+        from extract.readers.ocr import number_tables, ocr_read, read_pdf_pages
 
-        ocr_blocks, confidence, ocr_warnings = ocr_pdf_pages(data, name, to_ocr, options)
-        doc.warnings.extend(ocr_warnings)
-        for block in ocr_blocks:
+        # OCR reads the stamp again from the image: its lines under the text layer's
+        # furniture are that furniture.
+        scanned = ocr_read(read_pdf_pages(data, name, to_ocr, options), furniture_boxes)
+        doc.warnings.extend(scanned.warnings)
+        for block in scanned.blocks:
             blocks_by_page.setdefault(block.page, []).append(block)
         doc.ocr = True
-        doc.ocr_confidence = [confidence[n] for n in to_ocr if n in confidence]
-    doc.pages_read = ["ocr" if n in to_ocr else "text" for n in range(1, count + 1)]
+        doc.ocr_confidence = [scanned.confidence[n] for n in to_ocr if n in scanned.confidence]
+        doc.signature = doc.signature or scanned.signature
+        if scanned.furniture:
+            doc.measured.setdefault("furniture_lines", []).extend(scanned.furniture)
+    doc.pages_read = [("both" if n in printed else "ocr") if n in to_ocr else "text" for n in range(1, count + 1)]
     doc.blocks = _join_broken_paragraphs([blocks_by_page.get(n, []) for n in range(1, count + 1)], open_ends)
     if to_ocr:
         # Text pages and scanned pages count their tables apart: one count, in page order.
@@ -254,13 +272,18 @@ def _printed_count(text: str) -> int:
     return len(text) - sum(map(str.isspace, text))
 
 
-def ocr_reason(text: str, ocr: str, fonts: Iterable[str] = ()) -> str | None:
+def ocr_reason(text: str, ocr: str, fonts: Iterable[str] = (), uncovered: float | None = None) -> str | None:
     """Why a page with this text layer must be read by OCR, or None to keep its text.
 
         >>> ocr_reason("", "auto")
         'text layer empty'
         >>> ocr_reason("Báo cáo kết quả thực hiện", "never") is None
         True
+        >>> ocr_reason("SAO Y Bộ Công an Thời gian ký: 2025-09-16T14:37:50+07:00", "auto", uncovered=0.93)
+        'text layer covers 7% of the ink'
+
+    ``uncovered`` is the share of the page's ink outside the text layer's characters
+    (``extract.readers.ink``): a scan under a stamp's or a signature's text is OCR'd.
 
     Legacy TCVN3/VNI text looks like mojibake but is kept: ``extract.text`` converts it.
     """
@@ -271,6 +294,8 @@ def ocr_reason(text: str, ocr: str, fonts: Iterable[str] = ()) -> str | None:
     printed = sum(not ch.isspace() for ch in text)
     if printed == 0:
         return "text layer empty"
+    if uncovered is not None and uncovered > MAX_UNCOVERED_INK:
+        return f"text layer covers {100 * (1 - uncovered):.0f}% of the ink"
     if printed < MIN_PAGE_CHARS:
         return f"text layer nearly empty ({printed} characters)"
     judged = _judge_text_layer(text, tuple(sorted(fonts)))
@@ -392,6 +417,11 @@ def _read_page(pdf, index: int) -> _Page:
                 )))
             space_pending = False
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
+    rotated = bool(page.get_rotation())
+    # A page full of text holds its print as text (a page of body text has 1,500-2,500
+    # characters); only the others pay for looking at their images (3 ms a page of
+    # hundreds of objects) and their ink.
+    uncovered = None if blank or rotated or count >= INK_CHECK_BELOW_CHARS else _uncovered_ink(page, found)
     turn = _usual_turn(found)
     frame = _Frame(turn, width, height)
     runs = [frame.place(boxes, run) for t, boxes, run in found if t == turn]
@@ -401,7 +431,19 @@ def _read_page(pdf, index: int) -> _Page:
     runs, in_cells = _runs_in_cells(runs, grids)
     ruled = [(grid, [_lines(cell) for cell in cells]) for grid, cells in in_cells]
     return _Page(number=index + 1, width=frame.width, height=frame.height, lines=_lines(runs), blank=blank,
-                 ruled=ruled, turn=turn)
+                 ruled=ruled, turn=turn, uncovered=uncovered, rotated=rotated)
+
+
+def _uncovered_ink(page, found: list[tuple[int, tuple, _Char]]) -> float | None:
+    """Share of the ink of a page holding a large image (a scan) that no text run
+    covers; None for other pages and for pages turned by /Rotate (their character
+    boxes and their rendering are in different frames)."""
+    from extract.readers.ink import MIN_IMAGE_SHARE, image_share, uncovered_ink
+
+    if image_share(page) < MIN_IMAGE_SHARE:
+        return None
+    boxes = [(min(b[0], b[4]), min(b[1], b[5]), max(b[2], b[6]), max(b[3], b[7])) for _, b, _ in found]
+    return uncovered_ink(page, boxes)
 
 
 def _usual_turn(found: list[tuple[int, tuple, _Char]]) -> int:
@@ -746,10 +788,12 @@ def _join_chars(chars: list[_Char]) -> str:
 # --- running headers, footers, page numbers --------------------------------------
 
 
-def _drop_furniture(pages: list[_Page], doc: Document) -> None:
+def _drop_furniture(pages: list[_Page], doc: Document) -> dict[int, list[tuple[tuple[float, float, float, float], str]]]:
     """Remove running headers and footers, page numbers, the gazette's header and
     banner and the e-signing portal's block (``extract.readers.furniture``); keep the
-    portal's block as ``doc.signature`` and count what was dropped."""
+    portal's block as ``doc.signature`` and count what was dropped. Returns, per page
+    number, the box (x0, top, x1, bottom in points from the top left) and kind of each
+    furniture line of an upright page, for OCR to leave out what it reads there."""
     from extract.readers.furniture import PageLine, find_furniture
 
     views = [[PageLine(" ".join(p.text for p in line), _line_top(line) / page.height,
@@ -757,6 +801,12 @@ def _drop_furniture(pages: list[_Page], doc: Document) -> None:
               for line in page.lines] for page in pages]
     found = find_furniture(views)
     doc.measured["furniture_lines"] = [(p + 1, kind, views[p][i].text) for (p, i), kind in sorted(found.kinds.items())]
+    boxes: dict[int, list] = {}
+    for (p, i), kind in found.kinds.items():
+        if not pages[p].turn and not pages[p].rotated:
+            line = pages[p].lines[i]
+            box = (min(q.x0 for q in line), _line_top(line), max(q.x1 for q in line), max(q.base for q in line))
+            boxes.setdefault(pages[p].number, []).append((box, kind))
     for p, page in enumerate(pages):
         page.lines = [line for i, line in enumerate(page.lines) if found.keeps(p, i)]
     doc.signature = found.signature
@@ -764,6 +814,7 @@ def _drop_furniture(pages: list[_Page], doc: Document) -> None:
         doc.measured["furniture"] = dict(Counter(found.kinds.values()))
     if found.banner:
         doc.measured["gazette_banner"] = found.banner
+    return boxes
 
 
 def _line_top(line: list[_Piece]) -> float:
@@ -851,6 +902,7 @@ def _ruled_cells(grid: TableGrid, cell_lines: list[list[list[_Piece]]], page: in
         block = _block([_merge(line) for line in lines], page, None)
         block.kind, block.cell = "table_cell", (tables[0] - 1, cell.row, cell.column)
         block.row_span, block.col_span = cell.row_span, cell.column_span
+        block.cell_x = (round(cell.box[0], 1), round(cell.box[2], 1))
         out.append(block)
     return out
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from extract.document import Block, Document
 from extract.schema import Section
+from extract.structure.bundled import later_documents, mark_attachments
 from extract.structure.joining import continues
 from extract.structure.regions import assign_regions
 from extract.structure.skeleton import PlacedBlock, Skeleton
@@ -36,6 +37,8 @@ def build(doc: Document) -> Skeleton:
     """The skeleton of ``doc``: text, placed blocks, section tree and warnings."""
     blocks: list[Block] = [b for b in doc.blocks if b.display_text.strip()]
     regions = assign_regions(blocks)
+    later = later_documents(blocks)
+    regions = mark_attachments(regions, later)  # a later document's headings stay out of this tree
     body = [i for i, region in enumerate(regions) if region == "body"]
     tree = build_tree(blocks, body)
     headings = set(tree.heading_blocks)
@@ -74,8 +77,9 @@ def build(doc: Document) -> Skeleton:
         text="".join(pieces),
         blocks=placed,
         sections=tree.roots,
-        warnings=list(tree.warnings),
+        warnings=list(tree.warnings) + [d.warning for d in later],
         document=doc,
+        later_documents=later,
     )
 
 

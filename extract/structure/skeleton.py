@@ -21,7 +21,8 @@ from typing import Literal
 from extract.document import Block, Document
 from extract.schema import Section
 
-Region = Literal["front", "body", "back"]
+# "attachment": a later document the file holds (extract/structure/bundled.py), outside the tree
+Region = Literal["front", "body", "back", "attachment"]
 
 
 @dataclass(slots=True)
@@ -40,6 +41,8 @@ class Skeleton:
     sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     document: Document | None = None
+    # where each later document of a bundled file begins (extract.structure.bundled.DocumentStart)
+    later_documents: list = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def _index(self, offset: int) -> int | None:
