@@ -62,6 +62,8 @@ _INLINE_WRAPPERS = {
     W + "dir", W + "bdo", W + "sdt", W + "sdtContent",
 }
 # Characters a run element stands for
+_W_R, _W_T, _W_RPR, _W_RSTYLE, _W_FLDCHAR, _W_SYM = (W + "r", W + "t", W + "rPr", W + "rStyle", W + "fldChar", W + "sym")
+_DRAWN = (W + "drawing", W + "pict", W + "object", _MC + "AlternateContent")
 _RUN_CHARS = {
     W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
     # A soft hyphen is kept as U+00AD: in a TCVN3 (.VnTime) run it is the letter "ư",
@@ -285,7 +287,7 @@ class _BodyReader:
     def _inline(self, el, style_id: str | None, out: _Paragraph) -> None:
         for child in el.iterchildren():
             tag = child.tag
-            if tag == W + "r":
+            if tag == _W_R:
                 self._run(child, style_id, out)
             elif tag in _INLINE_WRAPPERS:
                 self._inline(child, style_id, out)
@@ -299,25 +301,28 @@ class _BodyReader:
         return self.in_instruction == 0
 
     def _run(self, r, style_id: str | None, out: _Paragraph) -> None:
-        rpr = r.find(W + "rPr")
-        char_style = rpr.find(W + "rStyle") if rpr is not None else None
+        rpr = r.find(_W_RPR)
+        char_style = rpr.find(_W_RSTYLE) if rpr is not None else None
         look = self.styles.run_format(rpr, attr(char_style, "val"), style_id)
+        pieces = out.pieces
         for child in r.iterchildren():
             tag = child.tag
-            if tag == W + "fldChar":
+            if tag == _W_T:  # the usual child, first
+                if self.in_instruction == 0 and not look.hidden:
+                    pieces.append(_Piece(child.text or "", look))
+                continue
+            if tag == _W_FLDCHAR:
                 self._field_char(attr(child, "fldCharType"))
                 continue
             if not self._showing() or look.hidden:
                 continue
-            if tag == W + "t":
-                out.pieces.append(_Piece(child.text or "", look))
-            elif tag in _RUN_CHARS:
-                out.pieces.append(_Piece(_RUN_CHARS[tag], look))
-            elif tag == W + "sym":
-                out.pieces.append(_Piece(_symbol(child), look))
+            if tag in _RUN_CHARS:
+                pieces.append(_Piece(_RUN_CHARS[tag], look))
+            elif tag == _W_SYM:
+                pieces.append(_Piece(_symbol(child), look))
             elif tag in REFERENCES:
                 self._note_reference(child, REFERENCES[tag])
-            elif tag in (W + "drawing", W + "pict", W + "object", _MC + "AlternateContent"):
+            elif tag in _DRAWN:
                 out.text_boxes.extend(_text_boxes(child))
 
     def _note_reference(self, ref, kind: str) -> None:

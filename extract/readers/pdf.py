@@ -114,26 +114,39 @@ class _Piece:
     def __post_init__(self):
         cs = self.chars
         self.text = _join_chars(cs)
-        self.x0 = min(c.x0 for c in cs)
-        self.x1 = max(c.x1 for c in cs)
-        self.base = max(c.base for c in cs)
+        first = cs[0]
+        x0, x1, base = first.x0, first.x1, first.base
+        for c in cs:  # one pass, not three min/max generators
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.x1 > x1:
+                x1 = c.x1
+            if c.base > base:
+                base = c.base
+        self.x0, self.x1, self.base = x0, x1, base
         self.size, self.font, self.bold, self.italic = _style_of(cs)
 
 
 def _style_of(runs: list[_Char]) -> tuple[float, str, float, float]:
-    """(usual size, usual font, bold share, italic share) of runs, each weighed by its letters."""
-    sizes: Counter = Counter()
-    fonts: Counter = Counter()
+    """(usual size, usual font, bold share, italic share) of runs, each weighed by its letters.
+
+    Ties go to the first seen, as ``Counter.most_common`` gives them.
+    """
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
     bold = italic = letters = 0
     for c in runs:
         n = len(c.text)
-        sizes[round(c.size * 2) / 2] += n
-        fonts[c.font] += n
-        bold += n * c.bold
-        italic += n * c.italic
+        size = round(c.size * 2) / 2
+        sizes[size] = sizes.get(size, 0) + n
+        fonts[c.font] = fonts.get(c.font, 0) + n
+        if c.bold:
+            bold += n
+        if c.italic:
+            italic += n
         letters += n
     letters = letters or 1
-    return sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], bold / letters, italic / letters
+    return max(sizes, key=sizes.__getitem__), max(fonts, key=fonts.__getitem__), bold / letters, italic / letters
 
 
 @dataclass(slots=True)
@@ -194,7 +207,7 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         pdf.close()
 
     doc = Document(format="pdf", pages=count)
-    doc.measured["chars_per_page"] = [sum(not ch.isspace() for ch in p.text) for p in pages]
+    doc.measured["chars_per_page"] = [_printed_count(p.text) for p in pages]
     doc.measured["fonts"] = sorted({p.font for page in pages for line in page.lines for p in line})
     # (page, (x0, top, x1, bottom)) of every ruled table, in points from the top left of the
     # page as its text reads
@@ -253,6 +266,11 @@ def read_pdf(data: bytes, name: str, options) -> Document:
         # Text pages and scanned pages count their tables apart: one count, in page order.
         number_tables(doc.blocks)
     return doc
+
+
+def _printed_count(text: str) -> int:
+    """Characters that are not white space: ``_printed_count("a b\\n") == 2``."""
+    return len(text) - sum(map(str.isspace, text))
 
 
 def ocr_reason(text: str, ocr: str, fonts: Iterable[str] = (), uncovered: float | None = None) -> str | None:
@@ -352,39 +370,53 @@ def _read_page(pdf, index: int) -> _Page:
     count = raw.FPDFText_CountChars(tp)
     text = _page_text(raw, tp, count)
     text_object = _text_object_address()
-    objects = [text_object(tp, k) for k in range(count)]
+    objects = [text_object(tp, k) for k in range(count)]  # an address, or None
     styles: dict[int, tuple | None] = {}
     fonts: dict[int, tuple[str, bool, bool]] = {}  # font handle → (name, bold, italic)
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
+    scratch = (raw.FS_MATRIX(), ctypes.create_string_buffer(256))
     found: list[tuple[int, tuple, _Char]] = []  # (quarter turn, PDF boxes of first and last char, run)
-    k = 0
+    paired = _SURROGATE.search(text) is not None  # a character beyond the BMP, in two halves
     space_pending = False
-    while k < count:
-        ch = text[k]
-        obj = objects[k]
-        if ch in _BREAKS or not obj:
+    pos = 0  # where the last word ended
+    for word in _WORD.finditer(text):
+        start, stop = word.span()
+        if pos < start:
             # Spaces (printed or inferred by pdfium) are word breaks; line breaks are
-            # recomputed from the baselines.
-            space_pending = space_pending or ch in " \xa0" or not obj and ch not in "\r\n"
-            k += 1
-            continue
-        end = k + 1
-        while end < count and objects[end] == obj and text[end] not in _BREAKS:
-            end += 1
-        style = styles.get(obj, _NO_STYLE)
-        if style is _NO_STYLE:
-            style = styles[obj] = _object_style(raw, tp, k, obj, fonts)
-        if style is not None:
-            size, font, bold, italic, turn = style
-            raw.FPDFText_GetLooseCharBox(tp, k, first)
-            raw.FPDFText_GetLooseCharBox(tp, end - 1, last)
-            boxes = (first.left, first.bottom, first.right, first.top, last.left, last.bottom, last.right, last.top)
-            found.append((turn, boxes, _Char(
-                text=_run_text(text[k:end]), x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
-                italic=italic, space_before=space_pending, stamped=obj in stamps,
-            )))
-        space_pending = False
-        k = end
+            # recomputed from the baselines. A tab pdfium did not infer breaks no word.
+            if not space_pending:
+                gap = text[pos:start]
+                space_pending = " " in gap or "\xa0" in gap or "\t" in gap and any(
+                    not objects[i] and text[i] == "\t" for i in range(pos, start))
+        pos = stop
+        obj = objects[start]
+        if obj and objects[start:stop].count(obj) == stop - start:
+            spans = ((start, stop),)  # the usual word: one text object prints all of it
+        else:
+            spans = _object_spans(objects, start, stop)
+        for k, end in spans:
+            if k < 0:  # characters of no text object break words like spaces
+                space_pending = True
+                continue
+            obj = objects[k]
+            style = styles.get(obj, _NO_STYLE)
+            if style is _NO_STYLE:
+                style = styles[obj] = _object_style(raw, tp, k, obj, fonts, scratch)
+            if style is not None:
+                size, font, bold, italic, turn = style
+                get_box(tp, k, first)
+                if end - 1 == k:  # a run of one character: its box is first and last
+                    boxes = (first.left, first.bottom, first.right, first.top) * 2
+                else:
+                    get_box(tp, end - 1, last)
+                    boxes = (first.left, first.bottom, first.right, first.top,
+                             last.left, last.bottom, last.right, last.top)
+                found.append((turn, boxes, _Char(
+                    text=_run_text(text[k:end]) if paired else text[k:end], x0=0.0, x1=0.0, base=0.0, size=size, font=font, bold=bold,
+                    italic=italic, space_before=space_pending, stamped=obj in stamps,
+                )))
+            space_pending = False
     blank = raw.FPDFPage_CountObjects(page.raw) == 0
     rotated = bool(page.get_rotation())
     # A page full of text holds its print as text (a page of body text has 1,500-2,500
@@ -485,6 +517,28 @@ def _runs_in_cells(runs: list[_Char], grids: list[TableGrid]) -> tuple[list[_Cha
 
 
 _BREAKS = frozenset(" \xa0\r\n\t")
+# A run of characters between word breaks (the text of a page, in pdfium's order)
+_WORD = regex.compile(r"[^ \xa0\r\n\t]+")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _object_spans(objects, start: int, stop: int) -> list[tuple[int, int]]:
+    """The (first, end) character ranges of one word that one text object prints each,
+    in order; (-1, -1) stands for a character no object prints (pdfium made it up)."""
+    spans = []
+    k = start
+    while k < stop:
+        obj = objects[k]
+        if not obj:
+            spans.append((-1, -1))
+            k += 1
+            continue
+        end = k + 1
+        while end < stop and objects[end] == obj:
+            end += 1
+        spans.append((k, end))
+        k = end
+    return spans
 _NO_STYLE = object()
 
 
@@ -512,14 +566,14 @@ def _run_text(raw_text: str) -> str:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in raw_text)
 
 
-def _object_style(raw, tp, k: int, obj: int, fonts: dict) -> tuple[float, str, bool, bool, int] | None:
+def _object_style(raw, tp, k: int, obj: int, fonts: dict, scratch: tuple) -> tuple[float, str, bool, bool, int] | None:
     """(printed size, font name, bold, italic, quarter turn) of the text object printing
     character ``k``; None for an object turned at a slant (a stamp, a watermark).
 
     Synthetic italic (LibreOffice, e-signing stamps) only shears the glyphs, and
     PDFium's char angle reports a shear and a turn alike, so the matrix tells them apart.
     """
-    matrix = raw.FS_MATRIX()
+    matrix, name_buffer = scratch  # one of each per page, filled again for every object
     raw.FPDFText_GetMatrix(tp, k, matrix)
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     if a > 0 and abs(b) < 0.05 * a:
@@ -533,10 +587,11 @@ def _object_style(raw, tp, k: int, obj: int, fonts: dict) -> tuple[float, str, b
     scale = abs(a * d - b * c) ** 0.5
     size = raw.FPDFText_GetFontSize(tp, k) * (scale if scale > 0 else 1.0)
     # Name, flags and weight are the font's: asked once per font the page uses.
-    handle = ctypes.cast(raw.FPDFTextObj_GetFont(ctypes.cast(obj, raw.FPDF_PAGEOBJECT)), ctypes.c_void_p).value
+    handle = _font_address()(obj)
     font = fonts.get(handle)
     if font is None:
-        buf = ctypes.create_string_buffer(256)
+        buf = name_buffer
+        ctypes.memset(buf, 0, 256)  # as fresh: a name too long for it is not written at all
         flags = ctypes.c_int()
         length = raw.FPDFText_GetFontInfo(tp, k, buf, 256, flags)
         font = fonts[handle] = _font_style(buf.raw[: max(length - 1, 0)], flags.value, raw.FPDFText_GetFontWeight(tp, k))
@@ -590,6 +645,16 @@ def _text_object_address():
     return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
+@functools.cache
+def _font_address():
+    """FPDFTextObj_GetFont taking and returning addresses as ints: two ctypes casts a
+    text object fewer than pypdfium2's binding."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFTextObj_GetFont, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(address)
+
+
 def _font_style(raw_name: bytes, flags: int, weight: int) -> tuple[str, bool, bool]:
     """(font name without subset tag, bold, italic) from what the PDF says of a font."""
     name = _SUBSET_TAG.sub("", raw_name.decode("latin-1"))
@@ -603,22 +668,27 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
     if not chars:
         return []
     # Diacritics printed as separate combining glyphs travel with their base letter.
+    combining = unicodedata.combining
     glyphs: list[list[_Char]] = []
     for ch in chars:
-        if glyphs and unicodedata.combining(ch.text[0]):
+        if glyphs and combining(ch.text[0]):
             glyphs[-1].append(ch)
         else:
             glyphs.append([ch])
     glyphs.sort(key=lambda g: g[0].base)
     rows: list[list[list[_Char]]] = []
+    row: list[list[_Char]] = []
     row_base = row_size = 0.0
     for g in glyphs:
         c = g[0]
-        if not rows or c.base - row_base > 0.45 * max(c.size, row_size):
-            rows.append([])
-            row_base, row_size = c.base, c.size
-        rows[-1].append(g)
-        row_size = max(row_size, c.size)
+        size = c.size
+        if not rows or c.base - row_base > 0.45 * (size if size > row_size else row_size):
+            row = []
+            rows.append(row)
+            row_base, row_size = c.base, size
+        row.append(g)
+        if size > row_size:
+            row_size = size
     lines = []
     for row in _raised_marks_joined(rows):
         _mark_superscripts(row)
@@ -632,7 +702,8 @@ def _lines(chars: list[_Char]) -> list[list[_Piece]]:
                     continue  # fake bold: the same glyph printed twice, slightly shifted
                 # Justified text stretches word gaps to ~0.8 em; columns and table
                 # cells sit further apart. A tab after a bullet or number is no column.
-                if c.x0 - prev.x1 > _COLUMN_GAP * max(c.size, prev.size) and not _LABEL.fullmatch(_join_chars(current)):
+                if (c.x0 - prev.x1 > _COLUMN_GAP * (c.size if c.size > prev.size else prev.size)
+                        and not _LABEL.fullmatch(_join_chars(current))):
                     pieces.append(_Piece(current))
                     current = []
             current.extend(g)
@@ -662,8 +733,18 @@ def _raised_marks_joined(rows: list[list[list[_Char]]]) -> list[list[list[_Char]
 def _mark_superscripts(row: list[list[_Char]]) -> None:
     """Small raised digits become superscript digits: a footnote mark stays off the
     word it follows ("Lâm Đồng¹", "43/2011/NĐ-CP²") and "m³" keeps its meaning."""
-    size = Counter(g[0].size for g in row).most_common(1)[0][0]
-    base = Counter(round(g[0].base) for g in row if g[0].size == size).most_common(1)[0][0]
+    counts: dict[float, int] = {}
+    for g in row:
+        counts[g[0].size] = counts.get(g[0].size, 0) + 1
+    if len(counts) == 1 and next(iter(counts)) >= 0:
+        return  # one size: nothing is smaller than the line
+    size = max(counts, key=counts.__getitem__)  # the first seen of the most frequent, as Counter
+    bases: dict[int, int] = {}
+    for g in row:
+        if g[0].size == size:
+            b = round(g[0].base)
+            bases[b] = bases.get(b, 0) + 1
+    base = max(bases, key=bases.__getitem__)
     for g in row:
         c = g[0]
         if c.size < 0.8 * size and c.base < base - 0.2 * size and c.text.isascii() and c.text.isdigit():
@@ -1068,10 +1149,16 @@ def _label_shape(text: str) -> str | None:
 
 def _upper(text: str) -> bool | None:
     """All letters upper case; None with fewer than two words to tell ("2025", "85/2021/NĐ-CP")."""
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    if len(words) < 2:
+    words = 0
+    for w in text.split():
+        if any(map(str.isalpha, w)):
+            words += 1
+            if words == 2:
+                break
+    if words < 2:
         return None
-    return all(ch.isupper() for w in words for ch in w if ch.isalpha())
+    # Letters are never white space: those of the words with letters are the text's.
+    return all(map(str.isupper, filter(str.isalpha, text)))
 
 
 def _first_word_width(p: _Piece) -> float:
