@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -18,6 +19,22 @@ app = typer.Typer(
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"vnreport: {message}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _one_line_errors(debug: bool):
+    """A VnreportError, or a bug of ours, ends the command with one line, not a traceback
+    (``--debug`` shows the traceback of a bug)."""
+    from extract.errors import VnreportError
+
+    try:
+        yield
+    except VnreportError as err:
+        _fail(f"{type(err).__name__}: {err}")
+    except Exception as err:
+        if debug:
+            raise
+        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug)")
 
 
 def _version(value: bool) -> None:
@@ -130,25 +147,18 @@ def review(
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected failure."),
 ) -> None:
     """Write one self-contained HTML page showing what was found in the report's words."""
-    from extract.errors import VnreportError
     from extract.outputs import atomic_write, output_error
     from extract.review import load_report, render_review
 
     if ocr not in ("auto", "always", "never"):
         _fail(f"--ocr must be auto, always or never, not {ocr!r}", 2)
-    try:
+    with _one_line_errors(debug):
         page = render_review(load_report(file, ocr=ocr)).encode("utf-8")
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise output_error(err, output.parent) from None
         atomic_write(output, page)
-    except VnreportError as err:
-        _fail(f"{type(err).__name__}: {err}")
-    except Exception as err:  # a bug of ours: one line, not a traceback
-        if debug:
-            raise
-        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug)")
     typer.echo(f"{output}", err=True)
 
 
@@ -255,7 +265,6 @@ def compare(
     """Line up one agency's reports across periods: indicators, citations, sections."""
     from extract.compare import compare as compare_reports
     from extract.compare import compare_by_agency, load_dataset, load_reports, write
-    from extract.errors import VnreportError
 
     if format not in ("json", "csv", "html"):
         _fail(f"--format must be json, csv or html, not {format!r}", 2)
@@ -263,19 +272,13 @@ def compare(
         _fail("give report files or --dataset DATASET, not both", 2)
     if agency and not dataset:
         _fail("--agency filters a --dataset", 2)
-    try:
+    with _one_line_errors(debug):
         reports = load_dataset(dataset, agency) if dataset else load_reports(files)
         if dataset and not agency:  # a dataset holds many agencies: each is compared on its own
             grouped = compare_by_agency(reports)
             data = write(grouped, format) if any(g.comparison for g in grouped.agencies) else None
         else:
             data = write(compare_reports(reports), format) if len(reports) > 1 else None
-    except VnreportError as err:
-        _fail(f"{type(err).__name__}: {err}")
-    except Exception as err:  # a bug of ours: one line, not a traceback
-        if debug:
-            raise
-        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug)")
     if data is None:
         _fail(f"compare needs at least two reports, found {len(reports)}", 2)
     if output is None:
