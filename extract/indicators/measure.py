@@ -72,7 +72,7 @@ def per_others(text: str, at: int):
         >>> u.unit, u.kind, end
         ('bé trai/100 bé gái', 'quantity', 30)
     """
-    m = _PER_OTHERS.match(text, at)
+    m = _PER_OTHERS.match(text, at, at + 120)  # bounded: the regex module's match scans to endpos
     if not m or time_after(text, at):  # "08 giờ/1 người": a duration per person, no density
         return None
     unit = f"{m[1]}/{m[2]}"

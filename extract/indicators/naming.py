@@ -114,7 +114,8 @@ def whole_of(found: list[Indicator], text: str, bounds: list[int], sentence: int
     """The count a figure after "trong đó" is part of: the first count of the same noun in its sentence, or
     in the sentence before when "trong đó" opens this one ("Tổng số hồ sơ … là 125.712 hồ sơ; trong đó: …")."""
     scope = sentence
-    if _OPENS_PART.match(text, sentence) and sentence > 0:
+    # endpos: the regex module's match from a position costs the rest of the text without it
+    if _OPENS_PART.match(text, sentence, sentence + 80) and sentence > 0:
         scope = bounds[bisect.bisect_right(bounds, sentence - 1) - 1]
     else:  # "…, gồm: 537 giấy phép của Bộ …; 3.239 giấy phép của UBND …": the items of one list, split by ";"
         for _ in range(5):

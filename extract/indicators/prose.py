@@ -138,7 +138,14 @@ def _at_time(label: str | None, text: str, sentence: int, start: int, unit_end: 
     its unit, whose label names more), or the words before the bracket the figure sits in; then the year
     printed right after the figure ("73,6 tuổi (2019)") is added when the label names no time yet."""
     clause = within(sentence, start)
-    same_unit = [f for f in found if f.span[0] >= clause and unit is not None and f.unit == unit.unit]
+    same_unit = []  # the clause's figures in this unit; looked for back from the last, so a long text costs
+    if unit is not None:  # what its clause holds, not every figure found before it
+        for f in reversed(found):
+            if f.span[1] <= clause:
+                break
+            if f.span[0] >= clause and f.unit == unit.unit:
+                same_unit.append(f)
+        same_unit.reverse()
     series = bool(same_unit)
     if time_only(label):
         head = next((f for f in reversed(same_unit) if not time_only(f.label)), None)
