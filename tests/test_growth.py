@@ -26,10 +26,7 @@ BOUND = 25
 # Steps that are not linear yet, each with the reason: skipped, not expected to fail, since at these
 # lengths their ratio (about 30) is too near the bound to tell every time; the benchmark's growth
 # table shows them. Remove the entry with the fix.
-NOT_LINEAR_YET = {
-    ("parse .txt", "no full stops"): "find_indicators looks back over the sentence for a period at every "
-                                     "figure (extract/indicators, being refactored under issue 16)",
-}
+NOT_LINEAR_YET: dict[tuple[str, str], str] = {}
 
 
 def _cases():
