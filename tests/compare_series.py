@@ -68,3 +68,13 @@ def model_report(period_id: str) -> Report:
 
 def model_series() -> list[Report]:
     return [model_report(p) for p in load_make_samples().PERIOD_IDS]
+
+
+def write_two_agency_dataset(folder) -> None:
+    """A dataset folder holding the model series and one report of another agency, as
+    ``vnreport batch`` writes ``reports.jsonl``."""
+    other = model_series()[0]
+    other.metadata.agency = "Sở Nội vụ"
+    other.source.sha256 = "f" * 64  # another content: a dataset holds one report per sha256
+    lines = [r.to_json() for r in model_series()] + [other.to_json()]
+    (folder / "reports.jsonl").write_bytes(b"\n".join(lines) + b"\n")

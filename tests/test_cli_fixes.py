@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import extract
-from compare_series import model_series
+from compare_series import write_two_agency_dataset
 from conftest import ROOT, SAMPLES
 
 SAMPLE = SAMPLES / "bao-cao-6-thang-2021.docx"
@@ -81,11 +81,7 @@ def test_a_missing_file_is_both_a_vnreport_error_and_a_file_not_found_error(tmp_
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dataset")
-    other = model_series()[0]
-    other.metadata.agency = "Sở Nội vụ"
-    other.source.sha256 = "f" * 64  # another file: a dataset keeps one report per content
-    lines = [r.to_json() for r in model_series()] + [other.to_json()]
-    (folder / "reports.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    write_two_agency_dataset(folder)
     return folder
 
 

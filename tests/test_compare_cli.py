@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from compare_series import model_series
+from compare_series import model_series, write_two_agency_dataset
 from conftest import ROOT
 
 
@@ -32,11 +32,7 @@ def series_json(tmp_path_factory):
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dataset")
-    other = model_series()[0]
-    other.metadata.agency = "Sở Nội vụ"
-    other.source.sha256 = "f" * 64  # another content: a dataset holds one report per sha256
-    lines = [r.to_json() for r in model_series()] + [other.to_json()]
-    (folder / "reports.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    write_two_agency_dataset(folder)
     return folder
 
 
