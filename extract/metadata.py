@@ -830,8 +830,10 @@ def _opening(skeleton: Skeleton, title: str | None) -> str:
     if title:
         said = " ".join(title.split())
         for i, pb in enumerate(blocks):
+            if pb.region != "front":  # the front matter opens the text: the title is in it
+                break
             text = " ".join(" ".join(lines(pb.block)).split())
-            if pb.region == "front" and text and text in said:  # the title's own lines
+            if text and text in said:  # the title's own lines
                 start = i + 1
     return " ".join(" ".join(lines(pb.block)) for pb in blocks[start:start + 3])[:_OPENING]
 
